@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Yusuan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "yusuan", targets: ["yusuan"]),
+        .library(name: "YusuanCore", targets: ["YusuanCore"]),
+        .library(name: "YusuanAudit", targets: ["YusuanAudit"]),
+        .library(name: "YusuanIngest", targets: ["YusuanIngest"]),
+        .library(name: "YusuanRender", targets: ["YusuanRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "YusuanCore",
+            resources: [.copy("Resources/catalogs"), .copy("Resources/profiles")],
+            swiftSettings: strict),
+        .target(name: "YusuanAudit", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(
+            name: "YusuanIngest",
+            dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
+        .target(name: "YusuanRender", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(
+            name: "YusuanCLI",
+            dependencies: [
+                "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "yusuan", dependencies: ["YusuanCLI"], swiftSettings: strict),
+        .target(name: "YusuanTestSupport", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .testTarget(name: "YusuanCoreTests", dependencies: ["YusuanCore", "YusuanTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
+        .testTarget(name: "YusuanIngestTests", dependencies: ["YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanCLITests", dependencies: ["YusuanCLI", "YusuanTestSupport"], swiftSettings: strict),
+    ]
+)

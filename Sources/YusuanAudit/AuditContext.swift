@@ -1,0 +1,43 @@
+import YusuanCore
+
+/// Everything a rule may read: the disclosure, its profile, the catalogs of its year and the fact index.
+public struct AuditContext: Sendable {
+    public let disclosure: Disclosure
+    public let profile: Profile?
+    public let functionalCatalog: Catalog?
+    public let economicCatalog: Catalog?
+    public let governmentEconomicCatalog: Catalog?
+    public let facts: FactIndex
+
+    public init(disclosure: Disclosure, profile: Profile?) {
+        self.disclosure = disclosure
+        self.profile = profile
+        let year = disclosure.year ?? 2022
+        functionalCatalog = CatalogLibrary.catalog(.functional, year: year)
+        economicCatalog = CatalogLibrary.catalog(.economicDepartment, year: year)
+        governmentEconomicCatalog = CatalogLibrary.catalog(.economicGovernment, year: year)
+        facts = FactIndex(disclosure: disclosure)
+    }
+
+    public var year: Int? { disclosure.year }
+
+    public func catalog(for scheme: ClassificationScheme) -> Catalog? {
+        switch scheme {
+        case .functional: functionalCatalog
+        case .economicDepartment: economicCatalog
+        case .economicGovernment: governmentEconomicCatalog
+        }
+    }
+
+    /// Location of a row of a table.
+    public func location(_ table: DisclosureTable, row: Row? = nil, column: Column? = nil) -> FindingLocation {
+        let src = row.flatMap { r in column.flatMap { r.cells[safe: $0.index]?.location } } ?? row?.location ?? table.location
+        return FindingLocation(table: table.displayName, attachment: table.attachment, row: row?.label,
+                               column: column?.header, source: src)
+    }
+
+    /// Location of a narrative paragraph.
+    public func location(_ paragraph: Paragraph) -> FindingLocation {
+        FindingLocation(table: "情况说明", row: nil, column: nil, source: paragraph.location)
+    }
+}

@@ -1,0 +1,69 @@
+import YusuanCore
+
+/// What a figure is about, independent of the table that prints it.
+public enum Subject: Hashable, Sendable, CustomStringConvertible {
+    /// The whole expenditure of the table's scope (合计 / 本年支出合计 rows).
+    case expenditureTotal
+    /// The whole income (本年收入合计, 收入总计 in a budget summary).
+    case incomeTotal
+    case functional(String)
+    case economic(String)
+    /// An income source row (一般公共预算拨款收入 …), by the fund it names.
+    case income(Measure)
+    /// A 三公 item: .total, .threePublicOutbound, .threePublicReception, .threePublicVehicle, …Purchase, …Operation.
+    case threePublic(Measure)
+    /// A project by its name key (TextNormalization.key).
+    case project(String)
+
+    public var description: String {
+        switch self {
+        case .expenditureTotal: "支出合计"
+        case .incomeTotal: "收入合计"
+        case .functional(let c): "功能科目 \(c)"
+        case .economic(let c): "经济科目 \(c)"
+        case .income(let m): "收入 \(m.rawValue)"
+        case .threePublic(let m): "三公 \(m.rawValue)"
+        case .project(let k): "项目 \(k)"
+        }
+    }
+}
+
+/// Which funds a figure covers: a 部门 table covers all, a 财政拨款 table the appropriations, and so on.
+public enum FundScope: String, Hashable, Sendable {
+    case all, fiscal, general, govFund = "gov-fund", stateCapital = "state-capital"
+}
+
+/// A quantity: subject, measure (total / basic / project …), fund scope and year.
+public struct Quantity: Hashable, Sendable {
+    public var subject: Subject
+    public var measure: Measure
+    public var scope: FundScope
+    public var year: Int?
+
+    public init(_ subject: Subject, _ measure: Measure, scope: FundScope, year: Int?) {
+        self.subject = subject
+        self.measure = measure
+        self.scope = scope
+        self.year = year
+    }
+}
+
+/// One printing of a quantity in a table.
+public struct Fact: Sendable {
+    public var quantity: Quantity
+    public var figure: Figure
+    public var table: DisclosureTable
+    public var row: Row
+    public var column: Column
+    /// Whether the cell was blank (read as zero).
+    public var blank: Bool
+
+    public var location: FindingLocation {
+        FindingLocation(table: table.displayName, attachment: table.attachment, row: row.label,
+                        column: column.header, source: row.cells[safe: column.index]?.location ?? row.location)
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

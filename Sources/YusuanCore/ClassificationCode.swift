@@ -1,0 +1,87 @@
+/// Which classification a code belongs to.
+public enum ClassificationScheme: String, Sendable, Codable, CaseIterable {
+    /// 支出功能分类科目: 类/款/项 of 3/5/7 digits.
+    case functional
+    /// 部门预算支出经济分类科目: 类/款 of 3/5 digits (301, 30101).
+    case economicDepartment = "economic-department"
+    /// 政府预算支出经济分类科目: 类/款 of 3/5 digits (501, 50101).
+    case economicGovernment = "economic-government"
+
+    public var chineseName: String {
+        switch self {
+        case .functional: "支出功能分类科目"
+        case .economicDepartment: "部门预算支出经济分类科目"
+        case .economicGovernment: "政府预算支出经济分类科目"
+        }
+    }
+
+    public var maxLevel: Int { self == .functional ? 3 : 2 }
+}
+
+/// A classification code such as `2010308` (functional 项) or `30217` (economic 款).
+///
+/// Validated once; knows its level (1 = 类, 2 = 款, 3 = 项), its parent and its ancestors.
+public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let digits: String
+    public let scheme: ClassificationScheme
+
+    public enum Problem: Error, Equatable, Sendable {
+        case notDigits, wrongLength(Int)
+    }
+
+    /// Accepts 3, 5 or 7 digits; 3- and 5-digit codes that start with 3 or 5 are economic.
+    public init(_ text: String) throws(Problem) {
+        let t = TextNormalization.halfWidth(text).trimmed
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
+        guard [3, 5, 7].contains(t.count) else { throw .wrongLength(t.count) }
+        let first = t.first ?? "0"
+        if t.count == 7 || first == "2" {
+            scheme = .functional
+        } else if first == "5" {
+            scheme = .economicGovernment
+        } else if first == "3" {
+            scheme = .economicDepartment
+        } else {
+            scheme = .functional
+        }
+        if scheme != .functional && t.count == 7 { throw .wrongLength(7) }
+        digits = t
+    }
+
+    /// Parses without throwing.
+    public static func parse(_ text: String) -> ClassificationCode? { try? ClassificationCode(text) }
+
+    public var level: Int {
+        switch digits.count {
+        case 3: 1
+        case 5: 2
+        default: 3
+        }
+    }
+
+    public var levelName: String { ["类", "款", "项"][level - 1] }
+
+    public var parent: ClassificationCode? {
+        guard level > 1 else { return nil }
+        return ClassificationCode(unchecked: String(digits.prefix(digits.count - 2)), scheme: scheme)
+    }
+
+    public var ancestors: [ClassificationCode] {
+        var out: [ClassificationCode] = []
+        var p = parent
+        while let c = p { out.append(c); p = c.parent }
+        return out
+    }
+
+    public func isAncestor(of other: ClassificationCode) -> Bool {
+        other.scheme == scheme && other.digits.count > digits.count && other.digits.hasPrefix(digits)
+    }
+
+    init(unchecked digits: String, scheme: ClassificationScheme) {
+        self.digits = digits
+        self.scheme = scheme
+    }
+
+    public static func < (a: ClassificationCode, b: ClassificationCode) -> Bool { a.digits < b.digits }
+    public var description: String { digits }
+}

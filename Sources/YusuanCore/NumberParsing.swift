@@ -1,0 +1,89 @@
+/// A figure read from a printed cell.
+public struct PrintedNumber: Hashable, Sendable, Codable {
+    public var value: Fixed
+    /// "83.44%" — the value is 83.44.
+    public var isPercent: Bool
+    /// A unit written in the cell itself ("44万元").
+    public var unit: MoneyUnit?
+    /// "-" or "—" printed for zero.
+    public var isDash: Bool
+
+    public init(value: Fixed, isPercent: Bool = false, unit: MoneyUnit? = nil, isDash: Bool = false) {
+        self.value = value
+        self.isPercent = isPercent
+        self.unit = unit
+        self.isDash = isDash
+    }
+}
+
+/// Parses figures as disclosures print them: full-width digits, thousands separators,
+/// "-" for zero, a unit or a percent sign after the number, parentheses or a minus for negatives.
+public enum NumberParser {
+    public static func parse(_ raw: String) -> PrintedNumber? {
+        var s = TextNormalization.halfWidth(raw).trimmed
+        if s.isEmpty { return nil }
+        if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {
+            return PrintedNumber(value: .zero, isDash: true)
+        }
+        var unit: MoneyUnit?
+        for u in [MoneyUnit.yiYuan, .wanYuan, .yuan] where s.hasSuffix(u.rawValue) {
+            unit = u
+            s = String(s.dropLast(u.rawValue.count)).trimmed
+            break
+        }
+        var percent = false
+        if s.hasSuffix("%") {
+            percent = true
+            s = String(s.dropLast()).trimmed
+        }
+        var negative = false
+        if s.hasPrefix("(") && s.hasSuffix(")") && s.count > 2 {
+            negative = true
+            s = String(s.dropFirst().dropLast())
+        }
+        if s.hasPrefix("-") || s.hasPrefix("−") {
+            negative.toggle()
+            s = String(s.dropFirst()).trimmed
+        } else if s.hasPrefix("+") {
+            s = String(s.dropFirst()).trimmed
+        }
+        guard let value = parseUnsigned(s) else { return nil }
+        return PrintedNumber(value: negative ? -value : value, isPercent: percent, unit: unit)
+    }
+
+    /// Digits with an optional decimal point and thousands separators (groups of three).
+    static func parseUnsigned(_ s: String) -> Fixed? {
+        guard !s.isEmpty else { return nil }
+        var mantissa: Int64 = 0
+        var scale = 0
+        var seenPoint = false
+        var digits = 0
+        var groupDigits = 0
+        var sawComma = false
+        for ch in s {
+            if ch == "," {
+                if seenPoint || digits == 0 { return nil }
+                if sawComma && groupDigits != 3 { return nil }
+                sawComma = true
+                groupDigits = 0
+                continue
+            }
+            if ch == "." {
+                if seenPoint { return nil }
+                if sawComma && groupDigits != 3 { return nil }
+                seenPoint = true
+                continue
+            }
+            guard let d = ch.wholeNumberValue, ch.isASCII else { return nil }
+            let (m1, o1) = mantissa.multipliedReportingOverflow(by: 10)
+            let (m2, o2) = m1.addingReportingOverflow(Int64(d))
+            if o1 || o2 { return nil }
+            mantissa = m2
+            digits += 1
+            if seenPoint { scale += 1 } else { groupDigits += 1 }
+        }
+        if digits == 0 || scale > 12 { return nil }
+        if sawComma && !seenPoint && groupDigits != 3 { return nil }
+        return Fixed(mantissa: mantissa, scale: scale)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A disclosure template: which tables, in which order, and which narrative sections a region requires.
+///
+/// Profiles are data (Resources/profiles/*.json); see Resources/profiles/README.md for the format.
+public struct Profile: Sendable, Codable, Hashable {
+    public struct TableSpec: Sendable, Codable, Hashable {
+        /// Attachment number as printed ("1", "12"); nil when the template does not number tables.
+        public var attachment: String?
+        public var kind: TableKind
+        /// The title as the template prints it (without department and year).
+        public var title: String
+        public var required: Bool
+        /// One table per project (项目绩效目标表): printed as 12-1, 12-2 ...
+        public var repeated: Bool?
+    }
+
+    public struct Section: Sendable, Codable, Hashable {
+        public var key: String
+        public var title: String
+        /// Any of these in the narrative shows the section is there.
+        public var keywords: [String]
+    }
+
+    public struct Detection: Sendable, Codable, Hashable {
+        /// Words in the document's title or first lines that point to this profile (a region name).
+        public var titleKeywords: [String]
+        /// Words in table titles that point to it.
+        public var tableTitleKeywords: [String]
+        /// Fiscal years the profile fits; empty for any.
+        public var years: [Int]
+    }
+
+    public var id: String
+    public var name: String
+    public var nameEnglish: String
+    public var phase: Phase
+    public var region: String
+    public var basis: String
+    public var detect: Detection
+    public var tables: [TableSpec]
+    public var narrativeSections: [Section]
+    /// What the indicator weights of one performance table add up to (100, or 90 where 10 points go to budget execution).
+    public var performanceWeightTotal: Int?
+}
+
+/// The profiles shipped with Yusuan.
+public enum ProfileLibrary {
+    public static func all() -> [Profile] {
+        guard let dir = Bundle.module.url(forResource: "profiles", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            guard let data = try? Data(contentsOf: dir.appendingPathComponent(name)) else { return nil }
+            return try? JSONDecoder().decode(Profile.self, from: data)
+        }
+    }
+
+    public static func profile(id: String) -> Profile? { all().first { $0.id == id } }
+
+    /// Picks the profile that fits a disclosure best: region words in the title, table titles, year.
+    public static func detect(_ d: Disclosure, among profiles: [Profile] = all()) -> Profile? {
+        let head = d.title + " " + (d.department ?? "")
+        let titles = d.tables.map(\.title).joined(separator: " ")
+        var best: (Profile, Int)?
+        for p in profiles where p.phase == d.phase {
+            var score = 0
+            for k in p.detect.titleKeywords where head.contains(k) { score += 3 }
+            for k in p.detect.tableTitleKeywords where titles.contains(k) { score += 2 }
+            if let y = d.year, p.detect.years.contains(y) { score += 1 }
+            if best == nil || score > best?.1 ?? 0 { best = (p, score) }
+        }
+        return best?.0
+    }
+}

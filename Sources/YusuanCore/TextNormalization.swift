@@ -1,0 +1,64 @@
+import Foundation
+
+/// Text clean-up shared by every reader and rule: full-width forms, spaces inside Chinese labels.
+public enum TextNormalization {
+    /// Maps full-width ASCII (digits, letters, punctuation) and the ideographic space to ASCII.
+    public static func halfWidth(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0) ?? u)
+            case 0x3000, 0x00A0: out.append(" ")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// A label's comparison key: half-width, no whitespace, unified parentheses and quotes.
+    /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
+    public static func key(_ s: String) -> String {
+        var out = ""
+        for ch in halfWidth(s) {
+            if ch.isWhitespace { continue }
+            switch ch {
+            case "“", "”", "\"", "‘", "’", "'": continue
+            case "【", "〔", "[": out.append("(")
+            case "】", "〕", "]": out.append(")")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.
+    public static func compactChinese(_ s: String) -> String {
+        let chars = Array(s.trimmed)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace {
+                var j = i
+                while j < chars.count && chars[j].isWhitespace { j += 1 }
+                let before = out.last
+                let after = j < chars.count ? chars[j] : nil
+                if let b = before, let a = after, isLatinOrDigit(b) && isLatinOrDigit(a) { out.append(" ") }
+                i = j
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    static func isLatinOrDigit(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

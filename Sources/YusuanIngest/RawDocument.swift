@@ -1,0 +1,56 @@
+import YusuanCore
+
+/// What a reader hands to the recogniser: lines of cells with where each came from.
+///
+/// Text readers split lines into cells (tabs, runs of spaces, "|"); the HTML reader turns each
+/// <tr> into a line and each block of text into a one-cell line; the XLSX reader turns each
+/// sheet row into a line. One recogniser then finds titles, units, headers and rows in all of them.
+public struct RawLine: Hashable, Sendable {
+    public var cells: [String]
+    public var location: SourceLocation
+    /// Whether the line came from a table structure (HTML <tr>, sheet row) rather than running text.
+    public var fromTable: Bool
+
+    public init(cells: [String], location: SourceLocation, fromTable: Bool = false) {
+        self.cells = cells
+        self.location = location
+        self.fromTable = fromTable
+    }
+
+    /// The non-empty cells joined, for title and narrative matching.
+    public var text: String { cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " ") }
+    public var isBlank: Bool { cells.allSatisfy { $0.trimmed.isEmpty } }
+}
+
+/// A document as lines of cells.
+public struct RawDocument: Sendable {
+    public enum Origin: String, Sendable { case text, html, xlsx, pdf }
+    public var source: String
+    public var origin: Origin
+    public var lines: [RawLine]
+
+    public init(source: String, origin: Origin, lines: [RawLine]) {
+        self.source = source
+        self.origin = origin
+        self.lines = lines
+    }
+}
+
+/// Input Yusuan cannot read: what and where.
+public struct IngestError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(file: String, message: String, location: SourceLocation? = nil) {
+        self.file = file
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String {
+        var s = file
+        if let location, !location.description.isEmpty { s += " (\(location))" }
+        return s + ": " + message
+    }
+}

@@ -1,0 +1,3 @@
+import YusuanCLI
+
+await YusuanCommand.main()
