@@ -1,0 +1,6 @@
+import YusuanCore
+
+/// Rules of this family.
+public enum CompletenessRules {
+    public static let all: [Rule] = []
+}
