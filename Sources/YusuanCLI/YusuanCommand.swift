@@ -1,10 +1,10 @@
 import ArgumentParser
 
 /// The `yusuan` command: audit, rules.
-public struct YusuanCommand: AsyncParsableCommand {
+public struct YusuanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "yusuan",
         abstract: "Audit, build and serve Chinese departmental budget disclosures (部门预算/部门决算).",
-        subcommands: [])
+        subcommands: [AuditCommand.self, RulesCommand.self, ProfilesCommand.self, InspectCommand.self])
     public init() {}
 }

@@ -25,6 +25,15 @@ public struct Catalog: Sendable {
 
     public func entry(_ code: String) -> CatalogEntry? { entries[code] }
 
+    /// The code whose name or alias is `name` at `level` digits (3, 5 or 7), if exactly one.
+    public func code(named name: String, digits: Int) -> String? {
+        let k = TextNormalization.key(name)
+        let hits = entries.values.filter { e in
+            e.code.count == digits && ([e.name] + e.aliases).contains { TextNormalization.key($0) == k }
+        }
+        return hits.count == 1 ? hits.first?.code : nil
+    }
+
     /// Whether `name` is the catalog name of `code` or one of its aliases (compared by label key).
     public func accepts(name: String, for code: String) -> Bool {
         guard let e = entries[code] else { return false }

@@ -42,6 +42,9 @@ public struct Profile: Sendable, Codable, Hashable {
     public var narrativeSections: [Section]
     /// What the indicator weights of one performance table add up to (100, or 90 where 10 points go to budget execution).
     public var performanceWeightTotal: Int?
+    /// What the weights of the department's overall performance table (整体绩效目标表) add up to, when it
+    /// differs from `performanceWeightTotal` (Chongqing: projects 90, the overall table 100); nil: the same.
+    public var overallWeightTotal: Int?
 }
 
 /// The profiles shipped with Yusuan.

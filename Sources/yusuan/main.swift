@@ -1,3 +1,3 @@
 import YusuanCLI
 
-await YusuanCommand.main()
+YusuanCommand.main()

@@ -1,0 +1,26 @@
+import YusuanCore
+
+/// 收入 side against 支出 side of a summary table: 总计 against 总计, 本年合计 against 本年合计.
+enum Balance {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        let sum = SumCheck(rule: rule, context: ctx)
+        let incomes = ctx.disclosure.tables.filter { $0.side == .income }
+        for income in incomes {
+            guard let exp = ctx.disclosure.tables.first(where: { $0.side == .expenditure && $0.title == income.title && $0.attachment == income.attachment }),
+                  let ic = income.additiveColumns.first, let ec = exp.additiveColumns.first else { continue }
+            for (kind, zh, en) in [(RowKind.grandTotal, "收入总计与支出总计", "total income and total expenditure"),
+                                   (RowKind.subtotal, "本年收入合计与本年支出合计", "this year's income and expenditure totals")] {
+                guard let ir = income.rows.first(where: { $0.kind == kind }), let er = exp.rows.first(where: { $0.kind == kind }),
+                      let a = income.figure(ir, ic), let b = exp.figure(er, ec) else { continue }
+                applicable = true
+                if let f = sum.same(a, b, what: "\(zh)应相等", whatEnglish: "\(en) should be equal",
+                                    aWhere: "\(ir.name)", bWhere: "\(er.name)", location: ctx.location(exp, row: er, column: ec)) {
+                    findings.append(f)
+                }
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no 收入 | 支出 summary table")
+    }
+}

@@ -1,0 +1,36 @@
+import YusuanCore
+
+/// Parent code lines against the sum of their child lines, column by column.
+enum CodeHierarchy {
+    /// `scheme` nil: both economic schemes.
+    static func check(_ ctx: AuditContext, scheme: ClassificationScheme?, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        let sum = SumCheck(rule: rule, context: ctx)
+        for table in ctx.grids {
+            let coded = table.rows.filter { r in
+                guard let c = r.code, r.codePrinted else { return false }
+                return scheme.map { c.scheme == $0 } ?? (c.scheme != .functional)
+            }
+            for parent in coded {
+                guard let pc = parent.code else { continue }
+                let children = coded.filter { $0.code?.parent == pc }
+                guard !children.isEmpty else { continue }
+                applicable = true
+                for col in table.additiveColumns {
+                    guard let total = table.figure(parent, col) else { continue }
+                    let parts = children.compactMap { ch in table.figure(ch, col).map { SumCheck.Term(figure: $0, label: ch.label) } }
+                    guard parts.count == children.count else { continue }
+                    let childLevel = children.first?.code?.levelName ?? ""
+                    if let f = sum.check(total: total, parts: parts,
+                                         what: "\(parent.label) 应等于其下各\(childLevel)之和",
+                                         whatEnglish: "\(parent.label) should equal the sum of its \(children.count) \(childLevel) lines",
+                                         location: ctx.location(table, row: parent, column: col)) {
+                        findings.append(f)
+                    }
+                }
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no table prints codes with their sub-codes")
+    }
+}

@@ -1,0 +1,47 @@
+import YusuanCore
+
+/// Reading figures out of tables for the rules.
+extension DisclosureTable {
+    /// The printed figure of a cell; blank and "-" read as an exact zero.
+    func figure(_ row: Row, _ column: Column) -> Figure? {
+        guard let cell = row.cell(column.index) else { return Figure(.zero, unit: unit) }
+        if let n = cell.number, !n.isPercent {
+            return Figure(n.value, unit: n.unit ?? unit)
+        }
+        return cell.isBlank ? Figure(.zero, unit: unit) : nil
+    }
+
+    func isBlank(_ row: Row, _ column: Column) -> Bool {
+        row.cell(column.index)?.isBlank ?? true
+    }
+
+    /// Tables with rows and figure columns: every grid, not the performance forms.
+    var isGrid: Bool { kind != .overallPerformance && kind != .projectPerformance && !moneyColumns.isEmpty }
+
+    /// Money columns that are plain figures (not changes, rates or "其中" detail columns).
+    var additiveColumns: [Column] {
+        moneyColumns.filter { $0.measure != .rate && !$0.header.contains("其中") }
+    }
+}
+
+extension Array where Element == Row {
+    /// The outermost lines among `self`: by printed code level, else by outline depth, else all.
+    func topLevel() -> [Row] {
+        let items = filter { $0.kind == .item }
+        let coded = items.filter { $0.codePrinted && $0.code != nil }
+        if !coded.isEmpty {
+            let minLevel = coded.compactMap { $0.code?.level }.min() ?? 1
+            return coded.filter { $0.code?.level == minLevel }
+        }
+        let outlined = items.compactMap(\.outline)
+        if let minDepth = outlined.min() {
+            return items.filter { $0.outline == minDepth }
+        }
+        return items
+    }
+}
+
+extension AuditContext {
+    /// Every grid table, in document order.
+    var grids: [DisclosureTable] { disclosure.tables.filter(\.isGrid) }
+}

@@ -1,0 +1,83 @@
+import YusuanCore
+
+/// The 三公 identities, whether the items are columns (grouped by year) or rows.
+enum ThreePublicSums {
+    /// The figures of one series (a year, or budget vs final) by item.
+    struct Series {
+        var label: String
+        var total: (Figure, FindingLocation)?
+        var items: [Measure: (Figure, FindingLocation, Bool)] = [:]  // figure, where, printed blank
+    }
+
+    static func series(_ table: DisclosureTable, ctx: AuditContext) -> [Series] {
+        let itemMeasures: Set<Measure> = [.threePublicOutbound, .threePublicReception, .threePublicVehicle,
+                                          .threePublicVehiclePurchase, .threePublicVehicleOperation]
+        let cols = table.additiveColumns
+        var out: [Series] = []
+        if cols.contains(where: { itemMeasures.contains($0.measure ?? .other) }) {
+            // Items as columns: one series per heading and row.
+            let heads = Array(Set(cols.map { $0.headerPath.count > 1 ? $0.headerPath[0] : "" })).sorted()
+            for row in table.rows {
+                for head in heads {
+                    var s = Series(label: [head, row.label].filter { !$0.isEmpty }.joined(separator: " "))
+                    for c in cols where (c.headerPath.count > 1 ? c.headerPath[0] : "") == head {
+                        guard let f = table.figure(row, c), let m = c.measure else { continue }
+                        let loc = ctx.location(table, row: row, column: c)
+                        if m == .total { s.total = (f, loc) } else if itemMeasures.contains(m) { s.items[m] = (f, loc, table.isBlank(row, c)) }
+                    }
+                    out.append(s)
+                }
+            }
+            return out
+        }
+        // Items as rows: one series per figure column.
+        for c in cols where c.measure != .change {
+            var s = Series(label: c.header)
+            for row in table.rows {
+                let m = row.kind == .subtotal || row.kind == .grandTotal ? .total : MeasureVocabulary.measure(of: row.name)
+                guard let m, let f = table.figure(row, c) else { continue }
+                let loc = ctx.location(table, row: row, column: c)
+                if m == .total, s.total == nil { s.total = (f, loc) } else if itemMeasures.contains(m), s.items[m] == nil {
+                    s.items[m] = (f, loc, table.isBlank(row, c))
+                }
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        let tables = ctx.disclosure.tables(.threePublic)
+        guard !tables.isEmpty else { return .notApplicable(reason: "no “三公” table") }
+        var findings: [Finding] = []
+        let sum = SumCheck(rule: rule, context: ctx)
+        for table in tables {
+            for s in series(table, ctx: ctx) {
+                let purchase = s.items[.threePublicVehiclePurchase]
+                let operation = s.items[.threePublicVehicleOperation]
+                var vehicle = s.items[.threePublicVehicle]
+                let split = purchase != nil && operation != nil && !((purchase?.2 ?? true) && (operation?.2 ?? true))
+                if let v = vehicle, let p = purchase, let o = operation, split {
+                    if let f = sum.check(total: v.0, parts: [.init(figure: p.0, label: "购置"), .init(figure: o.0, label: "运行维护")],
+                                         what: "\(s.label) 公务用车购置及运行费应等于购置费与运行维护费之和",
+                                         whatEnglish: "\(s.label): vehicle costs should equal purchase plus operation", location: v.1) {
+                        findings.append(f)
+                    }
+                }
+                if vehicle == nil, let p = purchase, let o = operation {
+                    vehicle = (Figure(p.0.value(in: p.0.unit) + o.0.value(in: p.0.unit), unit: p.0.unit), p.1, false)
+                }
+                guard let total = s.total, let out = s.items[.threePublicOutbound], let rec = s.items[.threePublicReception],
+                      let veh = vehicle else { continue }
+                if let f = sum.check(total: total.0, parts: [.init(figure: out.0, label: "因公出国（境）"), .init(figure: rec.0, label: "公务接待"),
+                                                             .init(figure: veh.0, label: "公务用车")],
+                                     what: "\(s.label) “三公”经费合计应等于因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
+                                     whatEnglish: "\(s.label): the “three public” total should equal travel abroad + reception + vehicles",
+                                     location: total.1) {
+                    findings.append(f)
+                }
+            }
+        }
+        return .ran(findings)
+    }
+}

@@ -1,0 +1,78 @@
+import YusuanCore
+
+/// 合计 / 总计 rows against the lines they total, and outline parents ("一、本年收入") against their children.
+enum TotalRows {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        let sum = SumCheck(rule: rule, context: ctx)
+        for table in ctx.grids where table.kind != .threePublic {
+            let rows = table.rows
+            for (i, row) in rows.enumerated() where row.kind == .subtotal || row.kind == .grandTotal {
+                let parts = partsOfTotal(rows, at: i)
+                guard !parts.isEmpty else { continue }
+                applicable = true
+                findings += compare(table, row, parts, sum: sum, ctx: ctx,
+                                    zh: "\(row.name) 应等于所列各项之和", en: "\(row.name) should equal the sum of the lines it totals")
+            }
+            for (i, row) in rows.enumerated() where row.kind == .item && !(row.codePrinted) {
+                guard let depth = row.outline else { continue }
+                var children: [Row] = []
+                var j = i + 1
+                while j < rows.count, rows[j].kind == .item || rows[j].kind == .ofWhich, (rows[j].outline ?? Int.max) > depth {
+                    if rows[j].kind == .item { children.append(rows[j]) }
+                    j += 1
+                }
+                let childDepth = children.compactMap(\.outline).min()
+                let direct = children.filter { $0.outline == childDepth && childDepth != nil }
+                guard !direct.isEmpty else { continue }
+                applicable = true
+                findings += compare(table, row, direct, sum: sum, ctx: ctx,
+                                    zh: "\(row.name) 应等于其下各项之和", en: "\(row.name) should equal the sum of the lines under it")
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no table prints total rows")
+    }
+
+    /// The lines a total row sums: the outermost items since the previous total (or, for a total
+    /// printed first, until the next one); a 总计 also takes in the 合计 lines since the previous 总计.
+    static func partsOfTotal(_ rows: [Row], at i: Int) -> [Row] {
+        let row = rows[i]
+        var start = i
+        while start > 0 {
+            let k = rows[start - 1].kind
+            if k == .grandTotal || (k == .subtotal && row.kind == .subtotal) { break }
+            start -= 1
+        }
+        var segment = Array(rows[start..<i])
+        if segment.filter({ $0.kind == .item }).isEmpty && row.kind == .subtotal || segment.isEmpty {
+            var end = i + 1
+            while end < rows.count, rows[end].kind == .item || rows[end].kind == .ofWhich { end += 1 }
+            segment = Array(rows[(i + 1)..<end])
+        }
+        if row.kind == .grandTotal {
+            let subtotals = segment.filter { $0.kind == .subtotal }
+            if let lastSub = segment.lastIndex(where: { $0.kind == .subtotal }) {
+                let after = Array(segment[(lastSub + 1)...]).topLevel()
+                return subtotals + after
+            }
+        }
+        return segment.topLevel()
+    }
+
+    static func compare(_ table: DisclosureTable, _ row: Row, _ parts: [Row], sum: SumCheck, ctx: AuditContext,
+                        zh: String, en: String) -> [Finding] {
+        var out: [Finding] = []
+        for col in table.additiveColumns {
+            guard let total = table.figure(row, col) else { continue }
+            let terms = parts.compactMap { p in table.figure(p, col).map { SumCheck.Term(figure: $0, label: p.label) } }
+            guard terms.count == parts.count else { continue }
+            if table.isBlank(row, col) && terms.allSatisfy({ $0.figure.value.isZero }) { continue }
+            if let f = sum.check(total: total, parts: terms, what: zh, whatEnglish: en,
+                                 location: ctx.location(table, row: row, column: col)) {
+                out.append(f)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import YusuanCore
+
+/// Checks "printed total = Σ printed parts" and words the finding, with the arithmetic shown.
+/// A difference that rounding each printed figure can explain is a warning that says so; a larger one an error.
+struct SumCheck {
+    let rule: Rule
+    let context: AuditContext
+
+    struct Term {
+        var figure: Figure
+        var label: String
+    }
+
+    /// Returns a finding when the total does not equal the sum; nil when it does.
+    func check(total: Figure, parts: [Term], what: String, whatEnglish: String, location: FindingLocation) -> Finding? {
+        let agreement = FigureComparison.sum(parts.map(\.figure), total: total)
+        if agreement == .equal { return nil }
+        let (expr, sum) = FigureComparison.expression(parts.map(\.figure), total: total)
+        let scale = max(total.value.scale, FigureComparison.displayScale(parts.map(\.figure)))
+        let printed = total.value.formatted(digits: scale)
+        let diff = (total.value - sum).magnitude.formatted(digits: scale)
+        let unit = total.unit
+        var zh = "\(what)：\(expr)，表中为 \(printed)（相差 \(diff) \(unit.rawValue)）。"
+        var en = "\(whatEnglish): \(expr); the table prints \(printed) (off by \(diff) \(unit.english))."
+        var severity: Severity = .error
+        if agreement == .withinRounding {
+            severity = .warning
+            zh += "差额在各数按所印精度分别舍入可以解释的范围内，但印出的合计仍应与分项之和一致。"
+            en += " Rounding each figure separately can explain the difference, but a printed total should still equal its printed parts."
+        }
+        return rule.finding(location, expected: sum.formatted(digits: scale), found: printed,
+                            message: zh, english: en, severity: severity)
+    }
+
+    /// Two printings of one quantity.
+    func same(_ a: Figure, _ b: Figure, what: String, whatEnglish: String, aWhere: String, bWhere: String,
+              location: FindingLocation) -> Finding? {
+        let agreement = FigureComparison.same(a, b)
+        if agreement == .equal { return nil }
+        let scale = max(a.value.scale, b.value.scale)
+        let av = a.value(in: b.unit).formatted(digits: scale)
+        let bv = b.value.formatted(digits: scale)
+        let diff = (a.value(in: b.unit) - b.value).magnitude.formatted(digits: scale)
+        var zh = "\(what)：\(aWhere)为 \(av)，\(bWhere)为 \(bv)（相差 \(diff) \(b.unit.rawValue)）。"
+        var en = "\(whatEnglish): \(aWhere) prints \(av), \(bWhere) prints \(bv) (off by \(diff) \(b.unit.english))."
+        var severity: Severity = .error
+        if agreement == .withinRounding {
+            severity = .warning
+            zh += "差额在舍入可以解释的范围内，但同一数字在各处应印得一样。"
+            en += " Rounding can explain the difference, but one quantity should print the same everywhere."
+        }
+        return rule.finding(location, expected: av, found: bv, message: zh, english: en, severity: severity)
+    }
+}

@@ -1,0 +1,48 @@
+/// Reads what a row label says about the row: its outline depth ("一、" "(一)" "1." "(1)"),
+/// whether it is a total, and the label without its ordinal.
+public enum RowLabels {
+    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
+
+    /// Depth and the label without the ordinal prefix.
+    public static func outline(_ raw: String) -> (depth: Int?, rest: String) {
+        let s = TextNormalization.halfWidth(raw).trimmed
+        let chars = Array(s)
+        // "一、" / "十二、"
+        var i = 0
+        while i < chars.count && chineseNumerals.contains(chars[i]) { i += 1 }
+        if i > 0 && i < chars.count && (chars[i] == "、" || chars[i] == ".") {
+            return (1, String(chars[(i + 1)...]).trimmed)
+        }
+        // "(一)" / "(十二)"
+        if chars.first == "(" {
+            var j = 1
+            while j < chars.count && chars[j] == " " { j += 1 }
+            var k = j
+            while k < chars.count && chineseNumerals.contains(chars[k]) { k += 1 }
+            var m = k
+            while m < chars.count && chars[m] == " " { m += 1 }
+            if k > j && m < chars.count && chars[m] == ")" { return (2, String(chars[(m + 1)...]).trimmed) }
+            var d = j
+            while d < chars.count && chars[d].isASCII && chars[d].isNumber { d += 1 }
+            var e = d
+            while e < chars.count && chars[e] == " " { e += 1 }
+            if d > j && e < chars.count && chars[e] == ")" { return (4, String(chars[(e + 1)...]).trimmed) }
+        }
+        // "1." / "1、" (not "1.5", not a code)
+        var d = 0
+        while d < chars.count && chars[d].isASCII && chars[d].isNumber { d += 1 }
+        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && chars[d + 1].isNumber))) {
+            return (3, String(chars[(d + 1)...]).trimmed)
+        }
+        return (nil, s)
+    }
+
+    /// Whether a label is a total line, and which kind.
+    public static func totalKind(_ raw: String) -> RowKind? {
+        let k = TextNormalization.key(outline(raw).rest)
+        if k.hasPrefix("其中") { return .ofWhich }
+        if k.hasSuffix("总计") || k == "总计" { return .grandTotal }
+        if k.hasSuffix("合计") || k == "小计" || k.hasSuffix("小计") || k == "合计" { return .subtotal }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import YusuanCore
+
+/// Gives each column a role (code, name, money …) from its header and its cells, and a measure,
+/// year and phase from its header path.
+enum ColumnClassifier {
+    static func classify(paths: [[String]], dataRows: [[String]], kind: TableKind, defaultYear: Int?) -> [Column] {
+        var columns: [Column] = []
+        for (i, path) in paths.enumerated() {
+            let leaf = path.last ?? ""
+            let joined = path.joined()
+            let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
+            let numbers = values.compactMap { NumberParser.parse($0) }
+            let codes = values.filter { ClassificationCode.parse($0) != nil }
+            var role: ColumnRole
+            if joined.contains("编码") || joined.contains("代码") || (!values.isEmpty && codes.count * 2 > values.count && codes.count == numbers.count && !joined.contains("数")) {
+                role = .code
+            } else if joined.contains("序号") {
+                role = .serial
+            } else if joined.contains("幅度") || joined.contains("比例") || joined.hasSuffix("率") || (!numbers.isEmpty && numbers.allSatisfy(\.isPercent)) {
+                role = .percent
+            } else if !values.isEmpty && numbers.count * 2 > values.count {
+                role = .money
+            } else if values.isEmpty && isMoneyHeader(joined) {
+                role = .money
+            } else if leaf.contains("单位") && !leaf.contains("单位/科目") {
+                role = .unit
+            } else {
+                role = .text
+            }
+            var col = Column(index: i, headerPath: path, role: role)
+            if role == .money || role == .percent {
+                col.measure = measure(path: path, kind: kind)
+                col.year = year(in: joined)
+                col.phase = joined.contains("决算") ? .final : (joined.contains("预算") ? .budget : nil)
+            }
+            columns.append(col)
+        }
+        // Blank columns to the right of the labels, in a table of figures, are figures not printed.
+        if let lastLabel = columns.lastIndex(where: { $0.role == .text || $0.role == .code || $0.role == .serial || $0.role == .unit }),
+           columns.contains(where: { $0.role == .money }) {
+            for i in columns.indices where columns[i].role == .text && i > 0 {
+                let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
+                let leftIsFigure = columns[..<i].contains { $0.role == .money }
+                if values.isEmpty && (leftIsFigure || i > lastLabel) {
+                    columns[i].role = .money
+                    columns[i].measure = measure(path: columns[i].headerPath, kind: kind)
+                    columns[i].year = year(in: columns[i].headerPath.joined())
+                }
+            }
+        }
+        // The name column: the first text column (科目名称, 项目, 项目名称).
+        if let nameIndex = columns.firstIndex(where: { $0.role == .text && isNameHeader($0.header) })
+            ?? columns.firstIndex(where: { $0.role == .text }) {
+            columns[nameIndex].role = .name
+        }
+        _ = defaultYear
+        return columns
+    }
+
+    static func isNameHeader(_ h: String) -> Bool {
+        ["名称", "项目", "科目", "指标"].contains { h.contains($0) }
+    }
+
+    static func isMoneyHeader(_ h: String) -> Bool {
+        ["合计", "总计", "小计", "预算数", "决算数", "支出", "收入", "经费", "拨款", "费"].contains { h.contains($0) }
+    }
+
+    static func year(in s: String) -> Int? {
+        let chars = Array(s)
+        var i = 0
+        while i + 4 < chars.count + 0 {
+            if i + 4 <= chars.count, String(chars[i..<i + 4]).allSatisfy(\.isNumber),
+               i + 4 < chars.count, chars[i + 4] == "年", let y = Int(String(chars[i..<i + 4])), y > 1990, y < 2100 {
+                return y
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// What a money column holds, from the innermost header level that says.
+    static func measure(path: [String], kind: TableKind) -> Measure {
+        for level in path.reversed() {
+            if let m = MeasureVocabulary.measure(of: level, parent: path.count > 1 ? path[path.count - 2] : nil, basicTable: kind == .basicExpenditure) { return m }
+        }
+        return .other
+    }
+
+}

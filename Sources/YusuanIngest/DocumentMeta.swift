@@ -1,0 +1,57 @@
+import YusuanCore
+
+/// The document's title, department, fiscal year and phase, read from its first lines.
+struct DocumentMeta {
+    var title: String
+    var department: String?
+    var year: Int?
+    var phase: Phase
+
+    static func read(_ lines: [RawLine], commentTitle: String?) -> DocumentMeta {
+        let firstLines = lines.prefix(12).map(\.text).filter { !$0.isEmpty }
+        let candidate = commentTitle ?? firstLines.first {
+            ($0.contains("预算") || $0.contains("决算")) && year(in: $0) != nil
+        } ?? firstLines.first ?? ""
+        let title = TextNormalization.compactChinese(candidate)
+        var y = year(in: title)
+        if y == nil {
+            var counts: [Int: Int] = [:]
+            for l in lines.prefix(400) where TableTitles.kind(of: l.text) != nil {
+                if let yy = year(in: l.text) { counts[yy, default: 0] += 1 }
+            }
+            y = counts.max { $0.value < $1.value }?.key
+        }
+        let phase: Phase = title.contains("决算") ? .final : .budget
+        return DocumentMeta(title: title, department: department(in: title), year: y, phase: phase)
+    }
+
+    /// "2022年" or "2022 年" or "2022年度": the first plausible fiscal year.
+    static func year(in s: String) -> Int? {
+        let compact = TextNormalization.key(s)
+        let chars = Array(compact)
+        var i = 0
+        while i + 4 < chars.count {
+            let four = String(chars[i..<(i + 4)])
+            if four.allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年",
+               (i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber)), let y = Int(four), y >= 2000, y < 2100 {
+                return y
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The department is what precedes the year in the title ("重庆市潼南区信访办公室2022年部门预算…").
+    static func department(in title: String) -> String? {
+        let chars = Array(title)
+        var i = 0
+        while i + 4 < chars.count {
+            if String(chars[i..<(i + 4)]).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                let d = String(chars[..<i]).trimmed
+                return d.isEmpty ? nil : d
+            }
+            i += 1
+        }
+        return nil
+    }
+}

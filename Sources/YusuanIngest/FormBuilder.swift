@@ -1,0 +1,82 @@
+import YusuanCore
+
+/// Builds a form-like table (performance targets): labelled fields first, then an indicator grid
+/// whose header line names 指标 columns (一级指标 / 三级指标 / 指标名称 / 指标值 / 权重 …).
+enum FormBuilder {
+    static let fieldLabels = ["项目名称", "主管部门", "实施单位", "资金总额", "项目属性", "项目起始时间", "项目终止时间",
+                              "项目概况", "立项依据", "项目当年绩效目标", "当年绩效目标", "部门(单位)名称", "部门名称",
+                              "单位名称", "支出预算总量", "其中:部门预算支出", "当年整体绩效目标", "整体绩效目标",
+                              "项目类别", "项目期限", "年度资金总额", "其中:财政拨款", "其他资金", "预算金额",
+                              "项目编码", "项目代码", "年度绩效目标", "总体目标", "长期绩效目标", "年度目标"]
+
+    static func build(_ base: DisclosureTable, lines: [RawLine]) -> DisclosureTable {
+        var table = base
+        var headerIndex: Int?
+        for (i, line) in lines.enumerated() where isIndicatorHeader(line.cells) {
+            headerIndex = i
+            break
+        }
+        let fieldLines = lines[..<(headerIndex ?? lines.count)]
+        for line in fieldLines { table.fields += fields(line) }
+        guard let h = headerIndex else { return table }
+        let headerCells = lines[h].cells.map { TextNormalization.key($0) }
+        let width = max(headerCells.count, lines[(h + 1)...].map { $0.cells.count }.max() ?? 0)
+        table.columns = (0..<width).map { i in
+            let head = i < headerCells.count ? headerCells[i] : ""
+            let role: ColumnRole = head.contains("权重") ? .percent : (i == 0 ? .text : .text)
+            return Column(index: i, headerPath: [head], role: role)
+        }
+        if let nameIdx = table.columns.firstIndex(where: { $0.header.contains("三级指标") || $0.header.contains("指标名称") }) {
+            table.columns[nameIdx].role = .name
+        }
+        var rows: [Row] = []
+        for line in lines[(h + 1)...] where !line.isBlank {
+            var cells = line.cells
+            let head0 = headerCells.first ?? ""
+            if cells.count < width, head0.contains("绩效指标") || head0.isEmpty {
+                cells = Array(repeating: "", count: width - cells.count) + cells
+            }
+            let padded = (0..<width).map { $0 < cells.count ? cells[$0].trimmed : "" }
+            let nameIdx = table.columns.firstIndex { $0.role == .name } ?? 1
+            let cellValues = padded.enumerated().map { i, t in
+                Cell(text: t, location: SourceLocation(line: line.location.line, page: line.location.page, sheet: line.location.sheet, column: i))
+            }
+            rows.append(Row(code: nil, codePrinted: false, name: TextNormalization.compactChinese(padded[nameIdx]),
+                            kind: .item, outline: nil, cells: cellValues, location: line.location))
+        }
+        table.rows = rows
+        return table
+    }
+
+    static func isIndicatorHeader(_ cells: [String]) -> Bool {
+        let keys = cells.map { TextNormalization.key($0) }
+        let hasName = keys.contains { $0.contains("三级指标") || $0.contains("指标名称") }
+        let hasValue = keys.contains { $0.contains("指标值") || $0.contains("权重") }
+        return hasName && hasValue
+    }
+
+    /// Label/value pairs of a field line: a known label, then the next non-empty cell.
+    static func fields(_ line: RawLine) -> [FormField] {
+        let cells = line.cells.map(\.trimmed)
+        var out: [FormField] = []
+        var i = 0
+        while i < cells.count {
+            let k = TextNormalization.key(cells[i])
+            if !k.isEmpty, isLabel(k) {
+                var j = i + 1
+                while j < cells.count && cells[j].isEmpty { j += 1 }
+                let value = j < cells.count && !isLabel(TextNormalization.key(cells[j])) ? cells[j] : ""
+                out.append(FormField(label: TextNormalization.compactChinese(cells[i]), value: value,
+                                     location: SourceLocation(line: line.location.line, page: line.location.page, sheet: line.location.sheet, column: i)))
+                i = value.isEmpty ? i + 1 : j + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func isLabel(_ key: String) -> Bool {
+        fieldLabels.contains { key.hasPrefix(TextNormalization.key($0)) } && key.count <= 16
+    }
+}

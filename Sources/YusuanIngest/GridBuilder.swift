@@ -1,0 +1,120 @@
+import YusuanCore
+
+/// Builds an ordinary table (header lines, then rows) and splits 收入 | 支出 tables into two sides.
+enum GridBuilder {
+    static func build(_ base: DisclosureTable, lines: [RawLine], meta: DocumentMeta) -> [DisclosureTable] {
+        let headerCount = lines.firstIndex { TableBuilder.isDataLike($0.cells) } ?? lines.count
+        var header = lines[..<headerCount].map(\.cells)
+        let data = Array(lines[headerCount...])
+        let width = max(header.map(lastFilled).max() ?? 0, data.map { lastFilled($0.cells) }.max() ?? 0)
+        guard width > 0 else {
+            var t = base
+            t.columns = []
+            return [t]
+        }
+        header = HeaderRealigner.realign(header, width: width)
+        let paths = HeaderBuilder.paths(header, width: width)
+        let dataCells = data.map(\.cells)
+        var table = base
+        table.columns = ColumnClassifier.classify(paths: paths, dataRows: dataCells, kind: base.kind, defaultYear: meta.year)
+        if base.kind.isSideBySide, let split = sides(table, data: data, meta: meta) { return split }
+        table.rows = RowBuilder.rows(data, columns: table.columns, catalogYear: meta.year)
+        return [table]
+    }
+
+    static func lastFilled(_ cells: [String]) -> Int {
+        (cells.lastIndex { !$0.trimmed.isEmpty } ?? -1) + 1
+    }
+
+    /// 收入 columns on the left, 支出 on the right, told apart by the top header line.
+    static func sides(_ table: DisclosureTable, data: [RawLine], meta: DocumentMeta) -> [DisclosureTable]? {
+        let tops = table.columns.map { $0.headerPath.first ?? "" }
+        guard let expStart = tops.firstIndex(where: { $0.hasPrefix("支出") }),
+              tops.prefix(expStart).contains(where: { $0.hasPrefix("收入") }) else { return nil }
+        var out: [DisclosureTable] = []
+        for (side, range) in [(TableSide.income, 0..<expStart), (.expenditure, expStart..<table.columns.count)] {
+            var part = table
+            part.side = side
+            part.columns = table.columns[range].enumerated().map { i, c in
+                var col = c
+                col.index = i
+                col.headerPath = Array(c.headerPath.dropFirst())
+                if col.headerPath.isEmpty { col.headerPath = c.headerPath }
+                return col
+            }
+            if !part.columns.contains(where: { $0.role == .name }),
+               let i = part.columns.firstIndex(where: { $0.role == .text }) {
+                part.columns[i].role = .name
+            }
+            let sliced = data.map { line -> RawLine in
+                var l = line
+                l.cells = range.map { $0 < line.cells.count ? line.cells[$0] : "" }
+                return l
+            }.filter { !$0.isBlank }
+            part.rows = RowBuilder.rows(sliced, columns: part.columns, catalogYear: meta.year)
+            out.append(part)
+        }
+        return out
+    }
+}
+
+/// Puts back sub-header cells that a lost row span packed to the left:
+/// "项目 | 2023年 | 2024年 | 增减情况 |" over "增减金额 | 增减幅度 |" → under 增减情况.
+enum HeaderRealigner {
+    static func realign(_ header: [[String]], width: Int) -> [[String]] {
+        guard header.count >= 2 else { return header }
+        var out = header
+        for r in 1..<header.count {
+            let upper = pad(out[r - 1], width)
+            let lower = pad(header[r], width)
+            let filled = lower.enumerated().filter { !$0.element.trimmed.isEmpty }.map(\.offset)
+            guard let last = filled.last, filled == Array(0...last) else { continue }
+            // Columns under spanning cells of the upper line (a filled cell followed by blanks).
+            var spanned: [Int] = []
+            var c = 0
+            while c < width {
+                if !upper[c].trimmed.isEmpty, c + 1 < width, upper[c + 1].trimmed.isEmpty {
+                    var e = c + 1
+                    while e < width && upper[e].trimmed.isEmpty { e += 1 }
+                    spanned += Array(c..<e)
+                    c = e
+                } else {
+                    c += 1
+                }
+            }
+            if spanned.count == filled.count, spanned.first != 0 {
+                var placed = Array(repeating: "", count: width)
+                for (i, col) in spanned.enumerated() { placed[col] = lower[i] }
+                out[r] = placed
+                continue
+            }
+            if let repaired = repairLostSpans(upper: upper, lower: lower, width: width) {
+                out[r - 1] = repaired.upper
+                out[r] = repaired.lower
+            }
+        }
+        return out
+    }
+
+    /// Both lines packed to the left (the spans were lost): the lower line ends at the last column,
+    /// the upper cells left of it keep their column, the others share the lower cells evenly.
+    static func repairLostSpans(upper: [String], lower: [String], width: Int) -> (upper: [String], lower: [String])? {
+        let u = upper.filter { !$0.trimmed.isEmpty }.count
+        let l = lower.filter { !$0.trimmed.isEmpty }.count
+        guard u >= 2, l >= 2, upper.prefix(u).allSatisfy({ !$0.trimmed.isEmpty }), width > l else { return nil }
+        let shift = width - l
+        let spanning = u - shift
+        guard spanning >= 1, l % spanning == 0 else { return nil }
+        let each = l / spanning
+        var newUpper = Array(repeating: "", count: width)
+        for i in 0..<shift { newUpper[i] = upper[i] }
+        for k in 0..<spanning { newUpper[shift + k * each] = upper[shift + k] }
+        var newLower = Array(repeating: "", count: width)
+        for i in 0..<l { newLower[shift + i] = lower[i] }
+        return (newUpper, newLower)
+    }
+
+    static func pad(_ cells: [String], _ width: Int) -> [String] {
+        (0..<width).map { $0 < cells.count ? cells[$0] : "" }
+    }
+}

@@ -1,0 +1,136 @@
+import YusuanCore
+
+/// Turns the lines of any reader into a `Disclosure`: finds the document's title and year, the
+/// narrative, each table (title, attachment number, unit, header, rows, notes), joins a table
+/// continued after a page break, and splits 收入 | 支出 tables into their two sides.
+public enum Recogniser {
+    public static func recognise(_ doc: RawDocument) throws(IngestError) -> Disclosure {
+        var lines = doc.lines
+        var titleFromComment: String?
+        lines.removeAll { line in
+            let t = line.text
+            if t.hasPrefix("# title:") { titleFromComment = String(t.dropFirst(8)).trimmed }
+            return t.hasPrefix("# ") && !line.fromTable
+        }
+        let meta = DocumentMeta.read(lines, commentTitle: titleFromComment)
+        var state = ScanState(meta: meta)
+        for line in lines { state.consume(line) }
+        state.closeTable(endOfDocument: true)
+        let tables = state.builders.flatMap { $0.build(meta: meta) }
+        if tables.isEmpty {
+            let seen = lines.prefix(40).map(\.text).filter { !$0.isEmpty }.prefix(3).joined(separator: " / ")
+            throw IngestError(file: doc.source,
+                              message: "no disclosure table recognised (no line reads as a table title such as “…财政拨款收支总表” or “…“三公”经费支出表”); the text begins: \(seen.prefix(160))")
+        }
+        return Disclosure(title: meta.title, department: meta.department, year: meta.year, phase: meta.phase,
+                          tables: tables, narrative: state.narrative, contents: state.contents,
+                          source: doc.source, truncated: state.endedInsideTable)
+    }
+}
+
+/// The scan over lines: which table is open, what is narrative.
+struct ScanState {
+    let meta: DocumentMeta
+    var builders: [TableBuilder] = []
+    var current: TableBuilder?
+    var pendingAttachment: String?
+    var narrative: [Paragraph] = []
+    var contents: [ContentsEntry] = []
+    var endedInsideTable = false
+
+    init(meta: DocumentMeta) { self.meta = meta }
+
+    mutating func consume(_ line: RawLine) {
+        let text = line.text
+        if line.isBlank { return }
+        if let m = TableTitles.marker(text) {
+            if m.rest.isEmpty {
+                closeTable()
+                pendingAttachment = m.number
+                return
+            }
+            if let kind = TableTitles.kind(of: m.rest) {
+                openTable(kind: kind, title: m.rest, attachment: m.number, line: line)
+                return
+            }
+        }
+        if line.cells.filter({ !$0.trimmed.isEmpty }).count <= 2, let kind = titleKind(line) {
+            openTable(kind: kind, title: titleText(line), attachment: nil, line: line)
+            return
+        }
+        if var table = current {
+            if let unit = TableTitles.unitLine(line.cells) {
+                table.setUnit(unit)
+                current = table
+                return
+            }
+            if TableBuilder.isNote(text) {
+                table.notes.append(text)
+                current = table
+                return
+            }
+            if !endsTable(line, table: table) {
+                table.add(line)
+                current = table
+                return
+            }
+            closeTable()
+        }
+        if pendingAttachment != nil { pendingAttachment = nil }
+        narrative.append(Paragraph(text: text, location: line.location, isHeading: NarrativeShape.isHeading(text)))
+    }
+
+    func titleKind(_ line: RawLine) -> TableKind? {
+        let cells = line.cells.map(\.trimmed).filter { !$0.isEmpty }
+        guard let first = cells.first, let kind = TableTitles.kind(of: first) else { return nil }
+        if cells.count == 2 && TableTitles.unitLine([cells[1]]) == nil { return nil }
+        return kind
+    }
+
+    func titleText(_ line: RawLine) -> String {
+        line.cells.map(\.trimmed).first { !$0.isEmpty } ?? line.text
+    }
+
+    mutating func openTable(kind: TableKind, title: String, attachment: String?, line: RawLine) {
+        let number = attachment ?? pendingAttachment
+        if var table = current, number == nil, TableTitles.stripContinuation(TextNormalization.key(title)) == table.titleKey {
+            table.expectRepeatedHeader()
+            current = table
+            return
+        }
+        closeTable()
+        current = TableBuilder(kind: kind, title: TextNormalization.compactChinese(title), attachment: number, location: line.location)
+        if let unit = TableTitles.unitLine(line.cells.dropFirst().map { $0 }) { current?.setUnit(unit) }
+        pendingAttachment = nil
+    }
+
+    mutating func closeTable(endOfDocument: Bool = false) {
+        guard let table = current else { return }
+        current = nil
+        if endOfDocument { endedInsideTable = true }
+        if table.isEmptyShell {
+            contents.append(ContentsEntry(attachment: table.attachment, title: table.title, location: table.location))
+        } else {
+            builders.append(table)
+        }
+    }
+
+    /// Running text after a table ends it: a long sentence or a section heading on a line of its own.
+    func endsTable(_ line: RawLine, table: TableBuilder) -> Bool {
+        let nonEmpty = line.cells.filter { !$0.trimmed.isEmpty }
+        guard nonEmpty.count == 1, line.cells.count == 1, !line.fromTable else { return false }
+        let t = nonEmpty[0]
+        if NumberParser.parse(t) != nil { return false }
+        if table.isForm { return t.count > 60 || t.hasSuffix("。") && t.count > 30 }
+        return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && t.count > 8
+    }
+}
+
+/// Shapes of narrative text.
+enum NarrativeShape {
+    static func isHeading(_ t: String) -> Bool {
+        let (depth, rest) = RowLabels.outline(t)
+        guard depth != nil else { return false }
+        return rest.count <= 30 && !rest.contains("，") && !rest.contains(",")
+    }
+}

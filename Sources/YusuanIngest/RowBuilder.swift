@@ -1,0 +1,57 @@
+import YusuanCore
+
+/// Turns data lines into rows: code, name, kind, outline depth and cells aligned with the columns.
+enum RowBuilder {
+    static func rows(_ lines: [RawLine], columns: [Column], catalogYear: Int?) -> [Row] {
+        let codeCol = columns.first { $0.role == .code }?.index
+        let nameCol = columns.first { $0.role == .name }?.index
+        let functional = CatalogLibrary.catalog(.functional, year: catalogYear ?? 2022)
+        var rows: [Row] = []
+        for line in lines where !line.isBlank {
+            let width = columns.count
+            var texts = (0..<width).map { $0 < line.cells.count ? line.cells[$0] : "" }
+            if line.cells.count < width, line.cells.count > 0, let n = nameCol, n > 0,
+               (line.cells.first?.trimmed.isEmpty == false), codeCol == nil || codeCol == 0 && ClassificationCode.parse(line.cells[0]) == nil {
+                // A line that lost its leading empty cells (a row after a blank line): align it right.
+                let shift = width - line.cells.count
+                texts = Array(repeating: "", count: shift) + line.cells
+            }
+            var codeText = codeCol.map { texts[$0].trimmed } ?? ""
+            var name = nameCol.map { TextNormalization.compactChinese(texts[$0]) } ?? ""
+            if codeCol == nil || codeText.isEmpty, let split = splitCodeAndName(name.isEmpty ? codeText : name) {
+                codeText = split.code
+                name = split.name
+            }
+            if name.isEmpty, let c = codeCol, ClassificationCode.parse(texts[c]) == nil, !texts[c].trimmed.isEmpty {
+                name = TextNormalization.compactChinese(texts[c])
+                codeText = ""
+            }
+            var code = ClassificationCode.parse(codeText)
+            var printed = code != nil
+            let outline = RowLabels.outline(name)
+            if code == nil, let cat = functional, let c = cat.code(named: outline.rest, digits: 3) {
+                code = ClassificationCode.parse(c)
+                printed = false
+            }
+            let kind: RowKind = RowLabels.totalKind(name) ?? .item
+            let cells = texts.enumerated().map { i, t in
+                Cell(text: t.trimmed, location: SourceLocation(line: line.location.line, page: line.location.page,
+                                                                sheet: line.location.sheet, column: i))
+            }
+            if name.isEmpty && code == nil && cells.allSatisfy({ $0.number == nil }) { continue }
+            rows.append(Row(code: code, codePrinted: printed, name: name, kind: kind, outline: outline.depth,
+                            cells: cells, location: line.location))
+        }
+        return rows
+    }
+
+    /// "2010308 信访事务" in one cell.
+    static func splitCodeAndName(_ s: String) -> (code: String, name: String)? {
+        let t = s.trimmed
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard [3, 5, 7].contains(digits.count), digits.count < t.count else { return nil }
+        let rest = String(t.dropFirst(digits.count)).trimmed
+        guard let f = rest.first, !f.isNumber else { return nil }
+        return (String(digits), TextNormalization.compactChinese(rest))
+    }
+}

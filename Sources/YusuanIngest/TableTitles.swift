@@ -1,0 +1,83 @@
+import YusuanCore
+
+/// Recognises table titles, attachment markers and unit lines.
+enum TableTitles {
+    /// Keywords → kind, most specific first. A title must contain every word of an entry.
+    static let patterns: [([String], TableKind)] = [
+        (["整体绩效"], .overallPerformance),
+        (["绩效目标"], .projectPerformance),
+        (["绩效"], .projectPerformance),
+        (["三公"], .threePublic),
+        (["政府采购"], .procurement),
+        (["国有资本经营"], .stateCapitalExpenditure),
+        (["政府性基金"], .govFundExpenditure),
+        (["财政拨款收支总表"], .fiscalSummary),
+        (["财政拨款收入支出"], .fiscalSummary),
+        (["收支总表"], .budgetSummary),
+        (["收入支出总表"], .budgetSummary),
+        (["收入总表"], .revenueSummary),
+        (["收入预算表"], .revenueSummary),
+        (["支出总表"], .expenditureSummary),
+        (["基本支出"], .basicExpenditure),
+        (["项目支出"], .projectList),
+        (["项目明细"], .projectList),
+        (["一般公共预算", "支出"], .generalExpenditure),
+        (["财政专户"], .other),
+        (["支出预算表"], .expenditureSummary),
+    ]
+
+    /// The kind a title names, if it reads as a table title.
+    static func kind(of raw: String) -> TableKind? {
+        let t = TextNormalization.key(raw)
+        guard t.count >= 4, t.count <= 90, !t.contains("。") else { return nil }
+        let body = stripContinuation(t)
+        guard body.hasSuffix("表") || body.hasSuffix("统计表") || body.hasSuffix("情况表") else { return nil }
+        for (words, kind) in patterns where words.allSatisfy({ body.contains($0) }) {
+            return kind
+        }
+        return nil
+    }
+
+    /// "…总表（续）" → "…总表".
+    static func stripContinuation(_ t: String) -> String {
+        var s = t
+        for suffix in ["(续)", "(续表)", "续表", "(续前)"] where s.hasSuffix(suffix) {
+            s = String(s.dropLast(suffix.count))
+        }
+        return s
+    }
+
+    /// "附件 1", "附件12-3：…", "附表1", "表 1" at the start of a line: the number and what follows.
+    static func marker(_ raw: String) -> (number: String, rest: String)? {
+        let t = TextNormalization.halfWidth(raw).trimmed
+        for prefix in ["附件", "附表", "表"] where t.hasPrefix(prefix) {
+            var rest = Substring(t.dropFirst(prefix.count))
+            while let f = rest.first, f == " " { rest = rest.dropFirst() }
+            var num = ""
+            while let f = rest.first, f.isASCII && (f.isNumber || (f == "-" && !num.isEmpty) || (f == "." && !num.isEmpty)) {
+                num.append(f)
+                rest = rest.dropFirst()
+            }
+            while num.hasSuffix("-") || num.hasSuffix(".") { num.removeLast() }
+            guard !num.isEmpty else { continue }
+            var r = String(rest).trimmed
+            while let f = r.first, [":", "：", "、", ".", " "].contains(f) { r = String(r.dropFirst()).trimmed }
+            if prefix == "表" && !r.isEmpty && kind(of: r) == nil { continue }
+            return (num.replacingOccurrences(of: ".", with: "-"), r)
+        }
+        return nil
+    }
+
+    /// A line that only declares the unit ("单位：万元", "金额单位:元").
+    static func unitLine(_ cells: [String]) -> MoneyUnit? {
+        let nonEmpty = cells.map(\.trimmed).filter { !$0.isEmpty && $0 != "?" }
+        guard !nonEmpty.isEmpty, nonEmpty.count <= 3 else { return nil }
+        for c in nonEmpty {
+            let k = TextNormalization.key(c)
+            if (k.hasPrefix("单位") || k.hasPrefix("金额单位") || k.hasPrefix("(单位")) && k.count <= 12 {
+                return MoneyUnit.find(in: k)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import YusuanCore
+
+/// Splits disclosure text into lines of cells: tab-separated (a copy of a PDF table), columns aligned
+/// by runs of spaces (`pdftotext -layout`), or "|"-separated (web pages saved as text), including the
+/// "one cell per line" form where a table's cells follow each other down the page.
+public enum TextReader {
+    public static func read(_ text: String, source: String) -> RawDocument {
+        var lines: [RawLine] = []
+        var page = 1
+        var number = 0
+        let hasPages = text.contains("\u{0C}")
+        var pending: [(String, Int, Int)] = []  // one-cell-per-line "|" stream: text, line, page
+        func flushStream() {
+            if !pending.isEmpty { lines += PipeStream.regroup(pending) }
+            pending = []
+        }
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        for (index, original) in rawLines.enumerated() {
+            number += 1
+            var line = original
+            if line.contains("\u{0C}") {
+                page += line.filter { $0 == "\u{0C}" }.count
+                line = line.replacingOccurrences(of: "\u{0C}", with: "")
+            }
+            let loc = SourceLocation(line: number, page: hasPages ? page : nil)
+            let next = index + 1 < rawLines.count ? rawLines[index + 1].trimmed : ""
+            if PipeStream.isStreamLine(line) || (!line.trimmed.isEmpty && !line.contains("|") && !line.contains("\t") && next == "|") {
+                pending.append((line, number, page))
+                continue
+            }
+            flushStream()
+            lines.append(RawLine(cells: split(line), location: loc, fromTable: false))
+        }
+        flushStream()
+        return RawDocument(source: source, origin: .text, lines: lines)
+    }
+
+    /// Cells of one line.
+    static func split(_ line: String) -> [String] {
+        if line.contains("\t") { return line.components(separatedBy: "\t").map(\.trimmed) }
+        let t = line.trimmed
+        if t.contains("|") && t.filter({ $0 == "|" }).count >= 2 {
+            var cells = t.components(separatedBy: "|").map(\.trimmed)
+            if t.hasSuffix("|") { cells.removeLast() }
+            return cells
+        }
+        return splitOnSpaceRuns(line)
+    }
+
+    /// "项目    预算数   决算数" → three cells; single spaces stay inside a cell.
+    static func splitOnSpaceRuns(_ line: String) -> [String] {
+        let normalized = line.replacingOccurrences(of: "\u{3000}", with: "  ")
+        var cells: [String] = []
+        var current = ""
+        var spaces = 0
+        for ch in normalized {
+            if ch == " " {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2 && !current.isEmpty {
+                cells.append(current)
+                current = ""
+            } else if spaces == 1 && !current.isEmpty {
+                current.append(" ")
+            }
+            spaces = 0
+            current.append(ch)
+        }
+        if !current.isEmpty { cells.append(current) }
+        return cells.isEmpty ? [""] : cells
+    }
+}
