@@ -1,8 +1,133 @@
 import YusuanCore
 
-/// Reads the facts out of the tables. (Filled in by the recogniser work.)
+/// Reads the facts out of the tables: which quantity each printed figure is, by table kind,
+/// side, row (code, name, total line) and column (measure, fund, year).
 struct FactIndexBuilder {
     var facts: [Fact] = []
     var scopesCoincide = false
-    init(disclosure: Disclosure) {}
+    let year: Int?
+    let phase: Phase
+
+    init(disclosure: Disclosure) {
+        year = disclosure.year
+        phase = disclosure.phase
+        for table in disclosure.tables where table.kind != .overallPerformance && table.kind != .projectPerformance {
+            read(table)
+        }
+        scopesCoincide = Self.onlyGeneralBudget(disclosure)
+    }
+
+    /// The scope of a table's "total" figures.
+    static func scope(of kind: TableKind) -> FundScope? {
+        switch kind {
+        case .budgetSummary, .revenueSummary, .expenditureSummary, .projectList: .all
+        case .fiscalSummary: .fiscal
+        case .generalExpenditure, .basicExpenditure, .threePublic: .general
+        case .govFundExpenditure: .govFund
+        case .stateCapitalExpenditure: .stateCapital
+        default: nil
+        }
+    }
+
+    /// A column's measure and scope within a table.
+    func measureAndScope(_ col: Column, table: DisclosureTable) -> (Measure, FundScope)? {
+        guard let base = Self.scope(of: table.kind), let m = col.measure else { return nil }
+        switch m {
+        case .generalBudget: return (.total, .general)
+        case .govFund: return (.total, .govFund)
+        case .stateCapital: return (.total, .stateCapital)
+        case .total: return (table.kind == .basicExpenditure ? .basic : .total, base)
+        case .basic, .project, .personnel, .publicCost: return (m, base)
+        default: return nil
+        }
+    }
+
+    mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, row: Row, col: Column) {
+        guard let cell = row.cell(col.index) else { return }
+        let value: Fixed
+        var unit = table.unit
+        if let n = cell.number, !n.isPercent {
+            value = n.value
+            unit = n.unit ?? unit
+        } else if cell.isBlank {
+            value = .zero
+        } else {
+            return
+        }
+        let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
+        facts.append(Fact(quantity: q, figure: Figure(value, unit: unit), table: table, row: row, column: col, blank: cell.isBlank))
+    }
+
+    mutating func read(_ table: DisclosureTable) {
+        if table.kind == .threePublic { readThreePublic(table); return }
+        for row in table.rows {
+            for col in table.moneyColumns {
+                guard let (measure, scope) = measureAndScope(col, table: table) else { continue }
+                if let subject = subject(of: row, table: table, measure: measure) {
+                    // A project list's total line is the department's project expenditure.
+                    let m = table.kind == .projectList && subject == .expenditureTotal ? Measure.project : measure
+                    add(subject, m, scope, table: table, row: row, col: col)
+                }
+            }
+        }
+    }
+
+    func subject(of row: Row, table: DisclosureTable, measure: Measure) -> Subject? {
+        if table.kind == .projectList {
+            if row.kind == .subtotal || row.kind == .grandTotal { return measure == .total ? .expenditureTotal : nil }
+            return row.name.isEmpty ? nil : .project(TextNormalization.key(row.name))
+        }
+        if table.side == .income {
+            if row.kind == .subtotal { return .incomeTotal }
+            if table.kind == .fiscalSummary, row.outline == 1, TextNormalization.key(row.name).contains("本年收入") { return .incomeTotal }
+            if table.kind == .budgetSummary, row.kind == .item, let m = MeasureVocabulary.measure(of: row.name), m != .total, m != .carryover {
+                return .income(m)
+            }
+            return nil
+        }
+        if let code = row.code {
+            if code.scheme == .functional { return .functional(code.digits) }
+            return row.codePrinted ? .economic(code.digits) : nil
+        }
+        if row.kind == .subtotal { return .expenditureTotal }
+        if row.kind == .grandTotal && !table.rows.contains(where: { $0.kind == .subtotal }) && table.side == .whole { return .expenditureTotal }
+        if table.kind == .fiscalSummary, row.outline == 1, TextNormalization.key(row.name).contains("本年支出") { return .expenditureTotal }
+        return nil
+    }
+
+    /// 三公 figures: items as columns (first row, the department's total) or as rows.
+    mutating func readThreePublic(_ table: DisclosureTable) {
+        let itemMeasures: Set<Measure> = [.total, .threePublicOutbound, .threePublicReception, .threePublicVehicle,
+                                          .threePublicVehiclePurchase, .threePublicVehicleOperation]
+        let cols = table.moneyColumns
+        if cols.contains(where: { ($0.measure ?? .total) != .total && itemMeasures.contains($0.measure ?? .other) }) {
+            guard let row = table.rows.first else { return }
+            for c in cols { if let m = c.measure, itemMeasures.contains(m) { add(.threePublic(m), .total, .general, table: table, row: row, col: c) } }
+            return
+        }
+        for c in cols where c.measure == .total {
+            var seen = Set<Measure>()
+            for row in table.rows {
+                let m: Measure? = row.kind == .subtotal || row.kind == .grandTotal ? .total : MeasureVocabulary.measure(of: row.name)
+                guard let m, itemMeasures.contains(m), seen.insert(m).inserted else { continue }
+                add(.threePublic(m), .total, .general, table: table, row: row, col: c)
+            }
+        }
+    }
+
+    /// Whether the department's only income is the general public budget (then 部门, 财政拨款 and
+    /// 一般公共预算 figures must agree).
+    static func onlyGeneralBudget(_ d: Disclosure) -> Bool {
+        guard let income = d.table(.budgetSummary, side: .income), let col = income.moneyColumns.first else { return false }
+        var sawGeneral = false
+        for row in income.rows where row.kind == .item {
+            let value = row.number(col.index) ?? .zero
+            if MeasureVocabulary.measure(of: row.name) == .generalBudget {
+                sawGeneral = true
+            } else if !value.isZero {
+                return false
+            }
+        }
+        return sawGeneral
+    }
 }

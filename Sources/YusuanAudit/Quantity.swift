@@ -39,12 +39,15 @@ public struct Quantity: Hashable, Sendable {
     public var measure: Measure
     public var scope: FundScope
     public var year: Int?
+    /// 预算 or 决算 figures (a 决算 table prints both).
+    public var phase: Phase
 
-    public init(_ subject: Subject, _ measure: Measure, scope: FundScope, year: Int?) {
+    public init(_ subject: Subject, _ measure: Measure, scope: FundScope, year: Int?, phase: Phase = .budget) {
         self.subject = subject
         self.measure = measure
         self.scope = scope
         self.year = year
+        self.phase = phase
     }
 }
 

@@ -77,6 +77,13 @@ public enum CatalogLibrary {
         }.sorted()
     }
 
+    /// Another data file of the catalogs folder, as text.
+    public static func dataFile(_ name: String) -> String? {
+        guard let dir = Bundle.module.url(forResource: "catalogs", withExtension: nil),
+              let data = try? Data(contentsOf: dir.appendingPathComponent(name)) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
     /// The catalog for `year`, or for the nearest earlier year (else the earliest) when none exists for it.
     public static func catalog(_ scheme: ClassificationScheme, year: Int) -> Catalog? {
         let ys = years(for: scheme)

@@ -1,0 +1,64 @@
+import YusuanCore
+
+/// Facts that print one quantity in different tables, compared against the value most of them print.
+enum SameQuantity {
+    static func check(_ ctx: AuditContext, rule: Rule, subjects: (Subject) -> Bool) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        let cmp = SumCheck(rule: rule, context: ctx)
+        for group in ctx.facts.groups {
+            guard let first = group.first, subjects(first.quantity.subject) else { continue }
+            let tables = Set(group.map { $0.table.displayName })
+            guard tables.count >= 2 else { continue }
+            applicable = true
+            // One printing per table (a table that prints it twice is checked inside the table).
+            var perTable: [Fact] = []
+            var seenTables = Set<String>()
+            for f in group where seenTables.insert(f.table.displayName).inserted { perTable.append(f) }
+            let reference = majority(perTable)
+            for f in perTable where f.table.displayName != reference.table.displayName {
+                let what = describe(f.quantity, ctx: ctx, row: f.row)
+                if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
+                                          whatEnglish: "\(what.en) should be the same in every table",
+                                          aWhere: reference.table.displayName + "「\(reference.column.header)」",
+                                          bWhere: f.table.displayName + "「\(f.column.header)」", location: f.location) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no quantity is printed in two tables")
+    }
+
+    /// The printing most tables agree on; ties go to the earliest table.
+    static func majority(_ facts: [Fact]) -> Fact {
+        var counts: [Int64: Int] = [:]
+        for f in facts { counts[f.figure.amount?.fen ?? 0, default: 0] += 1 }
+        let best = counts.values.max() ?? 0
+        return facts.first { counts[$0.figure.amount?.fen ?? 0] == best } ?? facts[0]
+    }
+
+    static func describe(_ q: Quantity, ctx: AuditContext, row: Row) -> (zh: String, en: String) {
+        let measureZh: [Measure: String] = [.total: "", .basic: "基本支出", .project: "项目支出", .personnel: "人员经费", .publicCost: "日常公用经费"]
+        let m = measureZh[q.measure] ?? q.measure.rawValue
+        let yearZh = q.year.map { $0 != ctx.year ? "\($0)年" : "" } ?? ""
+        var subjectZh: String
+        var subjectEn: String
+        switch q.subject {
+        case .functional(let c):
+            let name = ctx.functionalCatalog?.entry(c)?.name ?? RowLabels.outline(row.name).rest
+            subjectZh = "\(c) \(name)"
+            subjectEn = "\(c) \(name)"
+        case .economic(let c):
+            subjectZh = "\(c) \(row.name)"
+            subjectEn = subjectZh
+        case .expenditureTotal: subjectZh = "支出合计"; subjectEn = "total expenditure"
+        case .incomeTotal: subjectZh = "收入合计"; subjectEn = "total income"
+        case .income: subjectZh = row.name; subjectEn = row.name
+        case .threePublic: subjectZh = "“三公”经费 " + row.name; subjectEn = "“three public” " + row.name
+        case .project: subjectZh = "项目“\(row.name)”"; subjectEn = "project “\(row.name)”"
+        }
+        let zh = yearZh + subjectZh + (m.isEmpty ? "" : "（\(m)）")
+        let en = subjectEn + (q.measure == .total ? "" : " (\(q.measure.rawValue))") + (yearZh.isEmpty ? "" : " in \(q.year ?? 0)")
+        return (zh, en)
+    }
+}

@@ -1,0 +1,29 @@
+import YusuanCore
+
+/// Economic lines of the basic-expenditure table against the 三公 items they belong to.
+enum ThreePublicEconomic {
+    static let pairs: [(String, Measure, String)] = [
+        ("30217", .threePublicReception, "公务接待费"),
+        ("30231", .threePublicVehicleOperation, "公务用车运行维护费"),
+        ("30212", .threePublicOutbound, "因公出国（境）费用"),
+        ("31013", .threePublicVehiclePurchase, "公务用车购置"),
+    ]
+
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        for (code, item, name) in pairs {
+            let econ = ctx.facts.all.first { $0.quantity.subject == .economic(code) && $0.quantity.measure == .basic && $0.quantity.year == ctx.year }
+            let three = ctx.facts.all.first { $0.quantity.subject == .threePublic(item) && $0.quantity.year == ctx.year && $0.quantity.phase == ctx.disclosure.phase }
+            guard let e = econ, let t = three, let ea = e.figure.amount, let ta = t.figure.amount else { continue }
+            applicable = true
+            if ea > ta {
+                let ev = e.figure.value(in: t.figure.unit)
+                let zh = "基本支出表 \(code) \(e.row.name) 为 \(ev)，大于“三公”经费表的\(name) \(t.figure.value)：“三公”经费表少报了 \((ev - t.figure.value))。"
+                let en = "Basic expenditure line \(code) prints \(ev), more than the “three public” \(name) of \(t.figure.value): the latter is under-reported by \(ev - t.figure.value)."
+                findings.append(rule.finding(t.location, expected: "≥ \(ev)", found: t.figure.value.description, message: zh, english: en))
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no “三公” table and basic-expenditure table printing these lines")
+    }
+}
