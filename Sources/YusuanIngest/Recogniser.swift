@@ -122,7 +122,7 @@ struct ScanState {
         let t = nonEmpty[0]
         if NumberParser.parse(t) != nil { return false }
         if table.isForm { return t.count > 60 || t.hasSuffix("。") && t.count > 30 }
-        return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && t.count > 8
+        return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && (t.count > 8 || t.contains("说明") || t.contains("情况"))
     }
 }
 

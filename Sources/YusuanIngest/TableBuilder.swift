@@ -30,7 +30,7 @@ struct TableBuilder {
 
     mutating func add(_ line: RawLine) {
         if skippingRepeatedHeader {
-            if !TableBuilder.isDataLike(line.cells) { return }
+            if !TableBuilder.isDataLike(line.cells) && repeatsHeader(line) { return }
             skippingRepeatedHeader = false
         }
         lines.append(line)
@@ -44,21 +44,23 @@ struct TableBuilder {
 
     /// A line that carries figures or a row label rather than column headings.
     static func isDataLike(_ cells: [String]) -> Bool {
-        let trimmed = cells.map(\.trimmed)
-        guard let firstIndex = trimmed.firstIndex(where: { !$0.isEmpty }) else { return false }
-        let first = trimmed[firstIndex]
-        if trimmed.contains(where: { !$0.isEmpty && NumberParser.parse($0) != nil }) { return true }
+        let labels = cells.map(\.trimmed).filter { !$0.isEmpty }
+        guard let first = labels.first else { return false }
+        if labels.contains(where: { NumberParser.parse($0) != nil }) { return true }
         if ClassificationCode.parse(first) != nil { return true }
-        guard firstIndex <= 1 else { return false }
         // Without figures, a row is a label or two (side by side); a header names several columns.
-        let labels = trimmed.filter { !$0.isEmpty }
-        let allLabels = labels.allSatisfy { l in
+        return labels.allSatisfy { l in
             RowLabels.outline(l).depth != nil || (RowLabels.totalKind(l).map { $0 != .ofWhich } ?? false)
         }
-        if labels.count >= 2 && !allLabels { return false }
-        if let k = RowLabels.totalKind(first), k != .ofWhich { return true }
-        if RowLabels.outline(first).depth != nil { return true }
-        return false
+    }
+
+    /// Whether a line repeats the header printed on the table's first page (cells may be cut short).
+    func repeatsHeader(_ line: RawLine) -> Bool {
+        let headerCells = lines.prefix { !TableBuilder.isDataLike($0.cells) }.flatMap(\.cells)
+            .map { TextNormalization.key($0) }.filter { !$0.isEmpty }
+        let cells = line.cells.map { TextNormalization.key($0) }.filter { !$0.isEmpty }
+        guard !cells.isEmpty, !headerCells.isEmpty else { return false }
+        return cells.allSatisfy { c in headerCells.contains { $0 == c || ($0.hasPrefix(c) && c.count >= 2) } }
     }
 
     func build(meta: DocumentMeta) -> [DisclosureTable] {
