@@ -62,13 +62,13 @@ public enum FigureComparison {
     }
 
     /// "827.23 + 64.63 + 32.63 + 27.31 = 951.80" in the unit of `total`, at the printed precision.
-    /// Blank (zero) parts are left out of the text when some part is not zero.
+    /// With more than six parts, blank (zero) parts are left out of the text.
     public static func expression(_ parts: [Figure], total: Figure) -> (text: String, sum: Fixed) {
         let unit = total.unit
         let scale = displayScale(parts + [total])
         let values = parts.map { $0.value(in: unit) }
         let s = values.sum()
-        let shown = values.contains { !$0.isZero } ? values.filter { !$0.isZero } : values
+        let shown = values.count > 6 && values.contains { !$0.isZero } ? values.filter { !$0.isZero } : values
         let terms = shown.map { $0.formatted(digits: scale) }
         let text = (terms.isEmpty ? "0" : terms.joined(separator: " + ")) + " = " + s.formatted(digits: scale)
         return (text, s)
