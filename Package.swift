@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "YusuanTestSupport", dependencies: ["YusuanCore"], swiftSettings: strict),
         .testTarget(name: "YusuanCoreTests", dependencies: ["YusuanCore", "YusuanTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
-        .testTarget(name: "YusuanIngestTests", dependencies: ["YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanIngestTests", dependencies: ["YusuanIngest", "YusuanTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
         .testTarget(name: "YusuanCLITests", dependencies: ["YusuanCLI", "YusuanTestSupport"], swiftSettings: strict),
     ]

@@ -8,7 +8,12 @@ public enum MeasureVocabulary {
         let totals = ["合计", "总计", "小计", "预算数", "决算数", "本年预算", "金额", "预算金额"]
         if h.contains("增减") && (h.contains("幅度") || h.contains("率")) { return .rate }
         if h.contains("增减") || h.contains("增加额") || h.contains("变动") { return .change }
+        if h.contains("机关运行") { return .other }
         if h.contains("因公出国") { return .threePublicOutbound }
+        if let p = parent, TextNormalization.key(p).contains("公务用车"), !h.contains("公务用车") {
+            if h.contains("购置") && !h.contains("运行") { return .threePublicVehiclePurchase }
+            if (h.contains("运行") || h.contains("维护")) && !h.contains("购置") { return .threePublicVehicleOperation }
+        }
         if h.contains("公务接待") { return .threePublicReception }
         if h.contains("公务用车") {
             if h.contains("购置及运行") || h.contains("购置和运行") { return .threePublicVehicle }

@@ -61,6 +61,8 @@ public enum ProfileLibrary {
     public static func profile(id: String) -> Profile? { all().first { $0.id == id } }
 
     /// Picks the profile that fits a disclosure best: region words in the title, table titles, year.
+    /// A document that matches no profile's words gets none when it holds only a few tables (an
+    /// excerpt, such as one 三公 table cut from a web page); a fuller one falls back to the national template.
     public static func detect(_ d: Disclosure, among profiles: [Profile] = all()) -> Profile? {
         let head = d.title + " " + (d.department ?? "")
         let titles = d.tables.map(\.title).joined(separator: " ")
@@ -69,9 +71,12 @@ public enum ProfileLibrary {
             var score = 0
             for k in p.detect.titleKeywords where head.contains(k) { score += 3 }
             for k in p.detect.tableTitleKeywords where titles.contains(k) { score += 2 }
-            if let y = d.year, p.detect.years.contains(y) { score += 1 }
-            if best == nil || score > best?.1 ?? 0 { best = (p, score) }
+            if score > 0, let y = d.year, p.detect.years.contains(y) { score += 1 }
+            if score > (best?.1 ?? 0) { best = (p, score) }
         }
-        return best?.0
+        if let best { return best.0 }
+        let kinds = Set(d.tables.map(\.kind))
+        guard kinds.count >= 3 else { return nil }
+        return profiles.first { $0.id == "national-143" && $0.phase == d.phase }
     }
 }

@@ -29,8 +29,8 @@ enum GridBuilder {
     /// 收入 columns on the left, 支出 on the right, told apart by the top header line.
     static func sides(_ table: DisclosureTable, data: [RawLine], meta: DocumentMeta) -> [DisclosureTable]? {
         let tops = table.columns.map { $0.headerPath.first ?? "" }
-        guard let expStart = tops.firstIndex(where: { $0.hasPrefix("支出") }),
-              tops.prefix(expStart).contains(where: { $0.hasPrefix("收入") }) else { return nil }
+        guard let expStart = tops.firstIndex(where: { $0.contains("支出") && !$0.contains("收入") }),
+              tops.prefix(expStart).contains(where: { $0.contains("收入") }) else { return nil }
         var out: [DisclosureTable] = []
         for (side, range) in [(TableSide.income, 0..<expStart), (.expenditure, expStart..<table.columns.count)] {
             var part = table

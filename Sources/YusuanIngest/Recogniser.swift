@@ -24,7 +24,7 @@ public enum Recogniser {
         }
         return Disclosure(title: meta.title, department: meta.department, year: meta.year, phase: meta.phase,
                           tables: tables, narrative: state.narrative, contents: state.contents,
-                          source: doc.source, truncated: state.endedInsideTable)
+                          source: doc.source, truncated: state.looksCutOff(lines))
     }
 }
 
@@ -113,6 +113,20 @@ struct ScanState {
         } else {
             builders.append(table)
         }
+    }
+
+    /// Evidence that the text stops before the document's end: the last sentence breaks off
+    /// without closing punctuation, or the last table's last line has fewer cells than its header.
+    func looksCutOff(_ lines: [RawLine]) -> Bool {
+        guard let last = lines.last(where: { !$0.isBlank }) else { return false }
+        if endedInsideTable, let table = builders.last, let header = table.lines.first(where: { !TableBuilder.isDataLike($0.cells) }) {
+            let width = header.cells.count
+            return last.cells.count < width - 1 && last.cells.count > 0 && table.lines.last?.location == last.location
+        }
+        guard let p = narrative.last, p.location == last.location else { return false }
+        let closing: Set<Character> = ["。", "！", "？", "；", "”", "）", ")", ".", "!", "?", ";", ":", "：", "》"]
+        guard let end = p.text.trimmed.last else { return false }
+        return !closing.contains(end) && p.text.count > 8 && NumberParser.parse(p.text) == nil
     }
 
     /// Running text after a table ends it: a long sentence or a section heading on a line of its own.

@@ -3,7 +3,8 @@ import YusuanCore
 /// Turns data lines into rows: code, name, kind, outline depth and cells aligned with the columns.
 enum RowBuilder {
     static func rows(_ lines: [RawLine], columns: [Column], catalogYear: Int?) -> [Row] {
-        let codeCol = columns.first { $0.role == .code }?.index
+        let codeCols = columns.filter { $0.role == .code }.map(\.index)
+        let codeCol = codeCols.first
         let nameCol = columns.first { $0.role == .name }?.index
         let functional = CatalogLibrary.catalog(.functional, year: catalogYear ?? 2022)
         var rows: [Row] = []
@@ -16,7 +17,8 @@ enum RowBuilder {
                 let shift = width - line.cells.count
                 texts = Array(repeating: "", count: shift) + line.cells
             }
-            var codeText = codeCol.map { texts[$0].trimmed } ?? ""
+            // Codes split over 类 | 款 | 项 columns ("205" "02" "01") are joined.
+            var codeText = codeCols.map { texts[$0].trimmed }.filter { !$0.isEmpty }.joined()
             var name = nameCol.map { TextNormalization.compactChinese(texts[$0]) } ?? ""
             if codeCol == nil || codeText.isEmpty, let split = splitCodeAndName(name.isEmpty ? codeText : name) {
                 codeText = split.code

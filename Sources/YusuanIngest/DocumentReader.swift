@@ -1,0 +1,51 @@
+import Foundation
+import YusuanCore
+
+/// Reads a disclosure file of any supported kind into a `RawDocument`, choosing the reader by
+/// content, not by file name: a zip is an XLSX workbook, "%PDF" a PDF, and text (UTF-8, UTF-16,
+/// GB18030) is HTML when it looks like a web page and plain disclosure text otherwise.
+public enum DocumentReader {
+    /// Files larger than this are refused before they are read.
+    public static let maxFileBytes = 512 * 1024 * 1024
+
+    /// Reads the file at `path`.
+    public static func read(path: String) throws(IngestError) -> RawDocument {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IngestError(file: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw IngestError(file: path, message: "is a directory, not a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
+            throw IngestError(file: path, message: "file too large: \(size / 1024 / 1024) MB (at most \(maxFileBytes / 1024 / 1024) MB)")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IngestError(file: path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try read(data, source: path)
+    }
+
+    /// Reads bytes already in memory (an upload); `source` names them in locations and errors.
+    public static func read(_ data: Data, source: String) throws(IngestError) -> RawDocument {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return try XLSXReader.read(data, source: source)
+        }
+        if data.starts(with: Array("%PDF".utf8)) {
+            throw IngestError(file: source, message: "PDF input needs poppler's pdftotext; not supported yet")
+        }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw IngestError(file: source, message: "legacy Office file (.xls/.doc) is not supported; save it as .xlsx")
+        }
+        let text = try TextDecoding.decode(data, file: source)
+        if looksLikeHTML(text) { return HTMLReader.read(text, source: source) }
+        return TextReader.read(text, source: source)
+    }
+
+    /// Whether the start of `text` carries the marks of a web page.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(65_536).lowercased()
+        return ["<html", "<!doctype html", "<table", "<body"].contains { head.contains($0) }
+    }
+}
