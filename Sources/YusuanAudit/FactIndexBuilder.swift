@@ -46,16 +46,19 @@ struct FactIndexBuilder {
         guard let cell = row.cell(col.index) else { return }
         let value: Fixed
         var unit = table.unit
+        var exact = false
         if let n = cell.number, !n.isPercent {
             value = n.value
             unit = n.unit ?? unit
+            exact = n.isDash
         } else if cell.isBlank {
             value = .zero
+            exact = true
         } else {
             return
         }
         let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
-        facts.append(Fact(quantity: q, figure: Figure(value, unit: unit), table: table, row: row, column: col, blank: cell.isBlank))
+        facts.append(Fact(quantity: q, figure: Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank))
     }
 
     mutating func read(_ table: DisclosureTable) {

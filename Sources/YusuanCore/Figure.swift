@@ -3,18 +3,24 @@
 public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
     public var value: Fixed
     public var unit: MoneyUnit
+    /// A blank cell or "-": exactly zero, not a rounded figure.
+    public var exact: Bool
 
-    public init(_ value: Fixed, unit: MoneyUnit) {
+    public init(_ value: Fixed, unit: MoneyUnit, exact: Bool = false) {
         self.value = value
         self.unit = unit
+        self.exact = exact
     }
+
+    /// A blank cell: exactly zero.
+    public static func blank(_ unit: MoneyUnit) -> Figure { Figure(.zero, unit: unit, exact: true) }
 
     /// The exact amount in 分 (nil only for absurd precision).
     public var amount: Amount? { Amount(value, unit: unit) }
 
     /// Half of the last printed digit, in 分: how far the exact value may be from the printed one.
     public var halfResolutionFen: Int64 {
-        guard let p = Fixed.power10(value.scale) else { return 0 }
+        guard !exact, let p = Fixed.power10(value.scale) else { return 0 }
         return unit.fenPerUnit / p / 2
     }
 

@@ -31,7 +31,7 @@ public enum RowLabels {
         // "1." / "1、" (not "1.5", not a code)
         var d = 0
         while d < chars.count && chars[d].isASCII && chars[d].isNumber { d += 1 }
-        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && chars[d + 1].isNumber))) {
+        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && chars[d + 1].isASCII && chars[d + 1].isNumber))) {
             return (3, String(chars[(d + 1)...]).trimmed)
         }
         return (nil, s)

@@ -12,7 +12,13 @@ enum ColumnClassifier {
             let numbers = values.compactMap { NumberParser.parse($0) }
             let codes = values.filter { ClassificationCode.parse($0) != nil }
             var role: ColumnRole
-            if joined.contains("编码") || joined.contains("代码") || (!values.isEmpty && codes.count * 2 > values.count && codes.count == numbers.count && !joined.contains("数")) {
+            let figures = numbers.count - codes.count
+            let codeHeader = ["类", "款", "项"].contains(leaf) || leaf.contains("编码") || leaf.contains("代码")
+            if codeHeader && !values.isEmpty && values.allSatisfy({ $0.count <= 7 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                role = .code
+            } else if !values.isEmpty && codes.count * 2 > values.count && figures * 2 <= values.count && !joined.contains("数")
+                        && (joined.contains("编码") || joined.contains("代码") || joined.contains("科目")
+                            || codes.filter { $0.count > 3 }.count * 2 > codes.count) {
                 role = .code
             } else if joined.contains("序号") {
                 role = .serial
@@ -20,6 +26,8 @@ enum ColumnClassifier {
                 role = .percent
             } else if !values.isEmpty && numbers.count * 2 > values.count {
                 role = .money
+            } else if values.isEmpty && (leaf.contains("编码") || leaf.contains("代码") || ["类", "款", "项"].contains(leaf)) {
+                role = .code
             } else if values.isEmpty && isMoneyHeader(joined) {
                 role = .money
             } else if leaf.contains("单位") && !leaf.contains("单位/科目") {
@@ -45,6 +53,16 @@ enum ColumnClassifier {
                     columns[i].role = .money
                     columns[i].measure = measure(path: columns[i].headerPath, kind: kind)
                     columns[i].year = year(in: columns[i].headerPath.joined())
+                }
+            }
+        }
+        // Short numbers left of the first label are parts of a code split over 类 | 款 | 项 columns.
+        if let firstText = columns.firstIndex(where: { $0.role == .text }) {
+            for i in 0..<firstText where columns[i].role == .money {
+                let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
+                if !values.isEmpty && values.allSatisfy({ $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                    columns[i].role = .code
+                    columns[i].measure = nil
                 }
             }
         }
@@ -80,6 +98,7 @@ enum ColumnClassifier {
 
     /// What a money column holds, from the innermost header level that says.
     static func measure(path: [String], kind: TableKind) -> Measure {
+        if path.joined().contains("机关运行") { return .other }
         for level in path.reversed() {
             if let m = MeasureVocabulary.measure(of: level, parent: path.count > 1 ? path[path.count - 2] : nil, basicTable: kind == .basicExpenditure) { return m }
         }

@@ -5,7 +5,11 @@ enum GridBuilder {
     static func build(_ base: DisclosureTable, lines: [RawLine], meta: DocumentMeta) -> [DisclosureTable] {
         let headerCount = lines.firstIndex { TableBuilder.isDataLike($0.cells) } ?? lines.count
         var header = lines[..<headerCount].map(\.cells)
-        let data = Array(lines[headerCount...])
+        var data = Array(lines[headerCount...])
+        if let aligned = LayoutColumns.realign(header: Array(lines[..<headerCount]), data: data) {
+            header = aligned.header
+            data = aligned.data
+        }
         let width = max(header.map(lastFilled).max() ?? 0, data.map { lastFilled($0.cells) }.max() ?? 0)
         guard width > 0 else {
             var t = base

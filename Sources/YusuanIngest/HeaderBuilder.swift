@@ -12,17 +12,19 @@ enum HeaderBuilder {
             var owner: String?
             for c in 0..<width {
                 if !grid[r][c].isEmpty {
-                    owner = grid[r][c]
+                    // Only a heading divided below (something under it) spans the columns after it.
+                    owner = (r + 1..<grid.count).contains { !grid[$0][c].isEmpty } ? grid[r][c] : nil
                     continue
                 }
                 let dividedBelow = (r + 1..<grid.count).contains { !grid[$0][c].isEmpty }
-                if let o = owner, dividedBelow, c > 0, coversBelow(grid, r: r, from: c) {
+                if let o = owner, dividedBelow, c > 0 {
                     filled[r][c] = o
                 } else {
                     owner = nil
                 }
             }
         }
+        spreadOverChildren(grid: grid, filled: &filled, width: width)
         return (0..<width).map { c in
             var path: [String] = []
             for r in 0..<filled.count where !filled[r][c].isEmpty {
@@ -32,9 +34,18 @@ enum HeaderBuilder {
         }
     }
 
-    /// The owner on the left spans this column only if the line below is filled somewhere in its span.
-    static func coversBelow(_ grid: [[String]], r: Int, from c: Int) -> Bool {
-        !grid[r + 1][c].isEmpty || (r + 2 < grid.count && !grid[r + 2][c].isEmpty)
+    /// A heading centred over its sub-columns (as space-aligned text prints it) also owns the
+    /// sub-columns to its left: the run of filled cells in the nearest lower line that is filled
+    /// under it, where this line is empty.
+    static func spreadOverChildren(grid: [[String]], filled: inout [[String]], width: Int) {
+        for r in 0..<grid.count {
+            for k in 0..<width where !grid[r][k].isEmpty {
+                guard let below = (r + 1..<grid.count).first(where: { !grid[$0][k].isEmpty }) else { continue }
+                var a = k
+                while a > 0 && !grid[below][a - 1].isEmpty && filled[r][a - 1].isEmpty { a -= 1 }
+                for c in a..<k { filled[r][c] = grid[r][k] }
+            }
+        }
     }
 
     /// "2021 年预算数" → "2021年预算数"; "公务接待 费" → "公务接待费".

@@ -10,11 +10,15 @@ public struct RawLine: Hashable, Sendable {
     public var location: SourceLocation
     /// Whether the line came from a table structure (HTML <tr>, sheet row) rather than running text.
     public var fromTable: Bool
+    /// For text whose columns are aligned with spaces: where each cell starts and ends on the line
+    /// (character offsets), so that cells can be put under the right column.
+    public var spans: [Range<Int>]?
 
-    public init(cells: [String], location: SourceLocation, fromTable: Bool = false) {
+    public init(cells: [String], location: SourceLocation, fromTable: Bool = false, spans: [Range<Int>]? = nil) {
         self.cells = cells
         self.location = location
         self.fromTable = fromTable
+        self.spans = spans
     }
 
     /// The non-empty cells joined, for title and narrative matching.

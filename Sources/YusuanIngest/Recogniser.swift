@@ -69,7 +69,9 @@ struct ScanState {
                 current = table
                 return
             }
-            if !endsTable(line, table: table) {
+            // After a table's note, running text is no longer part of it.
+            let afterNote = !table.notes.isEmpty && !TableBuilder.isDataLike(line.cells) && !table.isForm
+            if !afterNote && !endsTable(line, table: table) {
                 table.add(line)
                 current = table
                 return

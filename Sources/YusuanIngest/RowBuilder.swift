@@ -18,7 +18,8 @@ enum RowBuilder {
                 texts = Array(repeating: "", count: shift) + line.cells
             }
             // Codes split over 类 | 款 | 项 columns ("205" "02" "01") are joined.
-            var codeText = codeCols.map { texts[$0].trimmed }.filter { !$0.isEmpty }.joined()
+            var codeText = codeCols.map { texts[$0].trimmed }.filter { !$0.isEmpty }.enumerated()
+                .map { $0.offset > 0 && $0.element.count == 1 ? "0" + $0.element : $0.element }.joined()
             var name = nameCol.map { TextNormalization.compactChinese(texts[$0]) } ?? ""
             if codeCol == nil || codeText.isEmpty, let split = splitCodeAndName(name.isEmpty ? codeText : name) {
                 codeText = split.code

@@ -33,6 +33,10 @@ struct TableBuilder {
             if !TableBuilder.isDataLike(line.cells) && repeatsHeader(line) { return }
             skippingRepeatedHeader = false
         }
+        // A header printed again at the top of the next page, without the title.
+        if !isForm, lines.contains(where: { TableBuilder.isDataLike($0.cells) }), !TableBuilder.isDataLike(line.cells), repeatsHeader(line) {
+            return
+        }
         lines.append(line)
     }
 

@@ -30,7 +30,13 @@ public enum TextReader {
                 continue
             }
             flushStream()
-            lines.append(RawLine(cells: split(line), location: loc, fromTable: false))
+            if line.contains("\t") || line.contains("|") {
+                lines.append(RawLine(cells: split(line), location: loc, fromTable: false))
+            } else {
+                let segments = LayoutSegments.split(line)
+                lines.append(RawLine(cells: segments.map(\.text), location: loc, fromTable: false,
+                                     spans: segments.isEmpty ? nil : segments.map(\.span)))
+            }
         }
         flushStream()
         return RawDocument(source: source, origin: .text, lines: lines)

@@ -4,11 +4,11 @@ import YusuanCore
 extension DisclosureTable {
     /// The printed figure of a cell; blank and "-" read as an exact zero.
     func figure(_ row: Row, _ column: Column) -> Figure? {
-        guard let cell = row.cell(column.index) else { return Figure(.zero, unit: unit) }
+        guard let cell = row.cell(column.index) else { return .blank(unit) }
         if let n = cell.number, !n.isPercent {
-            return Figure(n.value, unit: n.unit ?? unit)
+            return Figure(n.value, unit: n.unit ?? unit, exact: n.isDash)
         }
-        return cell.isBlank ? Figure(.zero, unit: unit) : nil
+        return cell.isBlank ? .blank(unit) : nil
     }
 
     func isBlank(_ row: Row, _ column: Column) -> Bool {

@@ -23,7 +23,7 @@ enum ThreePublicSums {
                     for c in cols where (c.headerPath.count > 1 ? c.headerPath[0] : "") == head {
                         guard let f = table.figure(row, c), let m = c.measure else { continue }
                         let loc = ctx.location(table, row: row, column: c)
-                        if m == .total { s.total = (f, loc) } else if itemMeasures.contains(m) { s.items[m] = (f, loc, table.isBlank(row, c)) }
+                        if m == .total { if s.total == nil { s.total = (f, loc) } } else if itemMeasures.contains(m) { s.items[m] = (f, loc, table.isBlank(row, c)) }
                     }
                     out.append(s)
                 }

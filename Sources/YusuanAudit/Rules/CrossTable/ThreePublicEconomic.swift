@@ -18,7 +18,8 @@ enum ThreePublicEconomic {
             guard let e = econ, let t = three, let ea = e.figure.amount, let ta = t.figure.amount else { continue }
             applicable = true
             if ea > ta {
-                let ev = e.figure.value(in: t.figure.unit)
+                let scale = max(t.figure.value.scale, e.figure.unit == t.figure.unit ? e.figure.value.scale : 2)
+                let ev = e.figure.value(in: t.figure.unit).rounded(to: scale)
                 let zh = "基本支出表 \(code) \(e.row.name) 为 \(ev)，大于“三公”经费表的\(name) \(t.figure.value)：“三公”经费表少报了 \((ev - t.figure.value))。"
                 let en = "Basic expenditure line \(code) prints \(ev), more than the “three public” \(name) of \(t.figure.value): the latter is under-reported by \(ev - t.figure.value)."
                 findings.append(rule.finding(t.location, expected: "≥ \(ev)", found: t.figure.value.description, message: zh, english: en))

@@ -1,0 +1,47 @@
+import YusuanCore
+
+/// CLS-002: each printed code and its name agree with the catalog of the fiscal year.
+///
+/// The shipped catalogs are partly compiled from memory (Resources/catalogs/README.md), so a
+/// difference is worded as "differs from the catalog name" and is at most a warning; an unknown
+/// code is a notice that says the catalog's coverage is partial.
+enum CatalogNameCheck {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        let codes = PrintedCodes.all(ctx, derived: false).filter { c in
+            // Revenue codes (1xx) share the functional code shape but have no catalog here.
+            c.code.scheme != .functional || c.code.digits.hasPrefix("2")
+        }
+        guard !codes.isEmpty else { return .notApplicable(reason: "no printed expenditure classification codes") }
+        var groups: [String: [PrintedCode]] = [:]
+        var order: [String] = []
+        for c in codes {
+            let k = c.code.digits + "|" + c.key
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(c)
+        }
+        var findings: [Finding] = []
+        var checked = false
+        for k in order {
+            guard let group = groups[k], let first = group.first, let catalog = ctx.catalog(for: first.code.scheme) else { continue }
+            checked = true
+            let others = group.dropFirst().map(\.tableName).filter { $0 != first.tableName }
+            let also = others.isEmpty ? "" : "（\(Array(Set(others)).sorted().joined(separator: "、"))同）"
+            let alsoEn = others.isEmpty ? "" : " (also \(Array(Set(others)).sorted().joined(separator: ", ")))"
+            let source = PrintedCodes.catalogName(catalog, year: ctx.year)
+            let location = ctx.location(first.table, row: first.row, column: first.column)
+            let code = first.code.digits
+            guard let entry = catalog.entry(code) else {
+                findings.append(rule.finding(location, expected: "\(source.zh)中的科目", found: "\(code) \(first.name)",
+                    message: "\(first.tableName)的科目 \(code) \(first.name)\(also)不在 \(source.zh)中（科目表收录不全，请核对官方科目表）。",
+                    english: "The code \(code) \(first.name) in \(first.tableNameEnglish)\(alsoEn) is not in \(source.en) (the catalog's coverage is partial; check the official one).",
+                    severity: .notice))
+                continue
+            }
+            if catalog.accepts(name: first.name, for: code) { continue }
+            findings.append(rule.finding(location, expected: entry.name, found: first.name,
+                message: "\(first.tableName)的科目 \(code) 名称为“\(first.name)”\(also)，与 \(source.zh)的名称“\(entry.name)”不同，请核对。",
+                english: "The code \(code) in \(first.tableNameEnglish)\(alsoEn) is named “\(first.name)”, which differs from the catalog name “\(entry.name)” in \(source.en); please check."))
+        }
+        return checked ? .ran(findings) : .notApplicable(reason: "no catalog for the codes' schemes and year")
+    }
+}

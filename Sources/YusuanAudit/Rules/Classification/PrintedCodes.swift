@@ -1,0 +1,77 @@
+import YusuanCore
+
+/// A classification code in a table row: printed in a code column or before the name, or derived from the name.
+struct PrintedCode {
+    var code: ClassificationCode
+    /// The row's name without its ordinal ("(一)一般公共服务支出" → "一般公共服务支出").
+    var name: String
+    var printed: Bool
+    var table: DisclosureTable
+    var row: Row
+    var column: Column?
+
+    var key: String { TextNormalization.key(name) }
+    /// "附件2" or the table's title.
+    var tableName: String { PrintedCodes.shortName(table) }
+    var tableNameEnglish: String { PrintedCodes.shortNameEnglish(table) }
+}
+
+/// Finds the classification codes of a disclosure's tables and the columns that print them.
+enum PrintedCodes {
+    /// "附件2", or the title when the table has no number.
+    static func shortName(_ table: DisclosureTable) -> String { table.attachment.map { "附件\($0)" } ?? table.title }
+    static func shortNameEnglish(_ table: DisclosureTable) -> String { table.attachment.map { "attachment \($0)" } ?? table.title }
+
+    /// Tables that may print classification codes: all but the performance forms.
+    static func tables(_ ctx: AuditContext) -> [DisclosureTable] {
+        ctx.disclosure.tables.filter { $0.kind != .projectPerformance && $0.kind != .overallPerformance }
+    }
+
+    /// Code columns that hold classification codes (not project codes).
+    static func codeColumns(_ table: DisclosureTable) -> [Column] {
+        table.columns.filter { c in
+            let h = TextNormalization.key(c.header)
+            return c.role == .code && !(h.contains("项目") && !h.contains("科目"))
+        }
+    }
+
+    /// 类 | 款 | 项 printed in columns of their own (the reader joins them into `Row.code`).
+    static func splitColumns(_ table: DisclosureTable) -> [Column]? {
+        let columns = codeColumns(table)
+        guard columns.count > 1, columns.contains(where: { ["类", "款", "项"].contains($0.leaf) }) else { return nil }
+        return columns
+    }
+
+    /// Every code of every table, printed ones only unless `derived`.
+    static func all(_ ctx: AuditContext, derived: Bool) -> [PrintedCode] {
+        tables(ctx).flatMap { table in
+            let column = codeColumns(table).first
+            return table.rows.compactMap { row -> PrintedCode? in
+                guard let code = row.code, row.codePrinted || derived else { return nil }
+                let name = RowLabels.outline(row.name).rest
+                guard !name.isEmpty else { return nil }
+                return PrintedCode(code: code, name: name, printed: row.codePrinted, table: table, row: row,
+                                   column: row.codePrinted ? column : nil)
+            }
+        }
+    }
+
+    /// Whether `name` is the catalog name (or alias) of some code: the row is a 科目 line, not a unit line.
+    static func isSubjectName(_ name: String, _ ctx: AuditContext) -> Bool {
+        let k = TextNormalization.key(RowLabels.outline(name).rest)
+        guard !k.isEmpty else { return false }
+        let catalogs = [ctx.functionalCatalog, ctx.economicCatalog, ctx.governmentEconomicCatalog].compactMap { $0 }
+        return catalogs.contains { cat in
+            cat.entries.values.contains { e in ([e.name] + e.aliases).contains { TextNormalization.key($0) == k } }
+        }
+    }
+
+    /// "the 2022 catalog" and, when the document's year has no catalog of its own, which one stood in.
+    static func catalogName(_ catalog: Catalog, year: Int?) -> (zh: String, en: String) {
+        if let y = year, y != catalog.year {
+            return ("\(catalog.year) 年\(catalog.scheme.chineseName)（\(y) 年无对应科目表，以此代替）",
+                    "the \(catalog.year) catalog (none for \(y); used in its place)")
+        }
+        return ("\(catalog.year) 年\(catalog.scheme.chineseName)", "the \(catalog.year) catalog")
+    }
+}

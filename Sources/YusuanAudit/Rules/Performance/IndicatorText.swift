@@ -1,0 +1,142 @@
+import YusuanCore
+
+/// Reading the text of indicator cells: names without numbering, values with operator and unit.
+enum IndicatorText {
+    /// "指标 1：稳控重点人员" → "稳控重点人员"; "1.信访法制宣传" → "信访法制宣传".
+    static func bareName(_ raw: String) -> String {
+        var s = TextNormalization.halfWidth(raw).trimmed
+        if s.hasPrefix("指标") {
+            let rest = s.dropFirst(2).drop { $0 == " " || $0.isNumber || numerals.contains($0) }
+            if let f = rest.first, f == ":" || f == "：" || f == "、" || f == "." {
+                s = String(rest.dropFirst()).trimmed
+            }
+        }
+        return TextNormalization.compactChinese(RowLabels.outline(s).rest)
+    }
+
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// "≥", "≤", "=", ">", "<" for the symbols and words forms print; nil for 定性 or blank.
+    static func operatorSymbol(_ raw: String) -> String? {
+        let t = TextNormalization.key(raw)
+        if t.isEmpty { return nil }
+        let table: [(String, String)] = [
+            ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"),
+            ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("小于等于", "≤"), ("不高于", "≤"), ("不超过", "≤"),
+            (">", ">"), ("大于", ">"), ("<", "<"), ("小于", "<"), ("=", "="), ("等于", "="),
+        ]
+        for (word, symbol) in table where t.hasPrefix(word) { return symbol }
+        return nil
+    }
+
+    /// "≥95%" → (95, "≥", "%"); "40000" → (40000, nil, ""); "好" → (nil, nil, "").
+    static func parseValue(_ raw: String) -> (value: Fixed?, op: String?, unit: String) {
+        var s = TextNormalization.halfWidth(raw).trimmed
+        var op: String?
+        for prefix in ["≥", "≧", ">=", "≤", "≦", "<=", ">", "<", "="] where s.hasPrefix(prefix) {
+            op = operatorSymbol(prefix)
+            s = String(s.dropFirst(prefix.count)).trimmed
+            break
+        }
+        let numeric = s.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        let rest = String(s.dropFirst(numeric.count)).trimmed
+        guard !numeric.isEmpty, let n = NumberParser.parse(String(numeric)),
+              !rest.contains(where: { $0.isASCII && $0.isNumber }) else { return (nil, op, "") }
+        return (n.value, op, rest)
+    }
+
+    /// Numbers as a reader writes them: "6.8", "5", "39" (no trailing zeros).
+    static func plain(_ f: Fixed) -> String {
+        var s = f.description
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
+    /// “name”, or 「name」 when the name holds quotes itself.
+    static func quoted(_ s: String) -> String {
+        s.contains("“") || s.contains("”") ? "「\(s)」" : "“\(s)”"
+    }
+
+    /// Count units whose targets add up across projects (件, 人次, 名 …).
+    static let countUnits: Set<String> = [
+        "件", "人次", "名", "次", "场次", "场", "个", "人", "户", "家", "项", "册", "份", "套", "台", "期",
+        "批", "所", "条", "起", "篇", "户次", "家次", "个次", "宗", "批次", "人/次",
+    ]
+}
+
+/// A money unit of an indicator: "万元", "元", "万元/年", "元/人" (a unit price).
+struct IndicatorMoney {
+    /// 元 in one printed unit (1 for 元, 10000 for 万元).
+    var yuanPerUnit: Int64
+    /// What follows "/" ("年", "人"); nil when none.
+    var per: String?
+
+    init?(_ unit: String) {
+        let k = TextNormalization.key(unit).replacingOccurrences(of: "／", with: "/")
+        let parts = k.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let head = parts.first else { return nil }
+        let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]
+        guard let m = multipliers[head] else { return nil }
+        yuanPerUnit = m
+        per = parts.count > 1 ? parts[1] : nil
+    }
+
+    /// A total (元, 万元, 万元/年), not a unit price (元/人, 元/平方米).
+    var isTotal: Bool { per == nil || per == "年" || per == "项目" || per == "项" }
+
+    /// `value` printed in this unit, as a figure in 元, 万元 or 亿元.
+    func figure(_ value: Fixed) -> Figure? {
+        switch yuanPerUnit {
+        case 1: return Figure(value, unit: .yuan)
+        case 10_000: return Figure(value, unit: .wanYuan)
+        case 100_000_000: return Figure(value, unit: .yiYuan)
+        default:
+            let (m, overflow) = value.mantissa.multipliedReportingOverflow(by: yuanPerUnit)
+            return overflow ? nil : Figure(Fixed(mantissa: m, scale: value.scale), unit: .yuan)
+        }
+    }
+}
+
+/// Project codes ("50015222T000000113935"): reading them off a name and describing their shape.
+enum ProjectCode {
+    /// Splits "50015222T000000113935-潼南区…专项" into code and name; no code when the name does not start with one.
+    static func split(_ raw: String) -> (code: String?, name: String) {
+        let s = TextNormalization.halfWidth(raw).trimmed
+        let head = s.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let rest = s.dropFirst(head.count)
+        let separated = rest.isEmpty || rest.first.map { "-－—_:： ".contains($0) } == true
+        guard looksLikeCode(String(head)), separated else { return (nil, s) }
+        let name = rest.drop { "-－—_:： ".contains($0) }
+        return (String(head), String(name).trimmed)
+    }
+
+    /// At least 8 characters, at least 6 digits, letters and digits only.
+    static func looksLikeCode(_ s: String) -> Bool {
+        s.count >= 8 && s.filter(\.isNumber).count >= 6 && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// "DDDDDDDDLDDDDDDDDDDDD": digit and letter positions.
+    static func shape(_ code: String) -> String {
+        String(code.map { $0.isNumber ? "D" : "L" })
+    }
+
+    /// "8 位数字 + 字母 + 12 位数字" and its English twin.
+    static func describe(_ code: String) -> (zh: String, en: String) {
+        var runs: [(Character, Int)] = []
+        for c in shape(code) {
+            if let last = runs.last, last.0 == c { runs[runs.count - 1].1 += 1 } else { runs.append((c, 1)) }
+        }
+        let zh = runs.map { c, n in c == "D" ? "\(n) 位数字" : (n == 1 ? "字母" : "\(n) 位字母") }
+        let en = runs.map { c, n in c == "D" ? "\(n) digit\(n == 1 ? "" : "s")" : (n == 1 ? "a letter" : "\(n) letters") }
+        return (zh.joined(separator: " + "), en.joined(separator: " + "))
+    }
+
+    /// The administrative division prefix: the first 6 characters when they are digits.
+    static func region(_ code: String) -> String? {
+        let p = code.prefix(6)
+        return p.count == 6 && p.allSatisfy(\.isNumber) ? String(p) : nil
+    }
+}

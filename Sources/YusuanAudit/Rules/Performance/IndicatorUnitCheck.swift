@@ -1,0 +1,31 @@
+import YusuanCore
+
+/// PRJ-005: a 数量指标 measured in money (a misfiled cost or a wrong unit); a 成本指标 not measured in money.
+enum IndicatorUnitCheck {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        for form in PerformanceForm.projects(ctx) + PerformanceForm.overall(ctx) {
+            for ind in form.indicators where !ind.unit.isEmpty && (ind.isQuantity || ind.isEconomicCost) {
+                applicable = true
+                let location = ctx.location(form.table, row: ind.row, column: form.columns.unit)
+                let name = IndicatorText.quoted(ind.name)
+                let value = ind.valueText.isEmpty ? "" : "（指标值 \(ind.valueText)）"
+                let valueEn = ind.valueText.isEmpty ? "" : " (target \(ind.valueText))"
+                if ind.isQuantity, ind.money != nil {
+                    findings.append(rule.finding(
+                        location, expected: "数量单位（件、人次、次 …）", found: ind.unit,
+                        message: "\(form.shortName)的数量指标\(name)以金额“\(ind.unit)”计量\(value)：数量不应以金额计，要么是成本指标放错了类别，要么单位填错。",
+                        english: "\(form.shortNameEnglish): the quantity indicator “\(ind.name)” is measured in money, \(ind.unit)\(valueEn): either a cost indicator filed under quantity, or a wrong unit."))
+                } else if ind.isEconomicCost, ind.money == nil {
+                    findings.append(rule.finding(
+                        location, expected: "金额单位（元、万元）", found: ind.unit,
+                        message: "\(form.shortName)的成本指标\(name)以“\(ind.unit)”计量\(value)，不是金额：成本指标应以元或万元计。",
+                        english: "\(form.shortNameEnglish): the cost indicator “\(ind.name)” is measured in \(ind.unit)\(valueEn), not money; costs are measured in yuan or 10k yuan.",
+                        severity: .notice))
+                }
+            }
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no quantity or cost indicators with a unit")
+    }
+}

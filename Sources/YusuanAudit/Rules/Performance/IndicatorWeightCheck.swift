@@ -1,0 +1,48 @@
+import YusuanCore
+
+/// PRJ-004: the indicator weights of a form add up to the total the template sets.
+enum IndicatorWeightCheck {
+    /// Totals a form's weights may add up to, and where that expectation comes from.
+    static func expected(_ form: PerformanceForm, profile: Profile?) -> (totals: [Int], source: String, sourceEnglish: String) {
+        if let p = profile {
+            let total = form.isOverall ? (p.overallWeightTotal ?? p.performanceWeightTotal) : p.performanceWeightTotal
+            if let total { return ([total], "模板 \(p.id)", "template \(p.id)") }
+        }
+        return form.isOverall ? ([100], "通常", "usual") : ([100, 90], "通常", "usual")
+    }
+
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        var findings: [Finding] = []
+        var applicable = false
+        let lastTable = ctx.disclosure.tables.last
+        for form in PerformanceForm.overall(ctx) + PerformanceForm.projects(ctx) {
+            let weighted = form.indicators.filter { $0.weight != nil }
+            guard !weighted.isEmpty else { continue }
+            applicable = true
+            let sum = weighted.compactMap(\.weight).sum()
+            let exp = expected(form, profile: ctx.profile)
+            if exp.totals.contains(where: { Fixed($0) == sum }) { continue }
+            let terms = weighted.compactMap(\.weight).map(IndicatorText.plain).joined(separator: " + ")
+            let want = exp.totals.map(String.init).joined(separator: " 或 ")
+            let wantEn = exp.totals.map(String.init).joined(separator: " or ")
+            let printed = IndicatorText.plain(sum)
+            let location = ctx.location(form.table, row: weighted.last?.row, column: form.columns.weight)
+            // Rows lost to a cut-off can make the weights fall short, never exceed.
+            let cut = (form.table.truncated || ctx.disclosure.truncated && lastTable == form.table)
+                && exp.totals.allSatisfy { sum < Fixed($0) }
+            if cut {
+                findings.append(rule.finding(
+                    location, expected: want, found: printed,
+                    message: "\(form.shortName)的指标权重合计为 \(terms) = \(printed)，少于 \(want)；该表似乎被截断（或是文档的最后一张表而文档似乎在此中止），可能缺少指标行。",
+                    english: "The weights of \(form.shortNameEnglish) add up to \(terms) = \(printed), less than \(wantEn); the table seems cut off (or is the last table of a document that seems to stop there), so indicator lines may be missing.",
+                    severity: .notice))
+                continue
+            }
+            findings.append(rule.finding(
+                location, expected: want, found: printed,
+                message: "\(form.shortName)的指标权重合计：\(terms) = \(printed)，应为 \(want)（\(exp.source)）。",
+                english: "The indicator weights of \(form.shortNameEnglish) add up to \(terms) = \(printed); expected \(wantEn) (\(exp.sourceEnglish))."))
+        }
+        return applicable ? .ran(findings) : .notApplicable(reason: "no performance form prints indicator weights")
+    }
+}

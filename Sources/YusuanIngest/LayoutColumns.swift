@@ -1,0 +1,199 @@
+import YusuanCore
+
+/// Puts the cells of space-aligned lines under their columns. Figures are aligned on their right
+/// edge and labels on their left edge, so columns are found as clusters of right edges (figures)
+/// and left edges (labels) over the table's data lines, page by page; header words go to the
+/// column they overlap most. Lines that carry no spans (tab- or "|"-separated) are left alone.
+enum LayoutColumns {
+    struct Anchor {
+        var isFigure: Bool
+        var edge: Int          // right edge for figures, left edge for labels
+        var lower: Int         // the column's extent on the line
+        var upper: Int
+        var position: Int { isFigure ? upper : lower }
+    }
+
+    static let tolerance = 2
+
+    static func realign(header: [RawLine], data: [RawLine]) -> (header: [[String]], data: [RawLine])? {
+        guard data.contains(where: { $0.spans != nil }) else { return nil }
+        let pages = Array(Set(data.map { $0.location.page ?? 0 })).sorted()
+        var anchorsByPage: [Int: [Anchor]] = [:]
+        for p in pages {
+            let pageLines = data.filter { ($0.location.page ?? 0) == p && $0.spans != nil }
+            if pageLines.count >= 3 { anchorsByPage[p] = anchors(pageLines) }
+        }
+        if anchorsByPage.isEmpty, let p = pages.first { anchorsByPage[p] = anchors(data) }
+        let width = anchorsByPage.values.map(\.count).max() ?? 0
+        guard width > 1 else { return nil }
+        // Pages with fewer columns (a page without a blank column) line up from the right for
+        // figures and from the left for labels: the widest page is the reference.
+        let reference = anchorsByPage.values.first { $0.count == width } ?? anchors(data)
+        func columnIndex(_ anchors: [Anchor], _ k: Int) -> Int {
+            guard anchors.count < width else { return k }
+            let a = anchors[k]
+            let candidates = reference.enumerated().filter { $0.element.isFigure == a.isFigure }
+            return candidates.min { abs($0.element.edge - a.edge) < abs($1.element.edge - a.edge) }?.offset ?? k
+        }
+        let newData = data.map { line -> RawLine in
+            guard let spans = line.spans else { return line }
+            let anchors = anchorsByPage[line.location.page ?? 0] ?? reference
+            var cells = Array(repeating: "", count: width)
+            let flags = figureFlags(line.cells)
+            for kind in [true, false] {
+                let items = zip(zip(line.cells, spans), flags).filter { $0.1 == kind }.map { ($0.0.0, $0.0.1) }
+                let slots = anchors.enumerated().filter { $0.element.isFigure == kind }
+                let edges = items.map { kind ? $0.1.upperBound : $0.1.lowerBound }
+                // As many figures as the table has figure columns: they fill them in order,
+                // whatever the spacing of this line (a page's last line is often printed tighter).
+                let referenceSlots = reference.enumerated().filter { $0.element.isFigure == kind }.map(\.offset)
+                if kind, items.count == referenceSlots.count {
+                    for (i, c) in referenceSlots.enumerated() { cells[c] = items[i].0 }
+                    continue
+                }
+                for (i, slot) in align(edges, to: slots.map(\.element.edge)).enumerated() {
+                    let k = slot.map { slots[$0].offset } ?? nearest(anchors, isFigure: kind, span: items[i].1)
+                    guard let k else { continue }
+                    let c = columnIndex(anchors, k)
+                    cells[c] = cells[c].isEmpty ? items[i].0 : cells[c] + " " + items[i].0
+                }
+            }
+            var l = line
+            l.cells = cells
+            return l
+        }
+        let firstPage = pages.first ?? 0
+        let headerAnchors = anchorsByPage[firstPage] ?? reference
+        let newHeader = header.map { line -> [String] in
+            guard let spans = line.spans else {
+                return line.cells.count == 1 ? placeSingle(line, anchors: headerAnchors, width: width) : line.cells
+            }
+            var cells = Array(repeating: "", count: width)
+            for (cell, span) in zip(line.cells, spans) {
+                let k = columnIndex(headerAnchors, headerColumn(headerAnchors, span: span))
+                cells[k] = cells[k].isEmpty ? cell : cells[k] + cell
+            }
+            return cells
+        }
+        return (newHeader, newData)
+    }
+
+    /// A header line with a single cell and no spans: put it where it starts (its offset is lost; first column).
+    static func placeSingle(_ line: RawLine, anchors: [Anchor], width: Int) -> [String] {
+        var cells = Array(repeating: "", count: width)
+        if let c = line.cells.first { cells[0] = c }
+        return cells
+    }
+
+    static func anchors(_ lines: [RawLine]) -> [Anchor] {
+        var figures: [(Int, Int, Int)] = []  // right edge, lower, upper
+        var labels: [(Int, Int, Int)] = []
+        for line in lines {
+            guard let spans = line.spans else { continue }
+            for ((_, span), isFigure) in zip(zip(line.cells, spans), figureFlags(line.cells)) {
+                if isFigure {
+                    figures.append((span.upperBound, span.lowerBound, span.upperBound))
+                } else {
+                    labels.append((span.lowerBound, span.lowerBound, span.upperBound))
+                }
+            }
+        }
+        let spanned = lines.filter { $0.spans != nil }.count
+        let minCount = spanned >= 4 ? max(2, spanned / 10) : 1
+        var out = cluster(figures, isFigure: true, minCount: minCount) + cluster(labels, isFigure: false, minCount: minCount)
+        out.sort { $0.position < $1.position }
+        return out
+    }
+
+    static func cluster(_ points: [(Int, Int, Int)], isFigure: Bool, minCount: Int) -> [Anchor] {
+        let sorted = points.sorted { $0.0 < $1.0 }
+        var out: [Anchor] = []
+        var group: [(Int, Int, Int)] = []
+        func flush() {
+            guard group.count >= minCount, let first = group.first else { group = []; return }
+            let edges = group.map(\.0).sorted()
+            out.append(Anchor(isFigure: isFigure, edge: edges[edges.count / 2],
+                              lower: group.map(\.1).min() ?? first.1, upper: group.map(\.2).max() ?? first.2))
+            group = []
+        }
+        for p in sorted {
+            if let last = group.last, p.0 - last.0 > tolerance { flush() }
+            group.append(p)
+        }
+        flush()
+        return out
+    }
+
+    /// Matches cells to columns in order (both left to right), at the least total distance between
+    /// their edges: a line printed with tighter spacing still fills its columns in order.
+    static func align(_ edges: [Int], to anchors: [Int]) -> [Int?] {
+        let n = edges.count, m = anchors.count
+        guard n > 0 else { return [] }
+        guard m >= n else { return edges.map { e in anchors.enumerated().min { abs($0.element - e) < abs($1.element - e) }?.offset } }
+        // cost[i][j]: best for the first i cells using the first j columns.
+        let inf = Int.max / 4
+        var cost = Array(repeating: Array(repeating: inf, count: m + 1), count: n + 1)
+        for j in 0...m { cost[0][j] = 0 }
+        for i in 1...n {
+            for j in i...m {
+                let take = cost[i - 1][j - 1] == inf ? inf : cost[i - 1][j - 1] + abs(edges[i - 1] - anchors[j - 1])
+                cost[i][j] = min(cost[i][j - 1], take)
+            }
+        }
+        var out = Array<Int?>(repeating: nil, count: n)
+        var i = n, j = m
+        while i > 0 && j > 0 {
+            if cost[i][j] == cost[i][j - 1] && j - 1 >= i { j -= 1 } else { out[i - 1] = j - 1; i -= 1; j -= 1 }
+        }
+        return out
+    }
+
+    /// Which cells of a line are figures: amounts, and plain numbers after the row's label;
+    /// numbers before any label are code parts (类 "201", 款 "05").
+    static func figureFlags(_ cells: [String]) -> [Bool] {
+        // The first word that is not a number: the row's label. Short numbers before it are code parts.
+        let labelIndex = cells.firstIndex { c in !c.trimmed.isEmpty && NumberParser.parse(c) == nil }
+        return cells.enumerated().map { i, cell in
+            if LayoutSegments.isFigureWord(cell) { return true }
+            guard let n = NumberParser.parse(cell), !n.isPercent else { return false }
+            guard let label = labelIndex, i < label, !n.isDash else { return true }
+            let digits = cell.trimmed
+            let codeLike = ClassificationCode.parse(digits) != nil || (digits.count <= 2 && digits.allSatisfy(\.isNumber))
+            return !codeLike
+        }
+    }
+
+    static func nearest(_ anchors: [Anchor], isFigure: Bool, span: Range<Int>) -> Int? {
+        let edge = isFigure ? span.upperBound : span.lowerBound
+        let same = anchors.enumerated().filter { $0.element.isFigure == isFigure }
+        if let best = same.min(by: { abs($0.element.edge - edge) < abs($1.element.edge - edge) }) { return best.offset }
+        return overlapping(anchors, span: span)
+    }
+
+    /// The column a header word heads: figures are right-aligned under a centred heading, so the
+    /// nearest figure column whose right edge is at or right of the word's centre; labels start at
+    /// or left of it. The closer of the two wins.
+    static func headerColumn(_ anchors: [Anchor], span: Range<Int>) -> Int {
+        let centre = (span.lowerBound + span.upperBound) / 2
+        var best: (Int, Int)?
+        for (k, a) in anchors.enumerated() {
+            let distance = a.isFigure ? (a.edge >= centre - 1 ? a.edge - centre : nil) : (a.lower <= centre + 1 ? centre - a.lower : nil)
+            guard let d = distance else { continue }
+            if best == nil || d < (best?.1 ?? Int.max) { best = (k, d) }
+        }
+        return best?.0 ?? overlapping(anchors, span: span)
+    }
+
+    /// The column whose extent overlaps the span most (or is nearest).
+    static func overlapping(_ anchors: [Anchor], span: Range<Int>) -> Int {
+        var best = 0
+        var bestScore = Int.min
+        for (k, a) in anchors.enumerated() {
+            let overlap = min(a.upper, span.upperBound) - max(a.lower, span.lowerBound)
+            let centre = (span.lowerBound + span.upperBound) / 2
+            let score = overlap > 0 ? overlap * 1000 : -min(abs(a.lower - centre), abs(a.upper - centre))
+            if score > bestScore { bestScore = score; best = k }
+        }
+        return best
+    }
+}

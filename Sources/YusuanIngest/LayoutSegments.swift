@@ -1,0 +1,67 @@
+import YusuanCore
+
+/// Splits a line of space-aligned text (as `pdftotext -layout` prints) into cells with their
+/// character spans: runs of two or more spaces separate cells, and so does a single space between
+/// a figure and a label ("156,211,123 一、一般公共服务支出"), which a narrow column leaves.
+enum LayoutSegments {
+    struct Segment {
+        var text: String
+        var span: Range<Int>
+    }
+
+    static func split(_ line: String) -> [Segment] {
+        let chars = Array(line.replacingOccurrences(of: "\u{3000}", with: "  "))
+        var raw: [Segment] = []
+        var i = 0
+        while i < chars.count {
+            while i < chars.count && chars[i] == " " { i += 1 }
+            guard i < chars.count else { break }
+            let start = i
+            var end = i
+            while end < chars.count {
+                if chars[end] == " " {
+                    var j = end
+                    while j < chars.count && chars[j] == " " { j += 1 }
+                    if j - end >= 2 || j == chars.count { break }
+                }
+                end += 1
+            }
+            raw.append(Segment(text: String(chars[start..<end]), span: start..<end))
+            i = end
+        }
+        return raw.flatMap(splitFigureFromLabel)
+    }
+
+    /// "156,211,123 一、一般公共服务支出" → the figure and the label; "1. 一般公共预算资金" stays whole.
+    static func splitFigureFromLabel(_ s: Segment) -> [Segment] {
+        let words = s.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count > 1 else { return [s] }
+        var out: [Segment] = []
+        var current = ""
+        var currentStart = s.span.lowerBound
+        var offset = s.span.lowerBound
+        var previousIsFigure: Bool?
+        for (k, w) in words.enumerated() {
+            let isFigure = isFigureWord(w)
+            if let p = previousIsFigure, p != isFigure, !current.isEmpty {
+                out.append(Segment(text: current, span: currentStart..<(offset - 1)))
+                current = ""
+                currentStart = offset
+            }
+            if !current.isEmpty { current += " " }
+            current += w
+            previousIsFigure = isFigure
+            offset += w.count + (k + 1 < words.count ? 1 : 0)
+        }
+        out.append(Segment(text: current, span: currentStart..<s.span.upperBound))
+        return out.count > 1 && out.allSatisfy({ !$0.text.isEmpty }) ? out : [s]
+    }
+
+    /// A printed amount ("156,211,123", "951.81", "-"), not a list number ("1.") or a code.
+    static func isFigureWord(_ w: String) -> Bool {
+        guard let n = NumberParser.parse(w), !n.isDash else { return false }
+        if w.hasSuffix(".") || w.hasSuffix("、") { return false }
+        // Only figures that cannot be a year or a list number: grouped thousands or decimals.
+        return w.contains(",") || (w.contains(".") && w.last?.isNumber == true)
+    }
+}
