@@ -69,9 +69,28 @@ enum LayoutColumns {
                 return line.cells.count == 1 ? placeSingle(line, anchors: headerAnchors, width: width) : line.cells
             }
             var cells = Array(repeating: "", count: width)
+            // Words over the labels go to their label column; the others head the figure
+            // columns in order (a heading's printed position drifts, its order does not).
+            let labelReach = (headerAnchors.filter { !$0.isFigure }.map(\.upper).max() ?? -1) + 2
+            let figureSlots = headerAnchors.enumerated().filter { $0.element.isFigure }
+            var figureWords: [(String, Int)] = []
             for (cell, span) in zip(line.cells, spans) {
-                let k = columnIndex(headerAnchors, headerColumn(headerAnchors, span: span))
-                cells[k] = cells[k].isEmpty ? cell : cells[k] + cell
+                let centre = (span.lowerBound + span.upperBound) / 2
+                if span.lowerBound <= labelReach || figureSlots.isEmpty {
+                    let labels = headerAnchors.enumerated().filter { !$0.element.isFigure }
+                    let own = labels.last { $0.element.lower <= centre + 1 } ?? labels.first
+                    let k = columnIndex(headerAnchors, own?.offset ?? headerColumn(headerAnchors, span: span))
+                    cells[k] = cells[k].isEmpty ? cell : cells[k] + cell
+                } else {
+                    figureWords.append((cell, centre))
+                }
+            }
+            // A heading is centred over its right-aligned figures: their edge is right of its centre.
+            let headingCost: (Int, Int) -> Int = { edge, centre in edge >= centre - 1 ? edge - centre : 1000 + centre - edge }
+            for (i, slot) in align(figureWords.map(\.1), to: figureSlots.map(\.element.edge), cost: headingCost).enumerated() {
+                guard let slot else { continue }
+                let k = columnIndex(headerAnchors, figureSlots[slot].offset)
+                cells[k] = cells[k].isEmpty ? figureWords[i].0 : cells[k] + figureWords[i].0
             }
             return cells
         }
@@ -126,17 +145,17 @@ enum LayoutColumns {
 
     /// Matches cells to columns in order (both left to right), at the least total distance between
     /// their edges: a line printed with tighter spacing still fills its columns in order.
-    static func align(_ edges: [Int], to anchors: [Int]) -> [Int?] {
+    static func align(_ edges: [Int], to anchors: [Int], cost distance: (Int, Int) -> Int = { abs($0 - $1) }) -> [Int?] {
         let n = edges.count, m = anchors.count
         guard n > 0 else { return [] }
-        guard m >= n else { return edges.map { e in anchors.enumerated().min { abs($0.element - e) < abs($1.element - e) }?.offset } }
+        guard m >= n else { return edges.map { e in anchors.enumerated().min { distance($0.element, e) < distance($1.element, e) }?.offset } }
         // cost[i][j]: best for the first i cells using the first j columns.
         let inf = Int.max / 4
         var cost = Array(repeating: Array(repeating: inf, count: m + 1), count: n + 1)
         for j in 0...m { cost[0][j] = 0 }
         for i in 1...n {
             for j in i...m {
-                let take = cost[i - 1][j - 1] == inf ? inf : cost[i - 1][j - 1] + abs(edges[i - 1] - anchors[j - 1])
+                let take = cost[i - 1][j - 1] == inf ? inf : cost[i - 1][j - 1] + distance(anchors[j - 1], edges[i - 1])
                 cost[i][j] = min(cost[i][j - 1], take)
             }
         }
@@ -171,13 +190,14 @@ enum LayoutColumns {
     }
 
     /// The column a header word heads: figures are right-aligned under a centred heading, so the
-    /// nearest figure column whose right edge is at or right of the word's centre; labels start at
-    /// or left of it. The closer of the two wins.
+    /// nearest figure column whose right edge is at or right of the word's centre; a label column
+    /// whose labels reach under the word's centre. The closer of the two wins.
     static func headerColumn(_ anchors: [Anchor], span: Range<Int>) -> Int {
         let centre = (span.lowerBound + span.upperBound) / 2
         var best: (Int, Int)?
         for (k, a) in anchors.enumerated() {
-            let distance = a.isFigure ? (a.edge >= centre - 1 ? a.edge - centre : nil) : (a.lower <= centre + 1 ? centre - a.lower : nil)
+            let distance = a.isFigure ? (a.edge >= centre - 1 ? a.edge - centre : nil)
+                : (a.lower <= centre + 1 && centre <= a.upper + 2 ? centre - a.lower : nil)
             guard let d = distance else { continue }
             if best == nil || d < (best?.1 ?? Int.max) { best = (k, d) }
         }
