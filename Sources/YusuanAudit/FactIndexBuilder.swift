@@ -14,6 +14,7 @@ struct FactIndexBuilder {
         for table in disclosure.tables where table.kind != .overallPerformance && table.kind != .projectPerformance {
             read(table)
         }
+        for table in disclosure.tables(.overallPerformance) { readOverallForm(PerformanceForm(table)) }
         scopesCoincide = Self.onlyGeneralBudget(disclosure)
     }
 
@@ -96,6 +97,29 @@ struct FactIndexBuilder {
         if row.kind == .grandTotal && !table.rows.contains(where: { $0.kind == .subtotal }) && table.side == .whole { return .expenditureTotal }
         if table.kind == .fiscalSummary, row.outline == 1, TextNormalization.key(row.name).contains("本年支出") { return .expenditureTotal }
         return nil
+    }
+
+    /// The department's performance form states its total expenditure (支出预算总量) and often
+    /// its 项目支出 / 基本支出 as indicators in 万元: the same quantities as the tables print.
+    mutating func readOverallForm(_ form: PerformanceForm) {
+        if let amount = form.amount, let field = form.amountField {
+            let cell = Cell(text: field.value, location: field.location)
+            let row = Row(code: nil, codePrinted: false, name: field.label, kind: .item, outline: nil, cells: [cell], location: field.location)
+            let col = Column(index: 0, headerPath: [field.label], role: .money, measure: .total)
+            facts.append(Fact(quantity: Quantity(.expenditureTotal, .total, scope: .all, year: year, phase: phase),
+                              figure: amount, table: form.table, row: row, column: col, blank: false))
+        }
+        for indicator in form.indicators {
+            guard let value = indicator.value, let money = indicator.money, money.per == nil,
+                  let unit = MoneyUnit.allCases.first(where: { $0.fenPerUnit == money.yuanPerUnit * 100 }),
+                  let valueColumn = form.columns.value else { continue }
+            let key = indicator.key
+            let measure: Measure? = key.hasPrefix("项目支出") ? .project : key.hasPrefix("基本支出") ? .basic : nil
+            guard let measure, indicator.op == nil || indicator.op == "=" else { continue }
+            facts.append(Fact(quantity: Quantity(.expenditureTotal, measure, scope: .all, year: year, phase: phase),
+                              figure: Figure(value, unit: unit), table: form.table, row: indicator.row,
+                              column: valueColumn, blank: false))
+        }
     }
 
     /// 三公 figures: items as columns (first row, the department's total) or as rows.

@@ -9,6 +9,7 @@ public enum RuleCatalog {
         + CompletenessRules.all
         + ClassificationRules.all
         + PerformanceRules.all
+        + UnitRules.all
 
     public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }
 }

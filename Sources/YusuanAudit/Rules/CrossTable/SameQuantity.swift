@@ -16,7 +16,7 @@ enum SameQuantity {
             var seenTables = Set<String>()
             for f in group where seenTables.insert(f.table.displayName).inserted { perTable.append(f) }
             let reference = majority(perTable)
-            for f in perTable where f.table.displayName != reference.table.displayName {
+            for f in perTable where f.table.displayName != reference.table.displayName && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
                 let what = describe(f.quantity, ctx: ctx, row: f.row)
                 if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
                                           whatEnglish: "\(what.en) should be the same in every table",
