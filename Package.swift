@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -30,9 +31,18 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "YusuanRender", dependencies: ["YusuanCore"], swiftSettings: strict),
         .target(
+            name: "YusuanXLSX",
+            dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
+        .target(name: "YusuanBuild", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(
+            name: "YusuanSource",
+            dependencies: ["YusuanCore", "YusuanIngest", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .target(
             name: "YusuanCLI",
             dependencies: [
-                "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender",
+                "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanXLSX", "YusuanBuild", "YusuanSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -44,5 +54,9 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
         .testTarget(name: "YusuanCLITests", dependencies: ["YusuanCLI", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanBuildTests", dependencies: ["YusuanBuild", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
+        .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanXLSX", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanSourceTests", dependencies: ["YusuanSource", "YusuanTestSupport"], swiftSettings: strict),
     ]
 )

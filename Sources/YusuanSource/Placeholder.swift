@@ -1,0 +1,2 @@
+/// Reads and writes budget sources (YAML, CSV, XLSX). Filled in by the source work.
+public enum SourcePlaceholder {}
