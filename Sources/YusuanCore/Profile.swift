@@ -45,6 +45,8 @@ public struct Profile: Sendable, Codable, Hashable {
     /// What the weights of the department's overall performance table (整体绩效目标表) add up to, when it
     /// differs from `performanceWeightTotal` (Chongqing: projects 90, the overall table 100); nil: the same.
     public var overallWeightTotal: Int?
+    /// 功能分类 类 the summary tables leave out (预备费, 债务还本支出 are not departments' spending).
+    public var excludedSummaryClasses: [String]?
 }
 
 /// The profiles shipped with Yusuan.

@@ -10,8 +10,15 @@ enum Balance {
         for income in incomes {
             guard let exp = ctx.disclosure.tables.first(where: { $0.side == .expenditure && $0.title == income.title && $0.attachment == income.attachment }),
                   let ic = income.additiveColumns.first, let ec = exp.additiveColumns.first else { continue }
-            for (kind, zh, en) in [(RowKind.grandTotal, "收入总计与支出总计", "total income and total expenditure"),
-                                   (RowKind.subtotal, "本年收入合计与本年支出合计", "this year's income and expenditure totals")] {
+            // This year's totals balance only when nothing is carried in or out.
+            let carried = (income.rows + exp.rows).contains { r in
+                let k = TextNormalization.key(r.name)
+                return (k.contains("结转") || k.contains("结余")) && r.kind == .item
+                    && !((r.number(ic.index) ?? .zero).isZero && (r.number(ec.index) ?? .zero).isZero)
+            }
+            var pairs: [(RowKind, String, String)] = [(.grandTotal, "收入总计与支出总计", "total income and total expenditure")]
+            if !carried { pairs.append((.subtotal, "本年收入合计与本年支出合计", "this year's income and expenditure totals")) }
+            for (kind, zh, en) in pairs {
                 guard let ir = income.rows.first(where: { $0.kind == kind }), let er = exp.rows.first(where: { $0.kind == kind }),
                       let a = income.figure(ir, ic), let b = exp.figure(er, ec) else { continue }
                 applicable = true

@@ -1,0 +1,59 @@
+import YusuanCore
+
+/// What every table builder needs: the budget, the books, the catalogs and the profile.
+struct BuildContext {
+    let budget: Budget
+    let books: Books
+    let functional: Catalog?
+    let economic: Catalog?
+    let profile: Profile?
+
+    var year: Int { budget.year }
+    var department: String { budget.department }
+
+    func title(_ template: String) -> String {
+        "\(department)\(year)年\(template)"
+    }
+
+    func functionalName(_ code: String) -> String {
+        functional?.entry(code)?.name ?? code
+    }
+
+    func economicName(_ code: String) -> String {
+        economic?.entry(code)?.name ?? code
+    }
+
+    /// Every functional code (类, 款, 项) that has money among the leaves that match, in catalog order.
+    func functionalCodes(_ predicate: (Ledger.Leaf) -> Bool, extra: [String] = []) -> [String] {
+        var codes = Set<String>()
+        for leaf in books.ledger.leaves where predicate(leaf) && leaf.exact.fen != 0 {
+            let f = leaf.functional
+            codes.insert(String(f.prefix(3)))
+            codes.insert(String(f.prefix(5)))
+            codes.insert(f)
+        }
+        for e in extra {
+            codes.insert(String(e.prefix(3)))
+            if e.count >= 5 { codes.insert(String(e.prefix(5))) }
+            codes.insert(e)
+        }
+        return codes.sorted()
+    }
+
+    /// The 类 of the summary tables: every 类 of the catalog but those the profile leaves out.
+    var summaryClasses: [String] {
+        let excluded = Set(profile?.excludedSummaryClasses ?? [])
+        let all = (functional?.entries.keys.filter { $0.count == 3 && !excluded.contains($0) } ?? []).sorted()
+        return all
+    }
+
+    static func inFunctional(_ code: String) -> (Ledger.Leaf) -> Bool {
+        { $0.functional.hasPrefix(code) }
+    }
+}
+
+extension SpendingNature {
+    var isPersonnel: Bool { if case .personnel = self { return true }; return false }
+    var isPublicCost: Bool { if case .publicCost = self { return true }; return false }
+    var projectCode: String? { if case .project(let c) = self { return c }; return nil }
+}

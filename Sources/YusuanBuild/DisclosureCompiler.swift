@@ -1,0 +1,61 @@
+import YusuanCore
+
+/// Compiles a budget into its disclosure: every table of the profile, in its order, and the narrative,
+/// all printed from one set of rounded leaves (see docs/rounding.md).
+public enum DisclosureCompiler {
+    public static func compile(_ budget: Budget) -> Disclosure {
+        let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
+        var ledger = Ledger(budget.lineItems)
+        // First pass: learn which sets of leaves are printed; round them; second pass: print.
+        let recorder = Recorder()
+        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder))
+        ledger.round(aggregates: recorder.aggregates)
+        return assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil))
+    }
+
+    static func assemble(_ budget: Budget, profile: Profile?, books: Books) -> Disclosure {
+        let c = BuildContext(budget: budget, books: books,
+                             functional: CatalogLibrary.catalog(.functional, year: budget.year),
+                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile)
+        var tables: [DisclosureTable] = []
+        for spec in profile?.tables ?? [] {
+            tables += build(spec, c)
+        }
+        var writer = NarrativeWriter(c)
+        let narrative = writer.write().map { Paragraph(text: $0, location: SourceLocation(), isHeading: false) }
+        return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
+                          year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")
+    }
+
+    static func build(_ spec: Profile.TableSpec, _ c: BuildContext) -> [DisclosureTable] {
+        let a = spec.attachment
+        let t = spec.title
+        switch spec.kind {
+        case .fiscalSummary: return SummaryTables.fiscal(c, title: t, attachment: a)
+        case .budgetSummary: return SummaryTables.department(c, title: t, attachment: a)
+        case .revenueSummary: return [FunctionalTables.revenue(c, title: t, attachment: a)]
+        case .generalExpenditure:
+            return [FunctionalTables.expenditure(c, kind: .generalExpenditure, title: t, attachment: a,
+                                                 scope: { $0.fund == .generalBudget }, priorYear: true, emptyNote: nil)]
+        case .expenditureSummary:
+            return [FunctionalTables.expenditure(c, kind: .expenditureSummary, title: t, attachment: a,
+                                                 scope: { _ in true }, priorYear: false, emptyNote: nil)]
+        case .govFundExpenditure:
+            return [FunctionalTables.expenditure(c, kind: .govFundExpenditure, title: t, attachment: a, scope: { $0.fund == .govFund },
+                                                 priorYear: false, emptyNote: "（备注：本单位无政府性基金预算收支，故此表无数据。）")]
+        case .stateCapitalExpenditure:
+            return [FunctionalTables.expenditure(c, kind: .stateCapitalExpenditure, title: t, attachment: a, scope: { $0.fund == .stateCapital },
+                                                 priorYear: false, emptyNote: "（备注：本单位无国有资本经营预算收支，故此表无数据。）")]
+        case .basicExpenditure: return [BasicTable.build(c, title: t, attachment: a)]
+        case .threePublic: return [ThreePublicTable.build(c, title: t, attachment: a)]
+        case .projectList: return [ProjectTables.list(c, title: t, attachment: a)]
+        case .procurement: return [ProjectTables.procurement(c, title: t, attachment: a)]
+        case .overallPerformance: return [PerformanceTables.overall(c, title: t, attachment: a)]
+        case .projectPerformance:
+            return c.budget.projects.enumerated().map { i, p in
+                PerformanceTables.project(c, p, title: t, attachment: a.map { "\($0)-\(i + 1)" })
+            }
+        case .other: return []
+        }
+    }
+}

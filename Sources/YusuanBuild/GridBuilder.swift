@@ -1,0 +1,68 @@
+import YusuanCore
+
+/// Assembles a DisclosureTable from header paths and rows of figures; zero prints blank, as disclosures do.
+struct Grid {
+    struct Col {
+        var path: [String]
+        var role: ColumnRole
+        var measure: Measure?
+        var year: Int?
+    }
+
+    struct Line {
+        var code: String?
+        var name: String
+        var kind: RowKind
+        /// One entry per column: text for label columns, a figure for money columns (nil: blank).
+        var values: [Fixed?]
+        var labelTexts: [Int: String] = [:]
+
+        init(code: String?, name: String, kind: RowKind, values: [Fixed?]) {
+            self.code = code
+            self.name = name
+            self.kind = kind
+            self.values = values
+        }
+    }
+
+    var kind: TableKind
+    var side: TableSide = .whole
+    var title: String
+    var attachment: String?
+    var columns: [Col] = []
+    var lines: [Line] = []
+    var notes: [String] = []
+
+    func table() -> DisclosureTable {
+        let cols = columns.enumerated().map { i, c in
+            Column(index: i, headerPath: c.path, role: c.role, measure: c.measure, year: c.year, phase: .budget)
+        }
+        let rows = lines.map { line -> Row in
+            var cells: [Cell] = []
+            for (i, c) in columns.enumerated() {
+                let text: String
+                switch c.role {
+                case .code: text = line.code ?? ""
+                case .name: text = line.name
+                case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
+                default:
+                    let v = i < line.values.count ? line.values[i] : nil
+                    text = v.map { $0.isZero ? "" : $0.formatted(digits: 2) } ?? ""
+                }
+                cells.append(Cell(text: text, location: SourceLocation()))
+            }
+            return Row(code: line.code.flatMap(ClassificationCode.parse), codePrinted: line.code != nil, name: line.name,
+                       kind: line.kind, outline: RowLabels.outline(line.name).depth, cells: cells, location: SourceLocation())
+        }
+        return DisclosureTable(kind: kind, side: side, title: title, attachment: attachment, unit: .wanYuan, unitDeclared: true,
+                               columns: cols, rows: rows, notes: notes, location: SourceLocation())
+    }
+}
+
+extension Grid.Col {
+    static let code = Grid.Col(path: ["科目编码"], role: .code)
+    static let name = Grid.Col(path: ["科目名称"], role: .name)
+    static func money(_ path: [String], _ measure: Measure? = nil, year: Int? = nil) -> Grid.Col {
+        Grid.Col(path: path, role: .money, measure: measure, year: year)
+    }
+}

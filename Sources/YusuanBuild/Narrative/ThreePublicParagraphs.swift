@@ -1,0 +1,72 @@
+import YusuanCore
+
+/// 四、“三公”经费情况说明: this year's items from the books, compared with last year's.
+enum ThreePublicParagraphs {
+    static func write(_ c: BuildContext) -> [String] {
+        let general: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget }
+        func now(_ items: [Measure]) -> Fixed {
+            let codes = items.flatMap(ThreePublicTable.economicCodes)
+            return c.books.figure { general($0) && codes.contains($0.economic) }
+        }
+        let prior = c.budget.priorYear.threePublic
+        func before(_ items: [Measure]) -> Fixed? {
+            guard !prior.isEmpty else { return nil }
+            return Fixed(mantissa: items.map { Ledger.nearest(prior[$0.rawValue]?.fen ?? 0, 10_000) }.reduce(0, +), scale: 2)
+        }
+        let writer = NarrativeWriter(c)
+        func clause(_ name: String, _ items: [Measure]) -> String {
+            let n = now(items)
+            let head = n.isZero ? "\(name)0万元" : "\(name)\(NarrativeWriter.wan(n))"
+            guard let b = before(items) else { return head }
+            return head + "，" + writer.change(n, b, subject: "three-public")
+                .replacingOccurrences(of: "，主要原因是", with: "，主要原因是")
+        }
+        let all: [Measure] = [.threePublicOutbound, .threePublicReception, .threePublicVehicleOperation, .threePublicVehiclePurchase]
+        var s = "\(c.year)年“三公”经费预算\(NarrativeWriter.wan(now(all)))"
+        if let b = before(all) { s += "，" + writer.change(now(all), b, subject: "three-public") }
+        s += "。其中：" + [clause("因公出国（境）费", [.threePublicOutbound]), clause("公务接待费", [.threePublicReception]),
+                         clause("公务用车运行维护费", [.threePublicVehicleOperation]), clause("公务用车购置费", [.threePublicVehiclePurchase])]
+            .joined(separator: "；") + "。"
+        return ["四、“三公”经费情况说明", s]
+    }
+}
+
+/// 五、其他重要事项的情况说明: 机关运行经费, 政府采购, 绩效目标, 国有资产.
+enum OtherMatters {
+    static func write(_ c: BuildContext, projectTotal: Fixed) -> [String] {
+        let admin = Set(c.budget.units.filter { $0.kind == .administrative }.map(\.code))
+        let operating = c.books.figure { $0.fund == .generalBudget && $0.nature.isPublicCost && admin.contains($0.unit) }
+        var out = ["五、其他重要事项的情况说明"]
+        var op = "1.机关运行经费。\(c.year)年一般公共预算财政拨款机关运行经费\(NarrativeWriter.wan(operating))"
+        if let p = c.budget.priorYear.operatingCost {
+            op += "，" + NarrativeWriter(c).change(operating, Fixed(mantissa: Ledger.nearest(p.fen, 10_000), scale: 2), subject: "operating-cost")
+        }
+        out.append(op + "。")
+        let items = c.budget.procurement
+        func sum(_ list: [ProcurementItem]) -> Fixed { Fixed(mantissa: list.map { Ledger.nearest($0.amount.fen, 10_000) }.reduce(0, +), scale: 2) }
+        if items.isEmpty {
+            out.append("2.政府采购情况。\(c.year)年无政府采购预算。")
+        } else {
+            let parts = ProcurementItem.Kind.allCases.map { k in "政府采购\(k.rawValue)预算\(NarrativeWriter.wan(sum(items.filter { $0.kind == k })))" }
+            out.append("2.政府采购情况。所属各预算单位政府采购预算总额\(NarrativeWriter.wan(sum(items)))：" + parts.joined(separator: "，") + "。")
+        }
+        out.append("3.绩效目标设置情况。\(c.year)年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款\(NarrativeWriter.wan(projectTotal))。")
+        let vehicles = c.budget.vehicles
+        let count = vehicles.map(\.count).reduce(0, +)
+        let kinds = vehicles.filter { $0.count > 0 }.map { "\($0.kind)\($0.count)辆" }.joined(separator: "、")
+        out.append("4.国有资产占有使用情况。截至\(c.year - 1)年12月，所属各预算单位共有车辆\(count)辆" + (kinds.isEmpty ? "" : "，其中\(kinds)") + "。")
+        return out
+    }
+}
+
+/// 六、专业性名词解释.
+enum Glossary {
+    static let paragraphs = [
+        "六、专业性名词解释",
+        "（一）财政拨款收入：指本级财政当年拨付的资金，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
+        "（二）基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和日常公用经费。",
+        "（三）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+        "（四）“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
+        "（五）机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的日常公用经费。",
+    ]
+}

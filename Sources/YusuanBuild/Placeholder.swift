@@ -1,2 +1,0 @@
-/// Compiles a Budget into a Disclosure. Filled in by the build work.
-public enum BuildPlaceholder {}

@@ -1,0 +1,77 @@
+import YusuanCore
+
+/// 一般公共预算财政拨款基本支出表: rows 合计 + economic 类/款, columns 总计 | 人员经费 | 日常公用经费.
+enum BasicTable {
+    static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+        let scope: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget && $0.nature.isBasic }
+        var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment)
+        let head = "\(c.year)年基本支出"
+        g.columns = [.code, .name, .money([head, "总计"], .total, year: c.year), .money([head, "人员经费"], .personnel, year: c.year),
+                     .money([head, "日常公用经费"], .publicCost, year: c.year)]
+        func values(_ p: @escaping (Ledger.Leaf) -> Bool) -> [Fixed?] {
+            [nil, nil, c.books.figure { scope($0) && p($0) }, c.books.figure { scope($0) && p($0) && $0.nature.isPersonnel },
+             c.books.figure { scope($0) && p($0) && $0.nature.isPublicCost }]
+        }
+        g.lines.append(.init(name: "合计", kind: .subtotal, values: values { _ in true }))
+        var codes = Set<String>()
+        for leaf in c.books.ledger.leaves where scope(leaf) && leaf.exact.fen != 0 {
+            codes.insert(String(leaf.economic.prefix(3)))
+            codes.insert(leaf.economic)
+        }
+        for code in codes.sorted() {
+            g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values { $0.economic.hasPrefix(code) }))
+        }
+        return g.table()
+    }
+}
+
+/// “三公”经费支出表: last year's and this year's 总计, 因公出国（境）, 公务用车 (小计, 购置, 运行维护), 公务接待.
+enum ThreePublicTable {
+    /// The economic 款 that hold each 三公 item, read from the catalogs folder (threepublic.tsv).
+    static func economicCodes(_ item: Measure) -> [String] {
+        guard let text = CatalogLibrary.dataFile("threepublic.tsv") else { return [] }
+        return text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            let cols = line.split(separator: "\t").map(String.init)
+            guard cols.count >= 2, !line.hasPrefix("#"), cols[1] == item.rawValue else { return nil }
+            return cols[0]
+        }
+    }
+
+    static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+        var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment)
+        let items: [(String, Measure)] = [("总计", .total), ("因公出国（境）费用", .threePublicOutbound)]
+        let vehicle: [(String, Measure)] = [("小计", .threePublicVehicle), ("公务用车购置", .threePublicVehiclePurchase),
+                                            ("公务用车运行维护费", .threePublicVehicleOperation)]
+        for (year, head) in [(c.year - 1, "\(c.year - 1)年预算数"), (c.year, "\(c.year)年预算数")] {
+            for (name, m) in items { g.columns.append(.money([head, name], m, year: year)) }
+            for (name, m) in vehicle { g.columns.append(.money([head, "公务用车购置及运行费", name], m, year: year)) }
+            g.columns.append(.money([head, "公务接待费"], .threePublicReception, year: year))
+        }
+        let general: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget }
+        func current(_ m: Measure) -> Fixed {
+            let codes: [String]
+            switch m {
+            case .total: codes = [.threePublicOutbound, .threePublicVehiclePurchase, .threePublicVehicleOperation, .threePublicReception].flatMap(economicCodes)
+            case .threePublicVehicle: codes = [.threePublicVehiclePurchase, .threePublicVehicleOperation].flatMap(economicCodes)
+            default: codes = economicCodes(m)
+            }
+            return c.books.figure { general($0) && codes.contains($0.economic) }
+        }
+        let prior = c.budget.priorYear.threePublic
+        func last(_ m: Measure) -> Fixed {
+            func units(_ key: Measure) -> Int64 { Ledger.nearest(prior[key.rawValue]?.fen ?? 0, 10_000) }
+            let parts: [Measure] = [.threePublicOutbound, .threePublicVehiclePurchase, .threePublicVehicleOperation, .threePublicReception]
+            switch m {
+            case .total: return Fixed(mantissa: parts.map(units).reduce(0, +), scale: 2)
+            case .threePublicVehicle: return Fixed(mantissa: units(.threePublicVehiclePurchase) + units(.threePublicVehicleOperation), scale: 2)
+            default: return Fixed(mantissa: units(m), scale: 2)
+            }
+        }
+        let values: [Fixed?] = g.columns.map { col in
+            guard let m = col.measure else { return nil }
+            return col.year == c.year ? current(m) : last(m)
+        }
+        g.lines.append(.init(code: nil, name: "", kind: .item, values: values))
+        return g.table()
+    }
+}

@@ -1,0 +1,61 @@
+import YusuanCore
+
+/// 项目支出明细表, 政府采购预算明细表 and the performance forms.
+enum ProjectTables {
+    static func list(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+        var g = Grid(kind: .projectList, title: c.title(title), attachment: attachment)
+        let local: [Project.Category] = [.personnel, .general, .livelihood]
+        let superior: [Project.Category] = [.superiorAdvance, .superiorCarryover, .superiorMunicipal]
+        g.columns = [Grid.Col(path: ["序号"], role: .serial), Grid.Col(path: ["预算单位"], role: .unit),
+                     Grid.Col(path: ["项目名称"], role: .name), .money(["合计"], .total), .money(["年初特定目标", "小计"], .total)]
+            + local.map { .money(["年初特定目标", $0.rawValue]) } + [.money(["上级专项", "小计"], .total)]
+            + superior.map { .money(["上级专项", $0.rawValue]) }
+        let projects = c.budget.projects
+        func amount(_ p: Project) -> (Ledger.Leaf) -> Bool { { $0.nature.projectCode == p.code } }
+        func values(_ ps: [Project]) -> [Fixed?] {
+            let codes = Set(ps.map(\.code))
+            func sum(_ cats: [Project.Category]) -> Fixed {
+                let chosen = Set(ps.filter { cats.contains($0.category) }.map(\.code))
+                return c.books.figure { $0.nature.projectCode.map(chosen.contains) ?? false }
+            }
+            return [nil, nil, nil, c.books.figure { $0.nature.projectCode.map(codes.contains) ?? false }, sum(local)]
+                + local.map { sum([$0]) } + [sum(superior)] + superior.map { sum([$0]) }
+        }
+        g.lines.append(.init(name: "合计", kind: .subtotal, values: values(projects)))
+        let unitNames = Dictionary(c.budget.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for (i, p) in projects.enumerated() {
+            var line = Grid.Line(name: p.name, kind: .item, values: values([p]))
+            line.labels = [0: String(i + 1), 1: unitNames[p.unit] ?? p.unit]
+            g.lines.append(line)
+        }
+        return g.table()
+    }
+
+    static func procurement(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+        var g = Grid(kind: .procurement, title: c.title(title), attachment: attachment)
+        let kinds = ProcurementItem.Kind.allCases
+        g.columns = [Grid.Col(path: ["单位名称"], role: .name), .money(["合计"], .total)]
+            + kinds.map { .money(["政府采购\($0.rawValue)预算"]) }
+        func fixed(_ items: [ProcurementItem]) -> Fixed {
+            Fixed(mantissa: items.map { Ledger.nearest($0.amount.fen, 10_000) }.reduce(0, +), scale: 2)
+        }
+        func values(_ items: [ProcurementItem]) -> [Fixed?] {
+            [nil, fixed(items)] + kinds.map { k in fixed(items.filter { $0.kind == k }) }
+        }
+        g.lines.append(.init(name: "合计", kind: .subtotal, values: values(c.budget.procurement)))
+        for unit in c.budget.units {
+            let items = c.budget.procurement.filter { $0.unit == unit.code }
+            if !items.isEmpty { g.lines.append(.init(name: unit.name, kind: .item, values: values(items))) }
+        }
+        if c.budget.procurement.isEmpty { g.notes.append("（备注：本单位无政府采购预算，故此表无数据。）") }
+        return g.table()
+    }
+}
+
+extension Grid.Line {
+    /// Texts for label columns other than code and name (序号, 预算单位), by column index.
+    var labels: [Int: String] {
+        get { labelTexts }
+        set { labelTexts = newValue }
+    }
+}

@@ -1,0 +1,66 @@
+import YusuanCore
+
+/// The 收入 | 支出 summary tables: 财政拨款收支总表 and 部门收支总表, each built as its two sides.
+enum SummaryTables {
+    static func fiscal(_ c: BuildContext, title: String, attachment: String?) -> [DisclosureTable] {
+        let funds: [RevenueSource] = [.generalBudget, .govFund, .stateCapital]
+        let fiscal: (Ledger.Leaf) -> Bool = { funds.contains($0.fund) }
+        var income = Grid(kind: .fiscalSummary, side: .income, title: c.title(title), attachment: attachment)
+        income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
+        income.lines.append(.init(name: "一、本年收入", kind: .item, values: [nil, c.books.figure(fiscal)]))
+        for (i, f) in funds.enumerated() {
+            income.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(f.rawValue)", kind: .item, values: [nil, c.books.figure { $0.fund == f }]))
+        }
+        income.lines.append(.init(name: "二、上年结转", kind: .item, values: [nil, nil]))
+        for (i, f) in funds.enumerated() {
+            income.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(f.rawValue)", kind: .item, values: [nil, nil]))
+        }
+        income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure(fiscal)]))
+
+        var spend = Grid(kind: .fiscalSummary, side: .expenditure, title: c.title(title), attachment: attachment)
+        spend.columns = [Grid.Col(path: ["支出科目"], role: .name), .money(["合计"], .total)]
+            + [("一般公共预算", Measure.generalBudget), ("政府性基金预算", .govFund), ("国有资本经营预算", .stateCapital)].map { .money([$0.0], $0.1) }
+        func values(_ p: @escaping (Ledger.Leaf) -> Bool) -> [Fixed?] {
+            [nil, c.books.figure { p($0) && fiscal($0) }] + funds.map { f in c.books.figure { p($0) && $0.fund == f } }
+        }
+        spend.lines.append(.init(name: "一、本年支出", kind: .item, values: values { _ in true }))
+        for (i, code) in c.summaryClasses.enumerated() {
+            spend.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(c.functionalName(code))", kind: .item,
+                                     values: values(BuildContext.inFunctional(code))))
+        }
+        spend.lines.append(.init(name: "二、结转下年", kind: .item, values: [nil, nil, nil, nil, nil]))
+        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: values { _ in true }))
+        return [income.table(), spend.table()]
+    }
+
+    static func department(_ c: BuildContext, title: String, attachment: String?) -> [DisclosureTable] {
+        let sources = RevenueSource.allCases.filter { $0 != .carryover }
+        var income = Grid(kind: .budgetSummary, side: .income, title: c.title(title), attachment: attachment)
+        income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
+        for s in sources {
+            let name = s.rawValue.hasSuffix("收入") ? s.rawValue : s.rawValue + "收入"
+            income.lines.append(.init(name: name, kind: .item, values: [nil, c.books.figure { $0.fund == s }]))
+        }
+        let thisYear: (Ledger.Leaf) -> Bool = { $0.fund != .carryover }
+        income.lines.append(.init(name: "本年收入合计", kind: .subtotal, values: [nil, c.books.figure(thisYear)]))
+        income.lines.append(.init(name: "上年结转", kind: .item, values: [nil, c.books.figure { $0.fund == .carryover }]))
+        income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure { _ in true }]))
+
+        var spend = Grid(kind: .budgetSummary, side: .expenditure, title: c.title(title), attachment: attachment)
+        spend.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
+        for (i, code) in c.summaryClasses.enumerated() {
+            spend.lines.append(.init(name: "\(ChineseNumerals.ordinal(i + 1))、\(c.functionalName(code))", kind: .item,
+                                     values: [nil, c.books.figure(BuildContext.inFunctional(code))]))
+        }
+        spend.lines.append(.init(name: "本年支出合计", kind: .subtotal, values: [nil, c.books.figure { _ in true }]))
+        spend.lines.append(.init(name: "结转下年", kind: .item, values: [nil, nil]))
+        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: [nil, c.books.figure { _ in true }]))
+        return [income.table(), spend.table()]
+    }
+}
+
+extension Grid.Line {
+    init(name: String, kind: RowKind, values: [Fixed?]) {
+        self.init(code: nil, name: name, kind: kind, values: values)
+    }
+}
