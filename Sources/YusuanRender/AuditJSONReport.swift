@@ -32,6 +32,7 @@ public enum AuditJSONReport {
         var column: String?
         var line: Int?
         var page: Int?
+        var sheet: String?
         var expected: String
         var found: String
         var message: String
@@ -66,7 +67,7 @@ public enum AuditJSONReport {
         let items = ordered.map { f in
             Item(rule: f.rule, severity: f.severity.rawValue, category: f.category.rawValue, table: f.location.table,
                  attachment: f.location.attachment, row: f.location.row, column: f.location.column,
-                 line: f.location.source?.line, page: f.location.source?.page, expected: f.expected, found: f.found,
+                 line: f.location.source?.line, page: f.location.source?.page, sheet: f.location.source?.sheet, expected: f.expected, found: f.found,
                  message: language == .zh ? f.message : f.messageEnglish)
         }
         let summary = Summary(errors: r.count(.error), warnings: r.count(.warning), notices: r.count(.notice),

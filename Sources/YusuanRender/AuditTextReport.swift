@@ -38,6 +38,7 @@ public enum AuditTextReport {
         var parts: [String] = []
         if let line = f.location.source?.line { parts.append(zh ? "第 \(line) 行" : "line \(line)") }
         if let page = f.location.source?.page { parts.insert(zh ? "第 \(page) 页" : "page \(page)", at: 0) }
+        if let sheet = f.location.source?.sheet { parts.insert(zh ? "工作表“\(sheet)”" : "sheet “\(sheet)”", at: 0) }
         if let row = f.location.row, !row.isEmpty { parts.append(row) }
         if let col = f.location.column, !col.isEmpty { parts.append((zh ? "列 " : "column ") + col) }
         return "\(sev) \(f.rule)" + (parts.isEmpty ? "" : "  " + parts.joined(separator: " · "))
