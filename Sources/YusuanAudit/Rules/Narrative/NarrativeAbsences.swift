@@ -1,0 +1,68 @@
+import YusuanCore
+
+/// NAR-006: "无…" in the narrative while a table prints figures, and figures cited from a table printed empty.
+enum NarrativeAbsences {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        let look = NarrativeLookup(ctx)
+        let procurement = ProcurementTable.figures(ctx)
+        var findings: [Finding] = []
+        var applicable = false
+        for s in look.statements {
+            switch s.kind {
+            case .none:
+                if case .procurement(let part) = s.topic, s.scope == .all, let t = procurement[part] {
+                    applicable = true
+                    guard !t.figure.value.isZero else { continue }
+                    findings.append(rule.finding(
+                        look.location(s), expected: "0", found: t.figure.value.description,
+                        message: "情况说明\(s.quoted)称没有\(look.name(s).zh)，但\(t.zh)印有 \(t.figure.value) \(t.figure.unit.rawValue)。",
+                        english: "The narrative says there is no \(look.name(s).en) (\(s.clause)), but \(t.en) prints \(t.figure.value) \(t.figure.unit.english)."))
+                    continue
+                }
+                let facts = look.facts(s.topic, scope: s.scope, year: s.year, phase: s.phase)
+                if !facts.isEmpty { applicable = true }
+                guard let f = facts.first(where: { !$0.figure.value.isZero }) else { continue }
+                let name = look.name(s)
+                findings.append(rule.finding(
+                    look.location(s), expected: "0", found: f.figure.value.description,
+                    message: "情况说明\(s.quoted)称没有\(name.zh)，但\(f.table.displayName)「\(f.column.header)」印有 \(f.figure.value) \(f.figure.unit.rawValue)。",
+                    english: "The narrative says there is no \(name.en) (\(s.clause)), but \(f.table.displayName) prints \(f.figure.value) \(f.figure.unit.english)."))
+            case .noFund(let fund):
+                let facts = fundFacts(ctx, fund: fund)
+                if !facts.isEmpty { applicable = true }
+                guard let f = facts.first(where: { !$0.figure.value.isZero }) else { continue }
+                let zh = fund == .govFund ? "政府性基金" : "国有资本经营预算"
+                let en = fund == .govFund ? "government funds" : "state capital operation funds"
+                findings.append(rule.finding(
+                    look.location(s), expected: "0", found: f.figure.value.description,
+                    message: "情况说明\(s.quoted)称没有\(zh)，但\(f.table.displayName)「\(f.row.label)」印有 \(f.figure.value) \(f.figure.unit.rawValue)。",
+                    english: "The narrative says there are no \(en) (\(s.clause)), but \(f.table.displayName) prints \(f.figure.value) \(f.figure.unit.english) on “\(f.row.label)”."))
+            case .level:
+                guard let stated = s.figure, !stated.value.isZero else { continue }
+                let facts = look.facts(s.topic, scope: s.scope, year: s.year, phase: s.phase)
+                if !facts.isEmpty { applicable = true }
+                guard let f = facts.first, facts.allSatisfy({ $0.blank && $0.table.hasNoData }) else { continue }
+                let name = look.name(s)
+                findings.append(rule.finding(
+                    look.location(s), expected: "0", found: stated.value.description,
+                    message: "情况说明\(s.quoted)列出\(name.zh) \(stated.value) \(stated.unit.rawValue)，但\(f.table.displayName)为空表。",
+                    english: "The narrative states \(name.en) of \(stated.value) \(stated.unit.english) (\(s.clause)), but \(f.table.displayName) is printed empty."))
+            default:
+                continue
+            }
+        }
+        if findings.isEmpty && !applicable {
+            return .notApplicable(reason: "the narrative says nothing is absent that a table prints")
+        }
+        return .ran(findings)
+    }
+
+    /// Every printing of the fund in the document's year: its tables, its columns, its income rows.
+    static func fundFacts(_ ctx: AuditContext, fund: FundScope) -> [Fact] {
+        let income: Measure = fund == .govFund ? .govFund : .stateCapital
+        return ctx.facts.all.filter { f in
+            (f.quantity.scope == fund || f.quantity.subject == .income(income))
+                && f.quantity.year == ctx.year && f.quantity.phase == ctx.disclosure.phase
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import YusuanCore
+
+/// Reads what a change is measured against: "比2021年", "较上年", "与2020年度预算相比", "同比".
+enum NarrativeComparison {
+    static let connectors: Set<Character> = ["比", "较", "与", "同"]
+    static let lastYearWords = ["上一年度", "上一年", "上年度", "上年", "去年"]
+
+    /// The comparison a clause makes and the character range of its words.
+    static func base(_ chars: [Character], tokens: [NarrativeToken], year: Int?, phase: Phase) -> (ComparisonBase, Range<Int>)? {
+        for (i, c) in chars.enumerated() where connectors.contains(c) {
+            var j = i + 1
+            var stated: Int?
+            if c == "同" && j < chars.count && chars[j] == "比" {
+                let b = ComparisonBase(year: year.map { $0 - 1 }, phase: phase, statedYear: nil, namesPhase: false, text: "同比")
+                return (b, i..<(j + 1))
+            }
+            if let w = lastYearWords.first(where: { starts(chars, at: j, with: $0) }) {
+                j += w.count
+            } else if let t = tokens.first(where: { $0.start == j && $0.kind == .year }) {
+                stated = Int(t.value.mantissa)
+                j = t.end
+            } else {
+                continue
+            }
+            for skip in ["同期", "的", "年初"] where starts(chars, at: j, with: skip) { j += skip.count }
+            var named: Phase?
+            if starts(chars, at: j, with: "预算") { named = .budget; j += 2 } else if starts(chars, at: j, with: "决算") { named = .final; j += 2 }
+            for skip in ["执行数", "数"] where starts(chars, at: j, with: skip) { j += skip.count }
+            for skip in ["相比", "比较", "对比"] where starts(chars, at: j, with: skip) { j += skip.count }
+            let y = stated ?? year.map { $0 - 1 }
+            let b = ComparisonBase(year: y, phase: named ?? phase, statedYear: stated, namesPhase: named != nil,
+                                   text: String(chars[i..<j]))
+            return (b, i..<j)
+        }
+        return nil
+    }
+
+    static func starts(_ chars: [Character], at i: Int, with w: String) -> Bool {
+        let a = Array(w)
+        guard i >= 0, i + a.count <= chars.count else { return false }
+        return Array(chars[i..<(i + a.count)]) == a
+    }
+}

@@ -1,0 +1,124 @@
+import YusuanCore
+
+/// A clause of the narrative: the text between two separators (，；：、), normalised, with its line.
+struct NarrativeClause: Sendable {
+    var text: String
+    /// The separator that ended the clause before ("、", ",", ";", ":"); nil at the start of a sentence.
+    var separatorBefore: Character?
+    var location: SourceLocation
+}
+
+/// A sentence of a narrative block (up to "。", "!" or "?").
+struct NarrativeSentence: Sendable {
+    var text: String
+    var clauses: [NarrativeClause]
+    var location: SourceLocation
+}
+
+/// A narrative paragraph joined across page breaks, normalised, split into sentences and clauses.
+struct NarrativeBlock: Sendable {
+    var text: String
+    var isHeading: Bool
+    var location: SourceLocation
+    var sentences: [NarrativeSentence]
+}
+
+/// Turns the paragraphs a reader saw into blocks of sentences and clauses.
+///
+/// Normalised text is half-width (",", ";", ":", "(", "%"), has no spaces between Chinese
+/// characters and figures ("64.63 万元" → "64.63万元") and no quotation marks ("“三公”" → "三公").
+enum NarrativeText {
+    static let sentenceEnds: Set<Character> = ["。", "!", "?"]
+    static let clauseSeparators: Set<Character> = [",", ";", ":", "、"]
+
+    static func normalise(_ s: String) -> String {
+        let compact = TextNormalization.compactChinese(TextNormalization.halfWidth(s))
+        return String(compact.filter { !"“”‘’\"'".contains($0) })
+    }
+
+    static func blocks(_ paragraphs: [Paragraph]) -> [NarrativeBlock] {
+        var out: [NarrativeBlock] = []
+        var i = 0
+        while i < paragraphs.count {
+            let first = paragraphs[i]
+            var text = strippedOutline(normalise(first.text))
+            var segments: [(Int, SourceLocation)] = [(0, first.location)]
+            var j = i
+            while j + 1 < paragraphs.count && joins(paragraphs[j], paragraphs[j + 1]) {
+                j += 1
+                segments.append((text.count, paragraphs[j].location))
+                text += normalise(paragraphs[j].text)
+            }
+            out.append(NarrativeBlock(text: text, isHeading: first.isHeading && j == i, location: first.location,
+                                      sentences: sentences(text, segments: segments)))
+            i = j + 1
+        }
+        return out
+    }
+
+    /// "1." / "(一)" / "一、" at the start of a paragraph carry no figure.
+    static func strippedOutline(_ s: String) -> String {
+        let (depth, rest) = RowLabels.outline(s)
+        return depth == nil ? s : rest
+    }
+
+    /// Whether `b` continues `a` after a page or line break ("…，社会" + "保障和就业支出 64.63 万元").
+    static func joins(_ a: Paragraph, _ b: Paragraph) -> Bool {
+        if a.isHeading || b.isHeading { return false }
+        let t = normalise(a.text)
+        guard let last = t.last else { return false }
+        if sentenceEnds.contains(last) || ";)".contains(last) { return false }
+        // A short line without punctuation is a title ("…2022年部门预算情况说明"), not a sentence cut by a page.
+        if t.count <= 40 && !t.contains(where: { clauseSeparators.contains($0) }) { return false }
+        if RowLabels.outline(TextNormalization.halfWidth(b.text)).depth != nil { return false }
+        if let la = a.location.line, let lb = b.location.line, lb - la > 4 { return false }
+        return true
+    }
+
+    static func sentences(_ text: String, segments: [(Int, SourceLocation)]) -> [NarrativeSentence] {
+        let chars = Array(text)
+        func location(_ offset: Int) -> SourceLocation {
+            segments.last { $0.0 <= offset }?.1 ?? segments.first?.1 ?? SourceLocation()
+        }
+        var out: [NarrativeSentence] = []
+        var clauses: [NarrativeClause] = []
+        var clauseStart = 0
+        var sentenceStart = 0
+        var separator: Character?
+        func closeClause(at end: Int) {
+            let t = String(chars[clauseStart..<end])
+            if !t.isEmpty { clauses.append(NarrativeClause(text: t, separatorBefore: separator, location: location(clauseStart))) }
+        }
+        func closeSentence(at end: Int) {
+            closeClause(at: end)
+            if !clauses.isEmpty {
+                out.append(NarrativeSentence(text: String(chars[sentenceStart..<end]), clauses: clauses,
+                                             location: location(sentenceStart)))
+            }
+            clauses = []
+            separator = nil
+        }
+        for (k, c) in chars.enumerated() {
+            if sentenceEnds.contains(c) {
+                closeSentence(at: k)
+                sentenceStart = k + 1
+                clauseStart = k + 1
+            } else if clauseSeparators.contains(c) && !isThousandsComma(chars, k) {
+                closeClause(at: k)
+                separator = c
+                clauseStart = k + 1
+            }
+        }
+        closeSentence(at: chars.count)
+        return out
+    }
+
+    /// "1,234.56": a comma between a digit and exactly three digits.
+    static func isThousandsComma(_ chars: [Character], _ k: Int) -> Bool {
+        guard chars[k] == ",", k > 0, chars[k - 1].isASCII, chars[k - 1].isNumber, k + 3 < chars.count + 1 else { return false }
+        var n = 0
+        var j = k + 1
+        while j < chars.count && chars[j].isASCII && chars[j].isNumber { n += 1; j += 1 }
+        return n == 3
+    }
+}

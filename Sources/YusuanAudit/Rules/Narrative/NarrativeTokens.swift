@@ -1,0 +1,74 @@
+import YusuanCore
+
+/// A number in a clause and what the word after it makes of it.
+struct NarrativeToken: Sendable {
+    enum Kind: Sendable, Equatable {
+        case money(MoneyUnit)
+        case percent
+        /// "2 个百分点": a difference of percentages, not a percentage.
+        case points
+        /// "1 辆", "27 人": the counted word.
+        case count(String)
+        /// "2022年", "2020年度": a fiscal year.
+        case year
+        /// "2021年12月": a date, not a fiscal year.
+        case date
+        /// A number with no unit: list numbers, document numbers, phone numbers.
+        case plain
+    }
+
+    var kind: Kind
+    var value: Fixed
+    /// Character offsets in the clause, the unit included.
+    var start: Int
+    var end: Int
+}
+
+/// Finds the numbers of a normalised clause.
+enum NarrativeTokens {
+    static let countWords = ["人次", "批次", "辆", "人", "名", "个", "次", "件", "台", "套", "项", "批", "家", "所", "户", "天", "场"]
+
+    static func scan(_ chars: [Character]) -> [NarrativeToken] {
+        var out: [NarrativeToken] = []
+        var i = 0
+        while i < chars.count {
+            guard isDigit(chars[i]) else { i += 1; continue }
+            let start = i
+            let attached = start > 0 && (chars[start - 1].isASCII && (chars[start - 1].isLetter || chars[start - 1] == "-"))
+            var j = i
+            while j < chars.count && (isDigit(chars[j]) || (chars[j] == "," && NarrativeText.isThousandsComma(chars, j))) { j += 1 }
+            if j + 1 < chars.count && chars[j] == "." && isDigit(chars[j + 1]) {
+                j += 1
+                while j < chars.count && isDigit(chars[j]) { j += 1 }
+            }
+            let digits = String(chars[start..<j])
+            i = j
+            guard let value = NumberParser.parse(digits)?.value else { continue }
+            let (kind, end) = attached ? (.plain, j) : classify(chars, number: digits, value: value, after: j)
+            out.append(NarrativeToken(kind: kind, value: value, start: start, end: end))
+            i = end
+        }
+        return out
+    }
+
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    static func classify(_ chars: [Character], number: String, value: Fixed, after j: Int) -> (NarrativeToken.Kind, Int) {
+        let rest = String(chars[j..<min(chars.count, j + 6)])
+        if number.count == 4, value.scale == 0, (1990...2100).contains(Int(value.mantissa)), rest.hasPrefix("年") {
+            let yearEnd = rest.hasPrefix("年度") ? j + 2 : j + 1
+            var k = yearEnd
+            while k < chars.count && isDigit(chars[k]) { k += 1 }
+            if k > yearEnd && k < chars.count && chars[k] == "月" { return (.date, k + 1) }
+            return (.year, yearEnd)
+        }
+        for unit in [MoneyUnit.yiYuan, .wanYuan, .yuan] where rest.hasPrefix(unit.rawValue) {
+            return (.money(unit), j + unit.rawValue.count)
+        }
+        if rest.hasPrefix("%") { return (.percent, j + 1) }
+        if rest.hasPrefix("个百分点") { return (.points, j + 4) }
+        if rest.hasPrefix("百分点") { return (.points, j + 3) }
+        for w in countWords where rest.hasPrefix(w) { return (.count(w), j + w.count) }
+        return (.plain, j)
+    }
+}

@@ -1,0 +1,156 @@
+import YusuanCore
+
+/// A label found in a clause: what it names, where, and how much it says on its own.
+struct LabelMatch: Sendable {
+    enum Strength: Int, Sendable { case weak, sub, strong }
+    var topic: NarrativeTopic
+    var start: Int
+    var end: Int
+    var strength: Strength
+    var text: String
+}
+
+/// The table of label words: which narrative words name which quantity.
+///
+/// Strong labels name a quantity on their own (公务接待费, 基本支出, 卫生健康支出). Sub-labels only
+/// continue a topic already open (a bare "运行维护费" after 公务用车…, "货物" after 政府采购).
+/// Weak labels ("支出", "收入") name a total unless the sentence is about something narrower.
+struct NarrativeVocabulary: Sendable {
+    static let strongWords: [(String, NarrativeTopic)] = [
+        ("三公经费", .threePublic(.total)),
+        ("因公出国", .threePublic(.threePublicOutbound)), ("出国(境)经费", .threePublic(.threePublicOutbound)),
+        ("出国(境)费", .threePublic(.threePublicOutbound)),
+        ("公务接待", .threePublic(.threePublicReception)), ("公务接待费", .threePublic(.threePublicReception)),
+        ("因公出国(境)费", .threePublic(.threePublicOutbound)), ("因公出国(境)费用", .threePublic(.threePublicOutbound)),
+        ("购置车辆", .threePublic(.threePublicVehiclePurchase)), ("车辆购置", .threePublic(.threePublicVehiclePurchase)),
+        ("基本支出", .fact(.expenditureTotal, .basic)), ("项目支出", .fact(.expenditureTotal, .project)),
+        ("人员经费", .fact(.expenditureTotal, .personnel)), ("公用经费", .fact(.expenditureTotal, .publicCost)),
+        ("一般公共预算拨款", .fact(.income(.generalBudget), .total)),
+        ("政府性基金预算拨款收入", .fact(.income(.govFund), .total)),
+        ("事业收入", .fact(.income(.businessIncome), .total)), ("经营收入", .fact(.income(.operatingIncome), .total)),
+        ("其他收入", .fact(.income(.otherIncome), .total)), ("上级补助收入", .fact(.income(.superiorSubsidy), .total)),
+        ("附属单位上缴收入", .fact(.income(.affiliatedIncome), .total)),
+        ("收入支出总计", .unknown("收入支出总计")), ("收支总计", .unknown("收支总计")), ("收入支出合计", .unknown("收入支出合计")),
+        ("运行经费", .agencyOperation),
+    ]
+    static let subWords: [(String, NarrativeTopic)] = [
+        ("运行维护费", .threePublic(.threePublicVehicleOperation)), ("运行费", .threePublic(.threePublicVehicleOperation)),
+        ("购置费", .threePublic(.threePublicVehiclePurchase)), ("购置经费", .threePublic(.threePublicVehiclePurchase)),
+        ("货物", .procurement(.goods)), ("工程", .procurement(.works)), ("服务", .procurement(.services)),
+    ]
+
+    /// Names of 功能分类 类 (three-digit codes), normalised, from the year's catalog.
+    let functional: [([Character], String)]
+    let catalog: Catalog?
+
+    init(catalog: Catalog?) {
+        self.catalog = catalog
+        var names: [([Character], String)] = []
+        for e in catalog?.entries.values.sorted(by: { $0.code < $1.code }) ?? [] where e.code.count == 3 {
+            for n in [e.name] + e.aliases {
+                let k = NarrativeText.normalise(n)
+                // A residual class ("其他支出") reads as prose; a fund's name is a fund, not a class.
+                if k.hasPrefix("其他") || k.contains("国有资本经营") || k.contains("政府性基金") || k.count < 4 { continue }
+                names.append((Array(k), e.code))
+            }
+        }
+        functional = names
+    }
+
+    /// Every label in `chars`.
+    func matches(_ chars: [Character]) -> [LabelMatch] {
+        var out: [LabelMatch] = []
+        func add(_ word: [Character], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
+            for s in Self.occurrences(word, in: chars) {
+                out.append(LabelMatch(topic: topic, start: s, end: s + word.count, strength: strength, text: String(word)))
+            }
+        }
+        for (w, t) in Self.strongWords { add(Array(w), t, .strong) }
+        for (w, code) in functional { add(w, .fact(.functional(code), .total), .strong) }
+        for (w, t) in Self.subWords { add(Array(w), t, .sub) }
+        out += vehicles(chars) + procurement(chars) + classificationPaths(chars)
+        for (w, t) in [("收入", NarrativeTopic.income), ("支出", .expenditure)] { add(Array(w), t, .weak) }
+        return out
+    }
+
+    /// "公务用车购置及运行维护费", "公车运行费": the words up to 费 say which vehicle item.
+    func vehicles(_ chars: [Character]) -> [LabelMatch] {
+        var out: [LabelMatch] = []
+        for head in ["公务用车", "公车"] {
+            for s in Self.occurrences(Array(head), in: chars) {
+                var e = s + head.count
+                while e < chars.count && e - s < 16 && chars[e] != "费" && !NarrativeTokens.isDigit(chars[e])
+                        && !NarrativeText.clauseSeparators.contains(chars[e]) { e += 1 }
+                guard e < chars.count, chars[e] == "费" else { continue }
+                let span = String(chars[s...e])
+                let buys = span.contains("购置"), runs = span.contains("运行") || span.contains("维护")
+                let m: Measure = buys && runs ? .threePublicVehicle : buys ? .threePublicVehiclePurchase
+                    : runs ? .threePublicVehicleOperation : .threePublicVehicle
+                out.append(LabelMatch(topic: .threePublic(m), start: s, end: e + 1, strength: .strong, text: span))
+            }
+        }
+        return out
+    }
+
+    /// "政府采购" and "政府采购货物/工程/服务".
+    func procurement(_ chars: [Character]) -> [LabelMatch] {
+        var out: [LabelMatch] = []
+        for s in Self.occurrences(Array("政府采购"), in: chars) {
+            let next = String(chars[(s + 4)..<min(chars.count, s + 6)])
+            let parts: [String: ProcurementPart] = ["货物": .goods, "工程": .works, "服务": .services]
+            let part = parts[next] ?? .total
+            let end = part == .total ? s + 4 : s + 6
+            out.append(LabelMatch(topic: .procurement(part), start: s, end: end, strength: .strong, text: String(chars[s..<end])))
+        }
+        return out
+    }
+
+    /// The label a figure after `chars` is stated for: the strong label ending last (then the longest);
+    /// else a sub-label that continues `current`; else a weak one.
+    func best(_ chars: [Character], current: NarrativeTopic?) -> LabelMatch? {
+        let all = matches(chars)
+        let strong = all.filter { $0.strength == .strong }
+        if let m = strong.max(by: { ($0.end, $0.end - $0.start) < ($1.end, $1.end - $1.start) }) {
+            // "公务用车购置及运行维护费" also holds "运行维护费": the longer label covering it wins.
+            return m
+        }
+        let subs = all.filter { m in
+            m.strength == .sub && (m.topic.isVehicle && current?.isVehicle == true || m.topic.isProcurement && current?.isProcurement == true)
+        }
+        if let m = subs.max(by: { $0.end < $1.end }) { return m }
+        return all.filter { $0.strength == .weak }.max(by: { $0.end < $1.end })
+    }
+
+    /// The fund a clause names: 一般公共预算 / 政府性基金 / 国有资本经营 / 财政拨款.
+    static func scope(_ text: String) -> FundScope? {
+        if text.contains("政府性基金") { return .govFund }
+        if text.contains("国有资本经营") { return .stateCapital }
+        if text.contains("一般公共预算") { return .general }
+        if text.contains("财政拨款") { return .fiscal }
+        return nil
+    }
+
+    /// 预算 or 决算, as the words before a figure say (fund names such as 一般公共预算 do not count).
+    static func phase(_ text: String) -> Phase? {
+        var t = text
+        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "部门预算"] { t = t.replacingOccurrences(of: fund, with: "") }
+        let f = t.range(of: "决算"), b = t.range(of: "预算")
+        switch (f, b) {
+        case (nil, nil): return nil
+        case (.some, nil): return .final
+        case (nil, .some): return .budget
+        case (.some(let x), .some(let y)): return x.lowerBound > y.lowerBound ? .final : .budget
+        }
+    }
+
+    static func occurrences(_ word: [Character], in chars: [Character]) -> [Int] {
+        guard !word.isEmpty, word.count <= chars.count else { return [] }
+        var out: [Int] = []
+        var i = 0
+        while i + word.count <= chars.count {
+            if chars[i] == word[0] && Array(chars[i..<(i + word.count)]) == word { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+import YusuanCore
+
+/// The words around figures: comparisons, directions, reasons, absence, relations.
+enum NarrativeWords {
+    static let up = ["增加", "增长", "上升", "提高", "新增", "调增", "追加", "增支", "调为", "调整为", "调入", "转为", "转入"]
+    static let down = ["减少", "下降", "降低", "调减", "压减", "核减", "减支", "缩减", "节约", "调出", "转出", "减"]
+    static let flat = ["持平", "一样", "相同", "不变", "一致", "无变化", "没有变化", "未变化"]
+    static let rateUp = ["增长率", "增幅", "增长幅度", "增长", "上升", "增加", "提高"]
+    static let rateDown = ["下降率", "降幅", "下降幅度", "下降", "降低", "减少", "减"]
+    static let fillers = ["共计", "了", "约", "达", "为", "共", "计", "额"]
+    static let reasonMarkers = ["主要原因", "原因", "主要是", "主要由于", "主要系", "由于"]
+    static let notAbsence: Set<Character> = ["法", "偿", "论", "需", "关", "形", "效", "误", "限", "疑", "须"]
+    static let stopWords = ["(类)", "(款)", "(项)", "采购", "费用", "预计", "用", "年初预算数", "年初预算", "预算数", "决算数", "本年度", "本年", "当年", "全年", "年度", "年初",
+                            "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "拨款", "预算", "决算", "合计", "总计",
+                            "总额", "金额", "安排", "涉及", "资金", "本部门", "本单位", "部门", "单位", "实际", "完成",
+                            "执行", "支出", "其中", "全部", "规模", "数额", "达到", "数", "为", "是", "共", "计", "的",
+                            "了", "达", "约", "中", "年", "度", "总", "(", ")"]
+
+    /// The prefix without trailing fillers ("增加了" → "增加", "下降为" → "下降").
+    static func trimmed(_ s: String) -> String {
+        var t = s
+        var changed = true
+        while changed {
+            changed = false
+            for f in fillers where t.hasSuffix(f) && t.count > f.count {
+                t = String(t.dropLast(f.count))
+                changed = true
+            }
+        }
+        return t
+    }
+
+    /// The direction word that ends `prefix` (the figure follows it directly).
+    static func directionEnding(_ prefix: String) -> ChangeDirection? {
+        let t = trimmed(prefix)
+        if t.hasSuffix("增减") { return nil }
+        if up.contains(where: { t.hasSuffix($0) }) { return .up }
+        if down.contains(where: { t.hasSuffix($0) }) { return .down }
+        return nil
+    }
+
+    /// A reason without its trailing words ("公务接待费用的降低" → "公务接待费用的降低", "经费增加所致" → "经费增加").
+    static func withoutTrailers(_ s: String) -> String {
+        var t = s
+        for w in ["所致", "导致", "造成", "等", ")"] where t.hasSuffix(w) { t = String(t.dropLast(w.count)) }
+        return t
+    }
+
+    /// The words before the direction word that ends `prefix` ("收入较去年增加" → "收入较去年").
+    static func beforeDirection(_ prefix: String) -> String {
+        let t = trimmed(prefix)
+        guard let w = (up + down).filter({ t.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return t }
+        return String(t.dropLast(w.count))
+    }
+
+    static func rateEnding(_ prefix: String) -> ChangeDirection? {
+        let t = trimmed(prefix)
+        if rateUp.contains(where: { t.hasSuffix($0) }) { return .up }
+        if rateDown.contains(where: { t.hasSuffix($0) }) { return .down }
+        return nil
+    }
+
+    /// The sign word nearest a listed reason's figure: before it, else after it ("13 万元调为项目支出").
+    static func componentSign(before: String, after: String) -> ChangeDirection? {
+        func last(_ s: String) -> (Int, ChangeDirection)? {
+            var best: (Int, ChangeDirection)?
+            for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
+                for w in words { if let r = s.range(of: w, options: .backwards) {
+                    let p = s.distance(from: s.startIndex, to: r.lowerBound)
+                    if best == nil || p > (best?.0 ?? 0) { best = (p, d) }
+                } }
+            }
+            return best
+        }
+        func first(_ s: String) -> ChangeDirection? {
+            var best: (Int, ChangeDirection)?
+            for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
+                for w in words { if let r = s.range(of: w) {
+                    let p = s.distance(from: s.startIndex, to: r.lowerBound)
+                    if best == nil || p < (best?.0 ?? 0) { best = (p, d) }
+                } }
+            }
+            return best?.1
+        }
+        return last(before)?.1 ?? first(after)
+    }
+
+    static func isFlat(_ s: String) -> Bool { flat.contains { s.contains($0) } }
+
+    /// Where the reasons for a change begin in a clause ("主要是…", "…的主要原因是…").
+    static func reasonStart(_ chars: [Character]) -> Int? {
+        reasonMarkers.compactMap { NarrativeVocabulary.occurrences(Array($0), in: chars).first }.min()
+    }
+
+    /// Offsets just after each word saying something is absent: "无", "未安排", "没有".
+    static func absence(_ chars: [Character]) -> [Int] {
+        var out: [Int] = []
+        for (k, c) in chars.enumerated() where c == "无" {
+            if k + 1 < chars.count && notAbsence.contains(chars[k + 1]) { continue }
+            out.append(k + 1)
+        }
+        for w in ["未安排", "未发生", "未使用", "没有"] {
+            out += NarrativeVocabulary.occurrences(Array(w), in: chars).map { $0 + w.count }
+        }
+        return out.sorted()
+    }
+
+    /// "决算数小于预算数", "决算数与预算数持平".
+    static func relation(_ s: String) -> PhaseRelation? {
+        guard let f = s.range(of: "决算"), let b = s.range(of: "预算") else { return nil }
+        let finalFirst = f.lowerBound < b.lowerBound
+        let words: [(String, PhaseRelation.Kind)] = [("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
+                                                     ("超出", .greater), ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal)]
+        for (w, k) in words where s.contains(w) { return PhaseRelation(kind: k, finalFirst: finalFirst) }
+        if s.contains("与") && isFlat(s) { return PhaseRelation(kind: .equal, finalFirst: finalFirst) }
+        return nil
+    }
+
+    /// Whether nothing but stop-words, years and punctuation stands before a figure, so that it
+    /// continues the topic already open ("2022年年初预算数", "涉及一般公共预算当年财政拨款").
+    static func namesNothing(_ prefix: String, department: String?) -> Bool {
+        var t = prefix
+        if let d = department.map(NarrativeText.normalise), !d.isEmpty { t = t.replacingOccurrences(of: d, with: "") }
+        for w in stopWords { t = t.replacingOccurrences(of: w, with: "") }
+        return !t.contains { !($0.isASCII || $0.isPunctuation || $0.isWhitespace) }
+    }
+}

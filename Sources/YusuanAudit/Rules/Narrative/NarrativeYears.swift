@@ -1,0 +1,86 @@
+import YusuanCore
+
+/// NAR-004: the years the narrative names — the year compared with, "截止 YYYY 年 12 月", heading years.
+/// Years inside citations (文号 〔2019〕, "2020 年市信访办《关于…》") are never read: only these three shapes are.
+enum NarrativeYears {
+    static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
+        guard let year = ctx.year, !ctx.disclosure.narrative.isEmpty else {
+            return .notApplicable(reason: "no narrative, or the document's year is unknown")
+        }
+        let look = NarrativeLookup(ctx)
+        let blocks = NarrativeText.blocks(ctx.disclosure.narrative)
+        let phase = ctx.disclosure.phase
+        return .ran(comparisons(look, year: year, phase: phase, rule: rule)
+            + cutoffs(blocks, year: year, phase: phase, rule: rule) + headings(blocks, year: year, phase: phase, rule: rule))
+    }
+
+    /// In a 预算 the year compared with is the year before; a 决算 may also compare with its own year's 预算.
+    static func fits(_ y: Int, year: Int, phase: Phase) -> Bool {
+        phase == .budget ? y == year - 1 : (y == year || y == year - 1)
+    }
+
+    static func comparisons(_ look: NarrativeLookup, year: Int, phase: Phase, rule: Rule) -> [Finding] {
+        var out: [Finding] = []
+        var seen = Set<String>()
+        for s in look.statements {
+            guard let b = s.base, let y = b.statedYear, !fits(y, year: year, phase: phase),
+                  seen.insert("\(s.sentenceIndex)|\(b.text)").inserted else { continue }
+            let others = Set(look.statements.filter { $0.block == s.block }.compactMap { $0.base?.statedYear }
+                .filter { fits($0, year: year, phase: phase) })
+            let otherZh = others.count == 1 ? "（本段其他比较均为 \(others.first ?? 0) 年）" : ""
+            let otherEn = others.count == 1 ? " (every other comparison in the paragraph says \(others.first ?? 0))" : ""
+            let expected = phase == .budget ? "\(year - 1)" : "\(year - 1) / \(year)"
+            let zh = phase == .budget
+                ? "情况说明\(s.quoted)与 \(y) 年比较，但 \(year) 年预算的“上年”是 \(year - 1) 年\(otherZh)。"
+                : "情况说明\(s.quoted)与 \(y) 年比较，但 \(year) 年决算应与上年（\(year - 1) 年）或本年预算比较\(otherZh)。"
+            let en = "The narrative compares with \(y) (\(s.clause)), but the \(year) \(phase == .budget ? "budget" : "outturn") "
+                + "should compare with \(phase == .budget ? "\(year - 1)" : "\(year - 1) or its own budget")\(otherEn)."
+            out.append(rule.finding(look.location(s), expected: expected, found: "\(y)", message: zh, english: en))
+        }
+        return out
+    }
+
+    /// "截止2021年12月" / "截至2021年底": the end of the year before a 预算, of the year of a 决算.
+    static func cutoffs(_ blocks: [NarrativeBlock], year: Int, phase: Phase, rule: Rule) -> [Finding] {
+        var out: [Finding] = []
+        let expected = phase == .budget ? year - 1 : year
+        for c in blocks.flatMap({ $0.sentences.flatMap(\.clauses) }) {
+            let chars = Array(c.text)
+            let tokens = NarrativeTokens.scan(chars)
+            for w in ["截止", "截至"] {
+                for at in NarrativeVocabulary.occurrences(Array(w), in: chars) {
+                    guard let t = tokens.first(where: { $0.start == at + 2 && ($0.kind == .year || $0.kind == .date) }) else { continue }
+                    let rest = String(chars[t.end...])
+                    let yearEnd = t.kind == .date ? String(chars[t.start..<t.end]).hasSuffix("12月")
+                        : rest.hasPrefix("底") || rest.hasPrefix("末") || rest.hasPrefix("年底")
+                    let y = Int(t.value.mantissa)
+                    guard yearEnd, y != expected else { continue }
+                    let words = String(chars[at..<t.end])
+                    out.append(rule.finding(
+                        FindingLocation(table: "情况说明", row: words, source: c.location), expected: "\(expected)", found: "\(y)",
+                        message: "情况说明「\(c.text)」写“\(words)”，\(year) 年\(phase.rawValue)应截至 \(expected) 年年末。",
+                        english: "The narrative counts “as of the end of \(y)” (\(c.text)); a \(year) \(phase == .budget ? "budget" : "outturn") counts as of the end of \(expected)."))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A heading or title line ("2022年部门预算情况说明") names the document's year.
+    static func headings(_ blocks: [NarrativeBlock], year: Int, phase: Phase, rule: Rule) -> [Finding] {
+        var out: [Finding] = []
+        for b in blocks where b.isHeading || (b.text.count <= 60 && !b.text.contains(",")
+                                              && (b.text.contains("情况说明") || b.text.hasSuffix("表"))) {
+            let t = b.text
+            if ["比", "较", "对比", "执行", "上年"].contains(where: t.contains) { continue }
+            guard let tok = NarrativeTokens.scan(Array(t)).first(where: { $0.kind == .year }) else { continue }
+            let y = Int(tok.value.mantissa)
+            if y == year || phase == .budget && y == year - 1 && t.contains("决算") { continue }
+            out.append(rule.finding(
+                FindingLocation(table: "情况说明", row: t, source: b.location), expected: "\(year)", found: "\(y)",
+                message: "情况说明标题「\(t)」写 \(y) 年，本文件是 \(year) 年\(phase.rawValue)。",
+                english: "The heading “\(t)” names \(y), but the document is the \(year) \(phase == .budget ? "budget" : "outturn")."))
+        }
+        return out
+    }
+}
