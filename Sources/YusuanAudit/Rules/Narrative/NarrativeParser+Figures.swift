@@ -70,7 +70,7 @@ extension NarrativeParser {
                 append(.noFund(fund), topic: nil, label: fund == .govFund ? "政府性基金" : "国有资本经营", clause: clause)
                 found = true
             } else if let m = vocabulary.best(span, current: currentTopic), m.strength != .weak {
-                append(.none, topic: m.topic, label: m.text, clause: clause, figure: Figure(.zero, unit: .wanYuan), words: String(chars))
+                append(.none, topic: m.topic, label: m.text, clause: clause, figure: .blank(.wanYuan), words: String(chars))
                 currentTopic = m.topic
                 found = true
             }

@@ -99,7 +99,7 @@ struct NarrativeStatement: Sendable {
     /// The change as a signed figure, when the narrative gives its size and direction.
     var signedChange: Figure? {
         guard kind == .change, let f = figure, let d = direction else { return nil }
-        if d == .flat { return Figure(.zero, unit: f.unit) }
+        if d == .flat { return .blank(f.unit) }
         return Figure(d == .down ? -f.value : f.value, unit: f.unit)
     }
 
