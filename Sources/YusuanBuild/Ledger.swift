@@ -38,9 +38,15 @@ public struct Ledger: Sendable {
         self.units = leaves.map { Ledger.nearest($0.exact.fen, 10_000) }
     }
 
+    /// Aggregates that controlled rounding could not keep within one printed unit of exact (the
+    /// disclosure still adds up; such a figure is at most one more unit off).
+    public private(set) var uncontrolled: Int = 0
+
     /// Rounds the leaves so that each of `aggregates` (sets of leaf indices) prints within one unit of its exact sum.
     public mutating func round(aggregates: [[Int]]) {
-        units = LeafRounding.round(leaves.map(\.exact.fen), unit: fenPerUnit, aggregates: aggregates)
+        let solution = ControlledRounding.solve(RoundingProblem(leaves: leaves.map(\.exact.fen), unit: fenPerUnit, aggregates: aggregates))
+        units = solution.units
+        uncontrolled = solution.violations.count
     }
 
     static func nearest(_ fen: Int64, _ unit: Int64) -> Int64 {
@@ -64,31 +70,9 @@ public struct Ledger: Sendable {
     }
 }
 
-/// Rounding of leaves to printed units. Until controlled rounding is available it rounds each leaf to
-/// the nearest unit and repairs aggregates that drift a whole unit or more, one leaf at a time.
+/// Rounding of leaves to printed units through controlled rounding (docs/rounding.md).
 enum LeafRounding {
     static func round(_ fen: [Int64], unit: Int64, aggregates: [[Int]]) -> [Int64] {
-        var units = fen.map { Ledger.nearest($0, unit) }
-        // Repair: an aggregate whose rounded sum is a unit or more from exact moves the leaf whose
-        // rounding error points the same way the most, within the bounds floor/ceil of that leaf.
-        for _ in 0..<4 {
-            var changed = false
-            for agg in aggregates where !agg.isEmpty {
-                let exact = agg.reduce(Int64(0)) { $0 + fen[$1] }
-                let printed = agg.reduce(Int64(0)) { $0 + units[$1] } * unit
-                let diff = printed - exact
-                if diff.magnitude < UInt64(unit) { continue }
-                let down = diff > 0
-                let candidates = agg.filter { i in
-                    let err = units[i] * unit - fen[i]
-                    return down ? err > 0 : err < 0
-                }
-                guard let pick = candidates.max(by: { (units[$0] * unit - fen[$0]).magnitude < (units[$1] * unit - fen[$1]).magnitude }) else { continue }
-                units[pick] += down ? -1 : 1
-                changed = true
-            }
-            if !changed { break }
-        }
-        return units
+        ControlledRounding.solve(RoundingProblem(leaves: fen, unit: unit, aggregates: aggregates)).units
     }
 }

@@ -1,0 +1,104 @@
+/// The aggregates of a rounding problem as the rounding sees them: only leaves with a fractional
+/// part take a decision, so each aggregate is reduced to its fractional leaves, duplicates are
+/// merged, and the distinct sets are split into laminar families (sets nested or disjoint; see
+/// `LaminarFamilies`).
+///
+/// Positions: "leaf" below means a position in `fractionalLeaves`, "set" a position in `members`.
+struct AggregateStructure {
+    let unit: Int64
+    /// The problem's index of each fractional leaf.
+    let fractionalLeaves: [Int]
+    /// Each fractional leaf's remainder in 分, `0 < r < unit`.
+    let remainders: [Int64]
+    /// For each aggregate of the problem, its set, or -1 when it has fewer than two fractional
+    /// leaves (such an aggregate is within one unit whatever the leaves do).
+    let setOfAggregate: [Int]
+    /// Distinct sets of fractional leaves (sorted positions), largest first.
+    let members: [[Int]]
+    /// The sum of a set's remainders is `carry × unit + remainder`, `0 ≤ remainder < unit`: the set
+    /// must get `carry` rounded-up leaves, or `carry + 1` when `remainder > 0`.
+    let carry: [Int]
+    let remainder: [Int64]
+    /// The same for all fractional leaves together (the grand total, whether printed or not).
+    let totalCarry: Int
+    let totalRemainder: Int64
+    /// The laminar family of each set, and the smallest set of that family strictly containing it (-1: none).
+    let family: [Int]
+    let parent: [Int]
+    let familyCount: Int
+
+    init(_ problem: RoundingProblem) {
+        unit = problem.unit
+        var position = [Int](repeating: -1, count: problem.leaves.count)
+        var fractional: [Int] = []
+        var rems: [Int64] = []
+        var sumRemainder: Int64 = 0
+        var sumCarry = 0
+        for (i, amount) in problem.leaves.enumerated() {
+            let r = RoundingMath.split(amount, unit: unit).remainder
+            guard r > 0 else { continue }
+            position[i] = fractional.count
+            fractional.append(i)
+            rems.append(r)
+            sumRemainder += r
+            if sumRemainder >= unit { sumRemainder -= unit; sumCarry += 1 }
+        }
+        fractionalLeaves = fractional
+        remainders = rems
+        totalCarry = sumCarry
+        totalRemainder = sumRemainder
+
+        // Reduce to fractional leaves and merge duplicates (aggregates are already sorted and unique).
+        var idOfSet: [[Int]: Int] = [:]
+        var distinct: [[Int]] = []
+        var rawSetOfAggregate: [Int] = []
+        for aggregate in problem.aggregates {
+            let reduced = aggregate.compactMap { position[$0] >= 0 ? position[$0] : nil }
+            guard reduced.count >= 2 else { rawSetOfAggregate.append(-1); continue }
+            if let id = idOfSet[reduced] {
+                rawSetOfAggregate.append(id)
+            } else {
+                idOfSet[reduced] = distinct.count
+                rawSetOfAggregate.append(distinct.count)
+                distinct.append(reduced)
+            }
+        }
+        let order = distinct.indices.sorted {
+            distinct[$0].count != distinct[$1].count ? distinct[$0].count > distinct[$1].count : $0 < $1
+        }
+        var newID = [Int](repeating: 0, count: distinct.count)
+        for (rank, old) in order.enumerated() { newID[old] = rank }
+        setOfAggregate = rawSetOfAggregate.map { $0 < 0 ? -1 : newID[$0] }
+        members = order.map { distinct[$0] }
+
+        var carries: [Int] = []
+        var remainderOfSet: [Int64] = []
+        for set in members {
+            var c = 0
+            var r: Int64 = 0
+            for leaf in set {
+                r += rems[leaf]
+                if r >= unit { r -= unit; c += 1 }
+            }
+            carries.append(c)
+            remainderOfSet.append(r)
+        }
+        carry = carries
+        remainder = remainderOfSet
+
+        let split = LaminarFamilies(members, leafCount: fractional.count)
+        family = split.family
+        parent = split.parent
+        familyCount = split.count
+    }
+
+    /// The smallest set of family `f` holding each leaf (-1: none).
+    func deepest(in f: Int) -> [Int] {
+        LaminarFamilies.smallestHolders(in: f, sets: members, family: family, leafCount: fractionalLeaves.count)
+    }
+
+    /// Bounds on a set's count of rounded-up leaves: exactly `carry`, or `carry` or `carry + 1`.
+    func bounds(of set: Int) -> (low: Int, high: Int) {
+        (carry[set], carry[set] + (remainder[set] > 0 ? 1 : 0))
+    }
+}

@@ -1,0 +1,181 @@
+/// Controlled rounding for two laminar families, as the rounding of a circulation (the network view of
+/// Causey, Cox and Ernst 1985; the cycle shifting of Cox 1987, made deterministic).
+///
+/// Network: a root node per family, a node per set. One family points down its tree (root → set →
+/// subset), the other up its tree (subset → set → root), each fractional leaf is an edge from its
+/// smallest set in the first family to its smallest set in the second, and an edge from the second
+/// root back to the first closes the circulation. The flow on a set's edge is the sum of the leaves under it, so rounding
+/// every edge's flow to floor or ceiling while keeping conservation rounds every set to floor or
+/// ceiling of its exact sum. Only the fractional part of each flow is kept, in 分 (0...unit).
+///
+/// Rounding the circulation: at every node the fractional parts sum to whole units, so a node never
+/// has exactly one fractional edge and every fractional edge lies on a cycle of fractional edges.
+/// Shifting flow around such a cycle until one edge reaches a whole unit keeps every node balanced;
+/// each shift settles at least one edge, so at most one shift per edge. The direction of each shift
+/// moves the cycle's most prominent edge (the largest set; the grand total first) toward its nearest
+/// unit, so the grand total is always rounded to nearest and large totals usually are.
+struct CirculationRounding {
+    private let unit: Int64
+    private var tail: [Int] = []
+    private var head: [Int] = []
+    private var flow: [Int64] = []
+    private var nearestUp: [Bool] = []
+    /// Whether the edge's exact flow is fractional, that is, whether rounding may move it at all.
+    private var open: [Bool] = []
+    private var rank: [Int] = []
+    private var adjacency: [Int] = []
+    private var adjacencyStart: [Int] = []
+    private var adjacencyCount: [Int] = []
+
+    /// Rounds the circulation of two families: afterwards every set of those families is within one unit.
+    static func round(_ s: AggregateStructure, families: (down: Int, up: Int)) -> RoundedNetwork {
+        var network = CirculationRounding(s, families: families)
+        network.round()
+        let unit = network.unit
+        let up = network.flow.map { $0 == unit || ($0 != 0 && RoundingMath.roundsUp($0, unit: unit)) }
+        return RoundedNetwork(tail: network.tail, head: network.head, open: network.open, up: up,
+                              nodeCount: network.adjacencyStart.count,
+                              firstLeafEdge: network.flow.count - s.fractionalLeaves.count)
+    }
+
+    private init(_ s: AggregateStructure, families: (down: Int, up: Int)) {
+        unit = s.unit
+        // Nodes: 0 and 1 are the roots of the down and up families; then one node per set of those families.
+        var node = [Int](repeating: -1, count: s.members.count)
+        var nodeCount = 2
+        let used = s.members.indices.filter { s.family[$0] == families.down || s.family[$0] == families.up }
+        for set in used {
+            node[set] = nodeCount
+            nodeCount += 1
+        }
+        func nodeOf(_ set: Int, root: Int) -> Int { set < 0 ? root : node[set] }
+        // Edges in order of prominence: the grand total, the sets largest first, then the leaves
+        // (which must come last and stay in leaf order).
+        addEdge(from: 1, to: 0, fraction: s.totalRemainder)
+        for set in used {
+            let own = node[set]
+            if s.family[set] == families.down {
+                addEdge(from: nodeOf(s.parent[set], root: 0), to: own, fraction: s.remainder[set])
+            } else {
+                addEdge(from: own, to: nodeOf(s.parent[set], root: 1), fraction: s.remainder[set])
+            }
+        }
+        let (down, up) = (s.deepest(in: families.down), s.deepest(in: families.up))
+        for (leaf, r) in s.remainders.enumerated() {
+            addEdge(from: nodeOf(down[leaf], root: 0), to: nodeOf(up[leaf], root: 1), fraction: r)
+        }
+        // Adjacency lists of fractional edges, as one array of per-node segments.
+        var degree = [Int](repeating: 0, count: nodeCount)
+        for e in flow.indices where isFractional(e) {
+            degree[tail[e]] += 1
+            degree[head[e]] += 1
+        }
+        adjacencyStart = [Int](repeating: 0, count: nodeCount)
+        for n in 1..<nodeCount { adjacencyStart[n] = adjacencyStart[n - 1] + degree[n - 1] }
+        adjacencyCount = [Int](repeating: 0, count: nodeCount)
+        adjacency = [Int](repeating: 0, count: degree.reduce(0, +))
+        for e in flow.indices where isFractional(e) {
+            for n in [tail[e], head[e]] {
+                adjacency[adjacencyStart[n] + adjacencyCount[n]] = e
+                adjacencyCount[n] += 1
+            }
+        }
+    }
+
+    private mutating func addEdge(from: Int, to: Int, fraction: Int64) {
+        rank.append(flow.count)
+        tail.append(from)
+        head.append(to)
+        flow.append(fraction)
+        open.append(fraction > 0)
+        nearestUp.append(RoundingMath.roundsUp(fraction, unit: unit))
+    }
+
+    private func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
+
+    /// A fractional edge at `node` other than `arrived`; settled edges met on the way are dropped for good.
+    private mutating func nextEdge(at node: Int, other arrived: Int) -> Int? {
+        let start = adjacencyStart[node]
+        var i = start
+        while i < start + adjacencyCount[node] {
+            let e = adjacency[i]
+            if !isFractional(e) {
+                let last = start + adjacencyCount[node] - 1
+                adjacency.swapAt(i, last)
+                adjacencyCount[node] -= 1
+                continue
+            }
+            if e != arrived { return e }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Settles every edge, taking the edges in order of prominence: walk from the edge along fractional
+    /// edges until the walk meets itself, shift around the cycle found, and go on from where it closed.
+    private mutating func round() {
+        var onPath = [Int](repeating: -1, count: adjacencyStart.count)
+        var pathNodes: [Int] = []
+        var pathEdges: [Int] = []
+        for first in flow.indices where isFractional(first) {
+            var stuck = false
+            while isFractional(first) && !stuck {
+                pathNodes = [tail[first], head[first]]
+                pathEdges = [first]
+                onPath[tail[first]] = 0
+                onPath[head[first]] = 1
+                while let current = pathNodes.last, let arrived = pathEdges.last {
+                    guard let next = nextEdge(at: current, other: arrived) else { stuck = true; break }
+                    let reached = tail[next] == current ? head[next] : tail[next]
+                    let j = onPath[reached]
+                    if j < 0 {
+                        onPath[reached] = pathNodes.count
+                        pathNodes.append(reached)
+                        pathEdges.append(next)
+                        continue
+                    }
+                    shift(cycle: Array(pathEdges[j...]) + [next], from: Array(pathNodes[j...]))
+                    for n in pathNodes[(j + 1)...] { onPath[n] = -1 }
+                    pathNodes.removeLast(pathNodes.count - j - 1)
+                    pathEdges.removeLast(pathEdges.count - j)
+                    if pathEdges.isEmpty { break }
+                }
+                for n in pathNodes { onPath[n] = -1 }
+            }
+        }
+    }
+
+    /// Shifts flow around a cycle until an edge reaches a whole unit. `from[i]` is the node the walk left
+    /// by `edges[i]`. The direction moves the most prominent edge of the cycle toward its nearest unit.
+    private mutating func shift(cycle edges: [Int], from nodes: [Int]) {
+        var lead = 0
+        for i in edges.indices where rank[edges[i]] < rank[edges[lead]] { lead = i }
+        let forward = edges.indices.map { tail[edges[$0]] == nodes[$0] }
+        let leadGoesUp = nearestUp[edges[lead]]
+        // An edge goes up when it is walked in the same sense as the lead (relative to the lead's wish).
+        let ups = edges.indices.map { (forward[$0] == forward[lead]) == leadGoesUp }
+        var step = unit
+        for i in edges.indices {
+            let e = edges[i]
+            step = min(step, ups[i] ? unit - flow[e] : flow[e])
+        }
+        for i in edges.indices {
+            flow[edges[i]] += ups[i] ? step : -step
+        }
+    }
+}
+
+/// The circulation after rounding: every edge's flow is its floor (`up` false) or its ceiling.
+/// Edge 0 is the grand total, then the sets of the two families, then one edge per fractional leaf.
+struct RoundedNetwork {
+    let tail: [Int]
+    let head: [Int]
+    /// Whether the edge may be at either bound (its exact flow is fractional).
+    let open: [Bool]
+    var up: [Bool]
+    let nodeCount: Int
+    let firstLeafEdge: Int
+
+    /// Which fractional leaves go up.
+    var leavesUp: [Bool] { Array(up[firstLeafEdge...]) }
+}

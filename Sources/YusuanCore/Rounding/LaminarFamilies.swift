@@ -1,0 +1,94 @@
+/// A split of sets into laminar families: within a family any two sets are nested or disjoint.
+///
+/// Two sets cross when they share a leaf and neither holds the other; a family is laminar exactly
+/// when none of its sets cross, so the split is a colouring of the crossing graph. Sets are coloured
+/// in breadth-first order from the largest set, each with the first family none of its crossing
+/// neighbours has. A crossing graph with no odd cycle (a table's rows against its columns, each
+/// with its own hierarchy) gets exactly two families this way; otherwise the first two families
+/// are still large and the rest take the conflicts.
+struct LaminarFamilies {
+    /// The family of each set, and the smallest set of that family strictly holding it (-1: none).
+    var family: [Int]
+    var parent: [Int]
+    var count = 0
+
+    /// - Parameter sets: distinct sets of leaf positions (each sorted), largest first.
+    init(_ sets: [[Int]], leafCount: Int) {
+        family = [Int](repeating: -1, count: sets.count)
+        parent = [Int](repeating: -1, count: sets.count)
+        let crossing = LaminarFamilies.crossings(sets, leafCount: leafCount)
+        var queue: [Int] = []
+        var used: [Int] = []
+        for start in sets.indices where family[start] < 0 {
+            family[start] = 0
+            queue = [start]
+            var head = 0
+            while head < queue.count {
+                let set = queue[head]
+                head += 1
+                for other in crossing[set] where family[other] < 0 {
+                    used.removeAll(keepingCapacity: true)
+                    for neighbour in crossing[other] where family[neighbour] >= 0 { used.append(family[neighbour]) }
+                    var colour = 0
+                    while used.contains(colour) { colour += 1 }
+                    family[other] = colour
+                    queue.append(other)
+                }
+            }
+        }
+        // Parents: within a family, taken largest first, a set nests under the smallest set holding it.
+        count = (family.max() ?? -1) + 1
+        var byFamily = [[Int]](repeating: [], count: count)
+        for id in sets.indices { byFamily[family[id]].append(id) }
+        var smallest = [Int](repeating: -1, count: leafCount)
+        for ids in byFamily {
+            for id in ids {
+                parent[id] = smallest[sets[id][0]]
+                for leaf in sets[id] { smallest[leaf] = id }
+            }
+            for id in ids { for leaf in sets[id] { smallest[leaf] = -1 } }
+        }
+    }
+
+    /// The smallest set of family `f` holding each leaf (-1: none).
+    static func smallestHolders(in f: Int, sets: [[Int]], family: [Int], leafCount: Int) -> [Int] {
+        var smallest = [Int](repeating: -1, count: leafCount)
+        for (id, set) in sets.enumerated() where family[id] == f {
+            for leaf in set { smallest[leaf] = id }
+        }
+        return smallest
+    }
+
+    /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
+    static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
+        var start = [Int](repeating: 0, count: leafCount + 1)
+        for set in sets { for leaf in set { start[leaf + 1] += 1 } }
+        for i in 1..<start.count { start[i] += start[i - 1] }
+        var holders = [Int](repeating: 0, count: start.last ?? 0)
+        var fill = start
+        for (id, set) in sets.enumerated() {
+            for leaf in set { holders[fill[leaf]] = id; fill[leaf] += 1 }
+        }
+        var crossing = [[Int]](repeating: [], count: sets.count)
+        var shared = [Int](repeating: 0, count: sets.count)
+        var seen: [Int] = []
+        for (id, set) in sets.enumerated() {
+            for leaf in set {
+                // Holders are in set order; only pairs with a later (no larger) set are counted here.
+                for k in start[leaf]..<start[leaf + 1] where holders[k] > id {
+                    if shared[holders[k]] == 0 { seen.append(holders[k]) }
+                    shared[holders[k]] += 1
+                }
+            }
+            for other in seen {
+                if shared[other] < sets[other].count && shared[other] < set.count {
+                    crossing[id].append(other)
+                    crossing[other].append(id)
+                }
+                shared[other] = 0
+            }
+            seen.removeAll(keepingCapacity: true)
+        }
+        return crossing
+    }
+}

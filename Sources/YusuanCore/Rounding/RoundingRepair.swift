@@ -1,0 +1,186 @@
+/// Bounded local search that brings the sets of the other laminar families (the outer sets) back
+/// within one unit, without ever disturbing the two families the circulation rounded.
+///
+/// The rounded circulation can be changed along any cycle of its residual graph (an edge at its floor
+/// may go up, one at its ceiling may come down; edges whose exact flow is whole never move): every
+/// node stays balanced, so every set of the two families it was built on stays within one unit, and the grand total
+/// (never moved) stays at its nearest unit. For a set of another family that is out of range, the
+/// search takes one of its leaves that may move the needed way and looks, breadth first, for a path
+/// closing a cycle through it, using only leaves whose move does not by itself push a set of the other
+/// families out of range. The cycle is applied only when it lowers the total distance of those sets
+/// from their ranges, so the search cannot cycle; it stops after `workLimit` elementary steps anyway.
+struct RoundingRepair {
+    private let s: AggregateStructure
+    /// The sets of the families the circulation did not handle.
+    private let outer: [Int]
+    private var net: RoundedNetwork
+    /// Leaves up in each set (kept for the outer sets).
+    private var count: [Int]
+    /// Outer sets holding each leaf; edges at each node (both CSR).
+    private let setsOfLeaf: [Int]
+    private let setsStart: [Int]
+    private let edgesAt: [Int]
+    private let edgesStart: [Int]
+    private var change: [Int]
+    private var touched: [Int] = []
+    private var seen: [Int]
+    private var via: [Int]
+    private var stamp = 0
+    private var work = 0
+    private let workLimit: Int
+
+    /// Improves the rounded network in place.
+    /// Improves the rounded network in place; returns the work spent and the sets still out of range.
+    static func repair(_ s: AggregateStructure, network: inout RoundedNetwork, outside exact: (Int, Int),
+                       workLimit: Int) -> (work: Int, unresolved: Int) {
+        var search = RoundingRepair(s, network: network, outside: exact, workLimit: workLimit)
+        search.run()
+        network = search.net
+        let unresolved = search.outer.filter { search.excess($0, search.count[$0]) > 0 }.count
+        return (search.work, unresolved)
+    }
+
+    private init(_ s: AggregateStructure, network: RoundedNetwork, outside exact: (Int, Int), workLimit: Int) {
+        self.s = s
+        net = network
+        self.workLimit = workLimit
+        let leafCount = s.fractionalLeaves.count
+        outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
+        (setsStart, setsOfLeaf) = RoundingRepair.incidence(outer.map { (id: $0, items: s.members[$0]) }, count: leafCount)
+        let edges = network.tail.indices.map { (id: $0, items: [network.tail[$0], network.head[$0]]) }
+        (edgesStart, edgesAt) = RoundingRepair.incidence(edges, count: network.nodeCount)
+        count = s.members.map { $0.reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
+        change = [Int](repeating: 0, count: s.members.count)
+        seen = [Int](repeating: 0, count: network.nodeCount)
+        via = [Int](repeating: -1, count: network.nodeCount)
+    }
+
+    /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
+    private static func incidence(_ groups: [(id: Int, items: [Int])], count: Int) -> ([Int], [Int]) {
+        var start = [Int](repeating: 0, count: count + 1)
+        for group in groups { for item in group.items { start[item + 1] += 1 } }
+        for i in 1..<start.count { start[i] += start[i - 1] }
+        var entries = [Int](repeating: 0, count: start.last ?? 0)
+        var fill = start
+        for group in groups {
+            for item in group.items {
+                entries[fill[item]] = group.id
+                fill[item] += 1
+            }
+        }
+        return (start, entries)
+    }
+
+    private func excess(_ set: Int, _ value: Int) -> Int {
+        let (low, high) = s.bounds(of: set)
+        return value > high ? value - high : (value < low ? low - value : 0)
+    }
+
+    private func isUp(_ leaf: Int) -> Bool { net.up[net.firstLeafEdge + leaf] }
+
+    /// Change in total distance (over the outer sets) if all `leaves` switch between floor and ceiling.
+    private mutating func costChange(_ leaves: [Int]) -> Int {
+        for leaf in leaves {
+            let delta = isUp(leaf) ? -1 : 1
+            for k in setsStart[leaf]..<setsStart[leaf + 1] {
+                change[setsOfLeaf[k]] += delta
+                touched.append(setsOfLeaf[k])
+            }
+        }
+        var total = 0
+        for set in touched where change[set] != 0 {
+            total += excess(set, count[set] + change[set]) - excess(set, count[set])
+            change[set] = 0
+        }
+        work += touched.count + 1
+        touched.removeAll(keepingCapacity: true)
+        return total
+    }
+
+    /// Change in total distance if `leaf` alone switches between floor and ceiling.
+    private func singleCostChange(_ leaf: Int) -> Int {
+        let delta = isUp(leaf) ? -1 : 1
+        var total = 0
+        for k in setsStart[leaf]..<setsStart[leaf + 1] {
+            let set = setsOfLeaf[k]
+            total += excess(set, count[set] + delta) - excess(set, count[set])
+        }
+        return total
+    }
+
+    private mutating func run() {
+        var improved = true
+        while improved && work < workLimit {
+            improved = false
+            for set in outer where excess(set, count[set]) > 0 && work < workLimit {
+                if fix(set) { improved = true }
+            }
+        }
+    }
+
+    /// Applies one improving cycle through a leaf of `set`, if one is found.
+    private mutating func fix(_ set: Int) -> Bool {
+        let wantsUp = count[set] < s.bounds(of: set).low
+        for strict in [true, false] {
+            for leaf in s.members[set] where isUp(leaf) != wantsUp {
+                guard work < workLimit else { return false }
+                if apply(leaf, strict: strict) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Moves `leaf` and a cycle closing through it, if such a cycle lowers the cost.
+    private mutating func apply(_ leaf: Int, strict: Bool) -> Bool {
+        guard let path = closingPath(of: net.firstLeafEdge + leaf, strict: strict) else { return false }
+        let leaves = [leaf] + path.filter { $0 >= net.firstLeafEdge }.map { $0 - net.firstLeafEdge }
+        guard costChange(leaves) < 0 else { return false }
+        for edge in path + [net.firstLeafEdge + leaf] { net.up[edge].toggle() }
+        for moved in leaves {
+            for k in setsStart[moved]..<setsStart[moved + 1] { count[setsOfLeaf[k]] += isUp(moved) ? 1 : -1 }
+        }
+        return true
+    }
+
+    /// The edges of a residual path that closes a cycle with `edge` moved off its current bound,
+    /// avoiding the grand total and leaves whose own move would hurt an outer set.
+    private mutating func closingPath(of edge: Int, strict: Bool) -> [Int]? {
+        // Moving up, the edge carries flow from tail to head, so the path runs back from head to tail.
+        let source = net.up[edge] ? net.tail[edge] : net.head[edge]
+        let target = net.up[edge] ? net.head[edge] : net.tail[edge]
+        stamp += 1
+        seen[source] = stamp
+        var queue = [source]
+        var next = 0
+        while next < queue.count {
+            let node = queue[next]
+            next += 1
+            for k in edgesStart[node]..<edgesStart[node + 1] {
+                let e = edgesAt[k]
+                work += 1
+                guard e != edge, e != 0, net.open[e] else { continue }
+                // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail).
+                let reached = net.up[e] ? net.tail[e] : net.head[e]
+                guard (net.up[e] ? net.head[e] : net.tail[e]) == node, seen[reached] != stamp else { continue }
+                if strict && e >= net.firstLeafEdge && singleCostChange(e - net.firstLeafEdge) > 0 { continue }
+                seen[reached] = stamp
+                via[reached] = e
+                if reached == target { return path(to: target, from: source) }
+                queue.append(reached)
+            }
+            if work >= workLimit { return nil }
+        }
+        return nil
+    }
+
+    private func path(to target: Int, from source: Int) -> [Int] {
+        var edges: [Int] = []
+        var node = target
+        while node != source {
+            let e = via[node]
+            edges.append(e)
+            node = net.up[e] ? net.head[e] : net.tail[e]
+        }
+        return edges
+    }
+}

@@ -1,0 +1,44 @@
+/// Whole printed units for every leaf, the printed value of every aggregate, and the aggregates
+/// (if any) that ended up a full unit or more from their exact value.
+///
+/// Print every figure from here — `aggregateUnits`, or `sum(_:)` for a set of leaves — never by
+/// rounding an exact total on its own: then parents equal the sums of their children and one
+/// quantity prints alike everywhere, whatever `violations` says.
+public struct RoundingSolution: Sendable, Hashable {
+    /// Printed units per leaf: the floor or the ceiling of the leaf's exact value.
+    public let units: [Int64]
+    /// The printed value of each aggregate of the problem, in printed units (the sum of its leaves' units).
+    public let aggregateUnits: [Int64]
+    /// Indices of the aggregates whose printed value is neither the floor nor the ceiling of their exact
+    /// value. Empty when the rounding is controlled — always so when `familyCount` ≤ 2.
+    public let violations: [Int]
+    /// How many laminar families (sets nested or disjoint) the aggregates split into, after leaves
+    /// already whole are set aside. With at most two, a controlled rounding is proven to exist and is found.
+    public let familyCount: Int
+
+    /// Whether every aggregate prints the floor or the ceiling of its exact value.
+    public var isControlled: Bool { violations.isEmpty }
+
+    /// The printed value of any set of leaves (duplicates and out-of-range indices ignored); saturates
+    /// at the ends of Int64.
+    public func sum(_ aggregate: [Int]) -> Int64 {
+        RoundingProblem.normalized(aggregate, leafCount: units.count).reduce(0) { RoundingMath.adding($0, units[$1]) }
+    }
+
+    init(problem: RoundingProblem, structure s: AggregateStructure, roundsUp up: [Bool]) {
+        var units: [Int64] = problem.leaves.map { RoundingMath.split($0, unit: problem.unit).whole }
+        for (position, leaf) in s.fractionalLeaves.enumerated() where up[position] {
+            units[leaf] = RoundingMath.adding(units[leaf], 1)
+        }
+        self.units = units
+        aggregateUnits = problem.aggregates.map { $0.reduce(0) { RoundingMath.adding($0, units[$1]) } }
+        var violations: [Int] = []
+        for (index, set) in s.setOfAggregate.enumerated() where set >= 0 {
+            let ups = s.members[set].reduce(0) { $0 + (up[$1] ? 1 : 0) }
+            let (low, high) = s.bounds(of: set)
+            if ups < low || ups > high { violations.append(index) }
+        }
+        self.violations = violations
+        familyCount = s.familyCount
+    }
+}
