@@ -32,10 +32,13 @@ struct SumCheck {
                             message: zh, english: en, severity: severity)
     }
 
-    /// Two printings of one quantity.
+    /// Two printings of one quantity. When neither is `derived` (a total or a parent line summed from
+    /// rounded parts), both are roundings of one exact value at their precision and must print alike:
+    /// any difference is an error.
     func same(_ a: Figure, _ b: Figure, what: String, whatEnglish: String, aWhere: String, bWhere: String,
-              location: FindingLocation) -> Finding? {
-        let agreement = FigureComparison.same(a, b)
+              location: FindingLocation, derived: Bool = true) -> Finding? {
+        var agreement = FigureComparison.same(a, b)
+        if !derived && agreement == .withinRounding && a.value.scale == b.value.scale && a.unit == b.unit { agreement = .different }
         if agreement == .equal { return nil }
         let scale = max(a.value.scale, b.value.scale)
         let av = a.value(in: b.unit).formatted(digits: scale)

@@ -61,6 +61,16 @@ import YusuanCore
         #expect(f.expected == "10.00" && f.found == "10.50")
     }
 
+    @Test func oneLinePrintedTwiceMayNotDifferEvenByACent() throws {
+        // Both are roundings of one exact value at the same precision: 0.01 apart is an error, not rounding.
+        let r = try audit(document(summary201: "10.01"), rules: rules)
+        let f = try #require(r.findings("XT-001").first)
+        #expect(f.severity == .error)
+        // A total summed from rounded lines may be a cent off another printing: that stays a warning.
+        let t = try audit(document(summary201: "10.00", total8: "12.01"), rules: rules)
+        #expect(t.findings("XT-002").first?.severity == .warning)
+    }
+
     @Test func xt002FindsTotalsThatDiffer() throws {
         #expect(try audit(document(summary201: "10.00"), rules: rules).findings("XT-002").isEmpty)
         let r = try audit(document(summary201: "10.00", total8: "12.10"), rules: rules)

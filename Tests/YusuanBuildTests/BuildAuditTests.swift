@@ -15,3 +15,20 @@ import YusuanTestSupport
         #expect(report.findings.filter { $0.severity != .notice }.isEmpty, "\(text)")
     }
 }
+
+import YusuanSource
+
+@Suite struct ExampleSourceBuildTests {
+    @Test func theExampleSourceBuildsAndAuditsClean() throws {
+        let budget = try BudgetSource.read(path: Fixtures.path("Tests/Fixtures/budget/example.yaml"))
+        var ledger = Ledger(budget.lineItems)
+        #expect(ledger.leaves.count > 0)
+        let d = DisclosureCompiler.compile(budget)
+        #expect(d.tables.count >= 9)
+        let report = Auditor.audit(d, profileID: budget.profile)
+        let text = report.findings.map { "\($0.rule) \($0.location.table ?? "") \($0.location.row ?? "") \($0.message)" }.joined(separator: "\n")
+        #expect(report.findings.filter { $0.severity != .notice }.isEmpty, "\(text)")
+        ledger.round(aggregates: [])
+        #expect(ledger.uncontrolled == 0)
+    }
+}

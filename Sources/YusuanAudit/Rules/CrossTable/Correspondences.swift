@@ -30,7 +30,8 @@ enum Correspondences {
             applicable = true
             if let finding = cmp.same(e.figure, f.figure, what: "\(p.economic) \(e.row.name) 与 \(p.functional) \(f.row.name) 是同一笔支出",
                                       whatEnglish: "\(p.economic) and \(p.functional) are the same expense",
-                                      aWhere: e.table.displayName, bWhere: f.table.displayName, location: f.location) {
+                                      aWhere: e.table.displayName, bWhere: f.table.displayName, location: f.location,
+                                      derived: SameQuantity.isDerived(e) || SameQuantity.isDerived(f)) {
                 findings.append(finding)
             }
         }

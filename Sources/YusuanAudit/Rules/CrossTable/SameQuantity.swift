@@ -21,12 +21,20 @@ enum SameQuantity {
                 if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
                                           whatEnglish: "\(what.en) should be the same in every table",
                                           aWhere: reference.table.displayName + "「\(reference.column.header)」",
-                                          bWhere: f.table.displayName + "「\(f.column.header)」", location: f.location) {
+                                          bWhere: f.table.displayName + "「\(f.column.header)」", location: f.location,
+                                          derived: isDerived(reference) || isDerived(f)) {
                     findings.append(finding)
                 }
             }
         }
         return applicable ? .ran(findings) : .notApplicable(reason: "no quantity is printed in two tables")
+    }
+
+    /// A total line, or a code line whose sub-codes the same table prints: its figure may be a sum of rounded parts.
+    static func isDerived(_ f: Fact) -> Bool {
+        if f.row.kind != .item { return true }
+        guard let code = f.row.code else { return f.table.kind == .overallPerformance }
+        return f.table.rows.contains { $0.code.map(code.isAncestor) ?? false }
     }
 
     /// The printing most tables agree on; ties go to the earliest table.
