@@ -67,6 +67,3 @@ public struct Fact: Sendable {
     }
 }
 
-extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
-}

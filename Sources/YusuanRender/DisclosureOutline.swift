@@ -26,6 +26,3 @@ public enum DisclosureOutline {
     }
 }
 
-extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
-}

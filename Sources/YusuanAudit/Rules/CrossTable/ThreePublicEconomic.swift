@@ -2,12 +2,16 @@ import YusuanCore
 
 /// Economic lines of the basic-expenditure table against the 三公 items they belong to.
 enum ThreePublicEconomic {
-    static let pairs: [(String, Measure, String)] = [
-        ("30217", .threePublicReception, "公务接待费"),
-        ("30231", .threePublicVehicleOperation, "公务用车运行维护费"),
-        ("30212", .threePublicOutbound, "因公出国（境）费用"),
-        ("31013", .threePublicVehiclePurchase, "公务用车购置"),
-    ]
+    /// Economic 款 → 三公 item, from Resources/catalogs/threepublic.tsv (the same file build reads).
+    static let pairs: [(String, Measure, String)] = {
+        let names: [Measure: String] = [.threePublicReception: "公务接待费", .threePublicVehicleOperation: "公务用车运行维护费",
+                                        .threePublicOutbound: "因公出国（境）费用", .threePublicVehiclePurchase: "公务用车购置"]
+        return (CatalogLibrary.dataFile("threepublic.tsv") ?? "").split(whereSeparator: \.isNewline).compactMap { line in
+            let cols = line.split(separator: "\t").map(String.init)
+            guard cols.count >= 2, !line.hasPrefix("#"), let m = Measure(rawValue: cols[1]), let name = names[m] else { return nil }
+            return (cols[0], m, name)
+        }
+    }()
 
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         var findings: [Finding] = []
