@@ -22,22 +22,26 @@ let package = Package(
     targets: [
         .target(
             name: "YusuanCore",
+            exclude: ["README.md"],
             resources: [.copy("Resources/catalogs"), .copy("Resources/profiles")],
             swiftSettings: strict),
-        .target(name: "YusuanAudit", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(name: "YusuanAudit", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanIngest",
             dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"],
             swiftSettings: strict),
-        .target(name: "YusuanRender", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(name: "YusuanRender", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanXLSX",
             dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"],
             swiftSettings: strict),
-        .target(name: "YusuanBuild", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(name: "YusuanBuild", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanSource",
             dependencies: ["YusuanCore", "YusuanIngest", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"],
             swiftSettings: strict),
         .target(
             name: "YusuanCLI",
@@ -45,9 +49,10 @@ let package = Package(
                 "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanXLSX", "YusuanBuild", "YusuanSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict),
         .executableTarget(name: "yusuan", dependencies: ["YusuanCLI"], swiftSettings: strict),
-        .target(name: "YusuanTestSupport", dependencies: ["YusuanCore"], swiftSettings: strict),
+        .target(name: "YusuanTestSupport", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .testTarget(name: "YusuanCoreTests", dependencies: ["YusuanCore", "YusuanTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
         .testTarget(name: "YusuanIngestTests", dependencies: ["YusuanIngest", "YusuanTestSupport",
