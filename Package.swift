@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "YusuanRender", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanXLSX",
-            dependencies: ["YusuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["YusuanCore", "YusuanRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["README.md"],
             swiftSettings: strict),
         .target(name: "YusuanBuild", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),

@@ -11,7 +11,7 @@ enum RowBuilder {
         for line in lines where !line.isBlank {
             let width = columns.count
             var texts = (0..<width).map { $0 < line.cells.count ? line.cells[$0] : "" }
-            if line.cells.count < width, line.cells.count > 0, let n = nameCol, n > 0,
+            if !line.fromTable, line.cells.count < width, line.cells.count > 0, let n = nameCol, n > 0,
                (line.cells.first?.trimmed.isEmpty == false), codeCol == nil || codeCol == 0 && ClassificationCode.parse(line.cells[0]) == nil {
                 // A line that lost its leading empty cells (a row after a blank line): align it right.
                 let shift = width - line.cells.count

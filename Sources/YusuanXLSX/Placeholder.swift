@@ -1,2 +1,0 @@
-/// Writes XLSX workbooks (a sheet per table). Filled in by the renderer work.
-public enum XLSXWriterPlaceholder {}
