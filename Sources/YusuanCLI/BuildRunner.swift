@@ -25,7 +25,7 @@ public enum BuildRunner {
         let reading = BudgetSource.load(path: source)
         let notes = reading.problems.map(\.description)
         guard let budget = reading.budget else {
-            return Result(written: [], messages: notes + ["yusuan: \(source) has errors; nothing was written"], exitCode: 65, report: nil)
+            return Result(written: [], messages: notes + ["\(source) has errors; nothing was written"], exitCode: 65, report: nil)
         }
         let disclosure = DisclosureCompiler.compile(budget)
         let base = "\(budget.department)-\(budget.year)"
@@ -42,7 +42,7 @@ public enum BuildRunner {
                 }
             case .xlsx:
                 do { files.append(("\(base).xlsx", try DisclosureXLSX.write(disclosure))) } catch {
-                    return Result(written: [], messages: messages + ["yusuan: could not write the workbook: \(error)"], exitCode: 70, report: nil)
+                    return Result(written: [], messages: messages + ["could not write the workbook: \(error)"], exitCode: 70, report: nil)
                 }
             case .pdf: break
             }
@@ -57,12 +57,12 @@ public enum BuildRunner {
                 written.append(path)
             }
         } catch {
-            return Result(written: written, messages: messages + ["yusuan: cannot write to \(output): \(error.localizedDescription)"], exitCode: 73, report: nil)
+            return Result(written: written, messages: messages + ["cannot write to \(output): \(error.localizedDescription)"], exitCode: 73, report: nil)
         }
         if formats.contains(.pdf) {
             switch PDFPrinter.print(html: DisclosureHTML.render(disclosure), to: (output as NSString).appendingPathComponent("\(base).pdf")) {
             case .success(let path): written.append(path)
-            case .failure(let message): messages.append("yusuan: " + message)
+            case .failure(let message): messages.append(message)
             }
         }
         let report = Auditor.audit(disclosure, profileID: budget.profile)
