@@ -22,7 +22,9 @@ public enum DisclosureCompiler {
             tables += build(spec, c)
         }
         var writer = NarrativeWriter(c)
-        let narrative = writer.write().map { Paragraph(text: $0, location: SourceLocation(), isHeading: false) }
+        let narrative = writer.write().map { text in
+            Paragraph(text: text, location: SourceLocation(), isHeading: RowLabels.outline(text).depth != nil && text.count <= 24 && !text.contains("："))
+        }
         return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
                           year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")
     }
