@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "YusuanBuild", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanSource",
-            dependencies: ["YusuanCore", "YusuanIngest", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
+            dependencies: ["YusuanCore", "YusuanIngest", "YusuanRender", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             swiftSettings: strict),
         .target(

@@ -3,7 +3,8 @@ import YusuanCore
 import YusuanIngest
 
 /// The XLSX encoding: one sheet per record kind, named as `SourceTableKind.sheet` (部门, 单位, 收入,
-/// 支出明细 …) with the same headers as the CSV files. Read through `XLSXReader`.
+/// 支出明细 …) with the same headers as the CSV files. Read through `XLSXReader`, written through
+/// `XLSXWorkbook` (see XLSXSource+Write.swift).
 enum XLSXSource {
     static func tables(at path: String, log: DecodeLog) -> [SourceTable] {
         let doc: RawDocument
@@ -60,9 +61,5 @@ enum XLSXSource {
         return out
     }
 
-    /// Writing workbooks waits for the generic writer of YusuanXLSX.
-    static func write(_ tables: [SourceTable], to path: String) throws(SourceErrors) {
-        throw SourceErrors(.unreadable, file: path,
-                           "writing XLSX is not available yet (it needs the YusuanXLSX workbook writer); write yaml or csv instead")
-    }
+    // Writing: XLSXSource+Write.swift.
 }

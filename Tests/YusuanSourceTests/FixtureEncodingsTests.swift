@@ -54,11 +54,4 @@ import YusuanTestSupport
             "b.xlsx, sheet 单位, row 5, column 单位类型: error [bad-value]: unknown unit kind “机关”; one of 行政、事业、其他",
         ])
     }
-
-    @Test func writingAWorkbookIsReportedAsNotYetAvailable() throws {
-        let dir = try temporaryDirectory()
-        #expect(throws: SourceErrors.self) {
-            try BudgetSource.write(try exampleBudget(), format: .xlsx, to: dir.appendingPathComponent("b.xlsx").path)
-        }
-    }
 }
