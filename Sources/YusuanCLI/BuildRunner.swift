@@ -65,8 +65,9 @@ public enum BuildRunner {
             case .failure(let message): messages.append(message)
             }
         }
+        // Build output must audit clean; anything found is shown, and errors make the exit status 1 as audit's do.
         let report = Auditor.audit(disclosure, profileID: budget.profile)
-        return Result(written: written, messages: messages, exitCode: 0, report: report)
+        return Result(written: written, messages: messages, exitCode: report.count(.error) > 0 ? 1 : 0, report: report)
     }
 }
 

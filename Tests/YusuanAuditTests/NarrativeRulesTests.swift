@@ -202,3 +202,34 @@ import YusuanCore
     #expect(bad.count == 1 && bad.first?.severity == .notice)
     #expect(NarrativeDoc.findings(NarrativeDoc.budget("机关运行经费118万元，比上年减少7.5万元。主要原因是：办公经费减少。"), "NAR-003").isEmpty)
 }
+
+@Suite struct NarrativePartListTests {
+    /// After "其中：A…，B…。" a sentence about "支出" is about the whole again, not about B.
+    @Test func aChangeAfterAListOfPartsIsTheWholesChange() throws {
+        let text = """
+        某局2022年部门预算情况说明
+        二、部门收支总体情况
+        （二）支出预算：2022年年初预算数100.00万元，其中：一般公共服务支出80.00万元，住房保障支出20.00万元。支出比2021年增加10.00万元。
+        附件 2
+        某局2022年一般公共预算财政拨款支出预算表
+        单位：万元
+        科目编码\t科目名称\t2021年预算数\t2022年预算数\t\t
+        \t\t\t总计\t基本支出\t项目支出
+        \t合计\t90.00\t100.00\t100.00\t
+        201\t一般公共服务支出\t72.00\t80.00\t80.00\t
+        221\t住房保障支出\t18.00\t20.00\t20.00\t
+        附件 6
+        某局2022年部门收支总表
+        单位：万元
+        收入\t\t支出\t
+        项目\t预算数\t项目\t预算数
+        一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t80.00
+        事业收入\t\t二、住房保障支出\t20.00
+        本年收入合计\t100.00\t本年支出合计\t100.00
+        """
+        let r = try audit(text, rules: NarrativeRules.all)
+        #expect(r.findings("NAR-002").isEmpty, "\(r.findings.map(\.message))")
+        let wrong = try audit(text.replacingOccurrences(of: "支出比2021年增加10.00万元", with: "支出比2021年增加12.00万元"), rules: NarrativeRules.all)
+        #expect(wrong.findings("NAR-002").first?.message.contains("10.00") == true)
+    }
+}

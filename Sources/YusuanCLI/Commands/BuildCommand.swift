@@ -8,7 +8,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Compile a budget source into the complete disclosure (tables, narrative, performance tables).",
-        discussion: "SOURCE is a .yaml file, a folder of CSV files or an .xlsx workbook. Exit status: 0 built, 64 bad invocation, 65 the source has errors (every one is listed), 70 an output could not be rendered, 73 the output folder cannot be written.")
+        discussion: "SOURCE is a .yaml file, a folder of CSV files or an .xlsx workbook. Exit status: 0 built (its self-audit finds no error), 1 built but its self-audit finds errors, 64 bad invocation, 65 the source has errors (every one is listed), 70 an output could not be rendered, 73 the output folder cannot be written.")
 
     @Argument(help: "The budget source.") var source: String
     @Option(name: .long, help: "html, xlsx, text, json, csv or pdf; repeat for several (default: html, xlsx, text).")
@@ -20,6 +20,7 @@ struct BuildCommand: ParsableCommand {
         for m in result.messages { printError(m) }
         for path in result.written { print(path) }
         if let report = result.report {
+            if !report.findings.isEmpty { printError(AuditTextReport.render(report)) }
             print(AuditTextReport.summary(report, zh: true).replacingOccurrences(of: "汇总：", with: "自检（审核构建结果）："))
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -76,6 +76,8 @@ struct NarrativeParser {
             for s in b.sentences {
                 sentenceIndex += 1
                 sentence = s.text
+                // A "其中" list of parts ends with its sentence: the next one speaks of the whole again.
+                if partMode, let main = mainTopic { currentTopic = main }
                 partMode = false
                 partScope = nil
                 inReasons = false
