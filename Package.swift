@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
         .testTarget(name: "YusuanCLITests", dependencies: ["YusuanCLI", "YusuanTestSupport"], swiftSettings: strict),
-        .testTarget(name: "YusuanBuildTests", dependencies: ["YusuanBuild", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanSource", "YusuanTestSupport",
+        .testTarget(name: "YusuanBuildTests", dependencies: ["YusuanBuild", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanSource", "YusuanXLSX", "YusuanTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
         .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanXLSX", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
         .testTarget(name: "YusuanSourceTests", dependencies: ["YusuanSource", "YusuanTestSupport"], swiftSettings: strict),
