@@ -33,7 +33,7 @@ public enum DocumentReader {
             return try XLSXReader.read(data, source: source)
         }
         if data.starts(with: Array("%PDF".utf8)) {
-            throw IngestError(file: source, message: "PDF input needs poppler's pdftotext; not supported yet")
+            return try PDFText.read(data, source: source)
         }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw IngestError(file: source, message: "legacy Office file (.xls/.doc) is not supported; save it as .xlsx")
