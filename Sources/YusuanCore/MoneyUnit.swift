@@ -16,8 +16,8 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
     public var english: String {
         switch self {
         case .yuan: "yuan"
-        case .wanYuan: "10k yuan"
-        case .yiYuan: "100m yuan"
+        case .wanYuan: "(10,000 yuan)"
+        case .yiYuan: "(100 million yuan)"
         }
     }
 

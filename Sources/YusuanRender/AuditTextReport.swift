@@ -9,13 +9,13 @@ public enum AuditTextReport {
         out += (zh ? "审核报告：" : "Audit report: ") + d.title + "\n"
         out += (zh ? "文件：" : "File: ") + d.source + "\n"
         var facts: [String] = []
-        if let dep = d.department { facts.append((zh ? "部门 " : "department ") + dep) }
+        if let dep = d.department { facts.append((zh ? "部门 " : "Department ") + dep) }
         if let y = d.year { facts.append(zh ? "\(y) 年度" : "fiscal year \(y)") }
         facts.append(zh ? d.phase.rawValue : (d.phase == .budget ? "budget" : "final accounts"))
         facts.append((zh ? "表格 " : "tables ") + "\(d.tables.count)")
         if let p = report.profile {
             let how = report.profileDetected ? (zh ? "自动识别" : "detected") : (zh ? "指定" : "given")
-            facts.append((zh ? "模板 " : "profile ") + "\(p.id)（\(how)）")
+            facts.append(zh ? "模板 \(p.id)（\(how)）" : "profile \(p.id) (\(how))")
         } else {
             facts.append(zh ? "模板：未识别" : "profile: none matched")
         }
