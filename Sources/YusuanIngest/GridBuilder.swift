@@ -4,9 +4,15 @@ import YusuanCore
 enum GridBuilder {
     static func build(_ base: DisclosureTable, lines: [RawLine], meta: DocumentMeta) -> [DisclosureTable] {
         let headerCount = lines.firstIndex { TableBuilder.isDataLike($0.cells) } ?? lines.count
-        var header = lines[..<headerCount].map(\.cells)
+        var headerLines = Array(lines[..<headerCount])
         var data = Array(lines[headerCount...])
-        if let aligned = LayoutColumns.realign(header: Array(lines[..<headerCount]), data: data) {
+        // Header lines printed after the first figures (a total row centred in a tall header cell).
+        while let k = data.prefix(4).firstIndex(where: isCodeHeading) {
+            headerLines.append(data.remove(at: k))
+        }
+        data = LayoutRows.join(data)
+        var header = headerLines.map(\.cells)
+        if let aligned = LayoutColumns.realign(header: headerLines, data: data) {
             header = aligned.header
             data = aligned.data
         }
@@ -24,6 +30,12 @@ enum GridBuilder {
         if base.kind.isSideBySide, let split = sides(table, data: data, meta: meta) { return split }
         table.rows = RowBuilder.rows(data, columns: table.columns, catalogYear: meta.year)
         return [table]
+    }
+
+    /// "类  款  项": the headings of code columns.
+    static func isCodeHeading(_ line: RawLine) -> Bool {
+        let cells = line.cells.map(\.trimmed).filter { !$0.isEmpty }
+        return cells.count >= 2 && cells.allSatisfy { ["类", "款", "项"].contains($0) }
     }
 
     static func lastFilled(_ cells: [String]) -> Int {

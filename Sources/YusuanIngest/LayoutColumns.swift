@@ -29,8 +29,20 @@ enum LayoutColumns {
         // Pages with fewer columns (a page without a blank column) line up from the right for
         // figures and from the left for labels: the widest page is the reference.
         let reference = anchorsByPage.values.first { $0.count == width } ?? anchors(data)
-        func columnIndex(_ anchors: [Anchor], _ k: Int) -> Int {
+        // A page's figure columns map onto the reference's in order (a page printed tighter keeps their order).
+        var figureMaps: [Int: [Int: Int]] = [:]
+        for (p, anchors) in anchorsByPage where anchors.count < width {
+            let own = anchors.enumerated().filter { $0.element.isFigure }
+            let ref = reference.enumerated().filter { $0.element.isFigure }
+            var map: [Int: Int] = [:]
+            for (i, slot) in align(own.map(\.element.edge), to: ref.map(\.element.edge)).enumerated() {
+                if let slot { map[own[i].offset] = ref[slot].offset }
+            }
+            figureMaps[p] = map
+        }
+        func columnIndex(_ anchors: [Anchor], _ k: Int, page: Int? = nil) -> Int {
             guard anchors.count < width else { return k }
+            if let p = page, let c = figureMaps[p]?[k] { return c }
             let a = anchors[k]
             let candidates = reference.enumerated().filter { $0.element.isFigure == a.isFigure }
             return candidates.min { abs($0.element.edge - a.edge) < abs($1.element.edge - a.edge) }?.offset ?? k
@@ -54,7 +66,7 @@ enum LayoutColumns {
                 for (i, slot) in align(edges, to: slots.map(\.element.edge)).enumerated() {
                     let k = slot.map { slots[$0].offset } ?? nearest(anchors, isFigure: kind, span: items[i].1)
                     guard let k else { continue }
-                    let c = columnIndex(anchors, k)
+                    let c = columnIndex(anchors, k, page: anchorsByPage[line.location.page ?? 0] == nil ? nil : line.location.page ?? 0)
                     cells[c] = cells[c].isEmpty ? items[i].0 : cells[c] + " " + items[i].0
                 }
             }
@@ -74,7 +86,16 @@ enum LayoutColumns {
             let labelReach = (headerAnchors.filter { !$0.isFigure }.map(\.upper).max() ?? -1) + 2
             let figureSlots = headerAnchors.enumerated().filter { $0.element.isFigure }
             var figureWords: [(String, Int)] = []
-            for (cell, span) in zip(line.cells, spans) {
+            var pieces = Array(zip(line.cells, spans))
+            // Headings of adjacent narrow columns printed one space apart ("基本支出 项目支出")
+            // read as one cell: over more figure columns than headings, they are split into words.
+            let figurePieces = pieces.filter { $0.1.lowerBound > labelReach }.count
+            if figurePieces < figureSlots.count {
+                pieces = pieces.flatMap { cell, span in
+                    span.lowerBound > labelReach ? splitHeading(cell, span: span) : [(cell, span)]
+                }
+            }
+            for (cell, span) in pieces {
                 let centre = (span.lowerBound + span.upperBound) / 2
                 if span.lowerBound <= labelReach || figureSlots.isEmpty {
                     let labels = headerAnchors.enumerated().filter { !$0.element.isFigure }
@@ -95,6 +116,21 @@ enum LayoutColumns {
             return cells
         }
         return (newHeader, newData)
+    }
+
+    /// "基本支出 项目支出" → two headings with their spans, when every word is a heading of its own
+    /// (two or more characters, not a number: "2024 年预算数" and "公务接待 费" stay whole).
+    static func splitHeading(_ cell: String, span: Range<Int>) -> [(String, Range<Int>)] {
+        let words = cell.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count > 1, words.allSatisfy({ w in w.count >= 2 && w.first?.isNumber == false && w.contains { !$0.isASCII } })
+        else { return [(cell, span)] }
+        var out: [(String, Range<Int>)] = []
+        var offset = span.lowerBound
+        for w in words {
+            out.append((w, offset..<(offset + w.count)))
+            offset += w.count + 1
+        }
+        return out
     }
 
     /// A header line with a single cell and no spans: put it where it starts (its offset is lost; first column).

@@ -34,7 +34,9 @@ struct TableBuilder {
             skippingRepeatedHeader = false
         }
         // A header printed again at the top of the next page, without the title.
-        if !isForm, lines.contains(where: { TableBuilder.isDataLike($0.cells) }), !TableBuilder.isDataLike(line.cells), repeatsHeader(line) {
+        // (On the same page, right under a row, it is the rest of a wrapped name: "支出", "出".)
+        let samePage = line.location.page != nil && lines.last?.location.page == line.location.page
+        if !isForm, !samePage, lines.contains(where: { TableBuilder.isDataLike($0.cells) }), !TableBuilder.isDataLike(line.cells), repeatsHeader(line) {
             return
         }
         lines.append(line)

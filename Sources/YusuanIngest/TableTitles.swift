@@ -14,12 +14,15 @@ enum TableTitles {
         (["财政拨款收支"], .fiscalSummary),
         (["财政拨款收入支出"], .fiscalSummary),
         (["收支总表"], .budgetSummary),
+        (["收入支出决算总表"], .budgetSummary),
+        (["收支决算总表"], .budgetSummary),
         (["收支预算总表"], .budgetSummary),
         (["收入预算总表"], .revenueSummary),
         (["支出预算总表"], .expenditureSummary),
         (["收入支出总表"], .budgetSummary),
         (["收入总表"], .revenueSummary),
         (["收入预算表"], .revenueSummary),
+        (["收入决算表"], .revenueSummary),
         (["支出总表"], .expenditureSummary),
         (["基本支出"], .basicExpenditure),
         (["项目支出"], .projectList),
@@ -27,6 +30,7 @@ enum TableTitles {
         (["一般公共预算", "支出"], .generalExpenditure),
         (["财政专户"], .other),
         (["支出预算表"], .expenditureSummary),
+        (["支出决算表"], .expenditureSummary),
     ]
 
     /// The kind a title names, if it reads as a table title.
