@@ -24,10 +24,11 @@ struct BuildContext {
     }
 
     /// Every functional code (类, 款, 项) that has money among the leaves that match, in catalog order.
-    func functionalCodes(_ predicate: (Ledger.Leaf) -> Bool, extra: [String] = []) -> [String] {
+    func functionalCodes(_ filter: LeafFilter, extra: [String] = []) -> [String] {
         var codes = Set<String>()
-        for leaf in books.ledger.leaves where predicate(leaf) && leaf.exact.fen != 0 {
-            let f = leaf.functional
+        let leaves = books.ledger.leaves
+        for i in books.select(filter) where leaves[i].exact.fen != 0 {
+            let f = leaves[i].functional
             codes.insert(String(f.prefix(3)))
             codes.insert(String(f.prefix(5)))
             codes.insert(f)
@@ -47,8 +48,8 @@ struct BuildContext {
         return all
     }
 
-    static func inFunctional(_ code: String) -> (Ledger.Leaf) -> Bool {
-        { $0.functional.hasPrefix(code) }
+    static func inFunctional(_ code: String) -> LeafFilter {
+        .functional(code)
     }
 }
 

@@ -8,9 +8,10 @@ public enum DisclosureCompiler {
         var ledger = Ledger(budget.lineItems)
         // First pass: learn which sets of leaves are printed; round them; second pass: print.
         let recorder = Recorder()
-        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder))
+        let index = LeafIndex(ledger)
+        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
         ledger.round(aggregates: recorder.aggregates)
-        return assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil))
+        return assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index))
     }
 
     static func assemble(_ budget: Budget, profile: Profile?, books: Books) -> Disclosure {
@@ -38,15 +39,15 @@ public enum DisclosureCompiler {
         case .revenueSummary: return [FunctionalTables.revenue(c, title: t, attachment: a)]
         case .generalExpenditure:
             return [FunctionalTables.expenditure(c, kind: .generalExpenditure, title: t, attachment: a,
-                                                 scope: { $0.fund == .generalBudget }, priorYear: true, emptyNote: nil)]
+                                                 scope: .fund(.generalBudget), priorYear: true, emptyNote: nil)]
         case .expenditureSummary:
             return [FunctionalTables.expenditure(c, kind: .expenditureSummary, title: t, attachment: a,
-                                                 scope: { _ in true }, priorYear: false, emptyNote: nil)]
+                                                 scope: .all, priorYear: false, emptyNote: nil)]
         case .govFundExpenditure:
-            return [FunctionalTables.expenditure(c, kind: .govFundExpenditure, title: t, attachment: a, scope: { $0.fund == .govFund },
+            return [FunctionalTables.expenditure(c, kind: .govFundExpenditure, title: t, attachment: a, scope: .fund(.govFund),
                                                  priorYear: false, emptyNote: "（备注：本单位无政府性基金预算收支，故此表无数据。）")]
         case .stateCapitalExpenditure:
-            return [FunctionalTables.expenditure(c, kind: .stateCapitalExpenditure, title: t, attachment: a, scope: { $0.fund == .stateCapital },
+            return [FunctionalTables.expenditure(c, kind: .stateCapitalExpenditure, title: t, attachment: a, scope: .fund(.stateCapital),
                                                  priorYear: false, emptyNote: "（备注：本单位无国有资本经营预算收支，故此表无数据。）")]
         case .basicExpenditure: return [BasicTable.build(c, title: t, attachment: a)]
         case .threePublic: return [ThreePublicTable.build(c, title: t, attachment: a)]

@@ -26,10 +26,10 @@ struct NarrativeWriter {
 
     mutating func write() -> [String] {
         let b = c.budget
-        let total = c.books.figure { _ in true }
-        let general = c.books.figure { $0.fund == .generalBudget }
-        let basic = c.books.figure { $0.fund == .generalBudget && $0.nature.isBasic }
-        let project = c.books.figure { $0.fund == .generalBudget && !$0.nature.isBasic }
+        let total = c.books.figure(.all)
+        let general = c.books.figure(.fund(.generalBudget))
+        let basic = c.books.figure(LeafFilter.fund(.generalBudget).and(.basic))
+        let project = c.books.figure(LeafFilter.fund(.generalBudget).and(.project))
         let prior = PriorYearFigures(b.priorYear)
         let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { Fixed(mantissa: Ledger.nearest($0.fen, 10_000), scale: 2) } : prior.functionalTotal
 
@@ -47,7 +47,7 @@ struct NarrativeWriter {
         paragraphs.append("二、部门收支总体情况")
         var income = "（一）收入预算：\(c.year)年年初预算数\(Self.wan(total))，其中："
         income += RevenueSource.allCases.compactMap { s -> String? in
-            let f = c.books.figure { $0.fund == s }
+            let f = c.books.figure(.fund(s))
             return f.isZero ? nil : "\(s.rawValue)\(Self.wan(f))"
         }.joined(separator: "，")
         if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
@@ -68,7 +68,7 @@ struct NarrativeWriter {
         fiscal += "；项目支出\(Self.wan(project))"
         if let pp = b.priorYear.project { fiscal += "，" + change(project, Fixed(mantissa: Ledger.nearest(pp.fen, 10_000), scale: 2), subject: "project") }
         paragraphs.append(fiscal + "。")
-        let fund = c.books.figure { $0.fund == .govFund }
+        let fund = c.books.figure(.fund(.govFund))
         paragraphs.append(fund.isZero ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
                                       : "\(c.year)年政府性基金预算拨款支出\(Self.wan(fund))。")
         paragraphs += ThreePublicParagraphs.write(c)

@@ -3,10 +3,9 @@ import YusuanCore
 /// 四、“三公”经费情况说明: this year's items from the books, compared with last year's.
 enum ThreePublicParagraphs {
     static func write(_ c: BuildContext) -> [String] {
-        let general: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget }
         func now(_ items: [Measure]) -> Fixed {
             let codes = items.flatMap(ThreePublicTable.economicCodes)
-            return c.books.figure { general($0) && codes.contains($0.economic) }
+            return c.books.figure(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
         }
         let prior = c.budget.priorYear.threePublic
         func before(_ items: [Measure]) -> Fixed? {
@@ -35,7 +34,7 @@ enum ThreePublicParagraphs {
 enum OtherMatters {
     static func write(_ c: BuildContext, projectTotal: Fixed) -> [String] {
         let admin = Set(c.budget.units.filter { $0.kind == .administrative }.map(\.code))
-        let operating = c.books.figure { $0.fund == .generalBudget && $0.nature.isPublicCost && admin.contains($0.unit) }
+        let operating = c.books.figure(LeafFilter.fund(.generalBudget).and(.publicCost).and(.units(admin)))
         var out = ["五、其他重要事项的情况说明"]
         var op = "1.机关运行经费。\(c.year)年一般公共预算财政拨款机关运行经费\(NarrativeWriter.wan(operating))"
         if let p = c.budget.priorYear.operatingCost {

@@ -3,23 +3,24 @@ import YusuanCore
 /// 一般公共预算财政拨款基本支出表: rows 合计 + economic 类/款, columns 总计 | 人员经费 | 日常公用经费.
 enum BasicTable {
     static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        let scope: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget && $0.nature.isBasic }
+        let scope = LeafFilter.fund(.generalBudget).and(.basic)
         var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment)
         let head = "\(c.year)年基本支出"
         g.columns = [.code, .name, .money([head, "总计"], .total, year: c.year), .money([head, "人员经费"], .personnel, year: c.year),
                      .money([head, "日常公用经费"], .publicCost, year: c.year)]
-        func values(_ p: @escaping (Ledger.Leaf) -> Bool) -> [Fixed?] {
-            [nil, nil, c.books.figure { scope($0) && p($0) }, c.books.figure { scope($0) && p($0) && $0.nature.isPersonnel },
-             c.books.figure { scope($0) && p($0) && $0.nature.isPublicCost }]
+        func values(_ p: LeafFilter) -> [Fixed?] {
+            [nil, nil, c.books.figure(scope.and(p)), c.books.figure(scope.and(p).and(.personnel)),
+             c.books.figure(scope.and(p).and(.publicCost))]
         }
-        g.lines.append(.init(name: "合计", kind: .subtotal, values: values { _ in true }))
+        g.lines.append(.init(name: "合计", kind: .subtotal, values: values(.all)))
         var codes = Set<String>()
-        for leaf in c.books.ledger.leaves where scope(leaf) && leaf.exact.fen != 0 {
-            codes.insert(String(leaf.economic.prefix(3)))
-            codes.insert(leaf.economic)
+        let leaves = c.books.ledger.leaves
+        for i in c.books.select(scope) where leaves[i].exact.fen != 0 {
+            codes.insert(String(leaves[i].economic.prefix(3)))
+            codes.insert(leaves[i].economic)
         }
         for code in codes.sorted() {
-            g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values { $0.economic.hasPrefix(code) }))
+            g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
         }
         return g.table()
     }
@@ -47,7 +48,6 @@ enum ThreePublicTable {
             for (name, m) in vehicle { g.columns.append(.money([head, "公务用车购置及运行费", name], m, year: year)) }
             g.columns.append(.money([head, "公务接待费"], .threePublicReception, year: year))
         }
-        let general: (Ledger.Leaf) -> Bool = { $0.fund == .generalBudget }
         func current(_ m: Measure) -> Fixed {
             let codes: [String]
             switch m {
@@ -55,7 +55,7 @@ enum ThreePublicTable {
             case .threePublicVehicle: codes = [.threePublicVehiclePurchase, .threePublicVehicleOperation].flatMap(economicCodes)
             default: codes = economicCodes(m)
             }
-            return c.books.figure { general($0) && codes.contains($0.economic) }
+            return c.books.figure(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
         }
         let prior = c.budget.priorYear.threePublic
         func last(_ m: Measure) -> Fixed {

@@ -4,7 +4,7 @@ import YusuanCore
 enum FunctionalTables {
     /// Rows 合计 + 类/款/项 with money, columns 总计 | 基本支出 | 项目支出 (and last year's total when given).
     static func expenditure(_ c: BuildContext, kind: TableKind, title: String, attachment: String?,
-                            scope: @escaping (Ledger.Leaf) -> Bool, priorYear: Bool, emptyNote: String?) -> DisclosureTable {
+                            scope: LeafFilter, priorYear: Bool, emptyNote: String?) -> DisclosureTable {
         var g = Grid(kind: kind, title: c.title(title), attachment: attachment)
         let current = "\(c.year)年预算数"
         let prior = "\(c.year - 1)年预算数"
@@ -15,16 +15,16 @@ enum FunctionalTables {
         g.columns += [.money(head + ["总计"], .total, year: c.year), .money(head + ["基本支出"], .basic, year: c.year),
                       .money(head + ["项目支出"], .project, year: c.year)]
         let priorRounded = PriorYearFigures(c.budget.priorYear)
-        func values(_ p: @escaping (Ledger.Leaf) -> Bool, code: String?) -> [Fixed?] {
+        func values(_ p: LeafFilter, code: String?) -> [Fixed?] {
             var v: [Fixed?] = [nil, nil]
             if showPrior { v.append(code.map { priorRounded.functional($0) } ?? priorRounded.functionalTotal) }
-            v += [c.books.figure(p), c.books.figure { p($0) && $0.nature.isBasic }, c.books.figure { p($0) && !$0.nature.isBasic }]
+            v += [c.books.figure(p), c.books.figure(p.and(.basic)), c.books.figure(p.and(.project))]
             return v
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(scope, code: nil)))
         let extra = showPrior ? Array(c.budget.priorYear.functional.keys) : []
         for code in c.functionalCodes(scope, extra: extra) {
-            let p: (Ledger.Leaf) -> Bool = { scope($0) && $0.functional.hasPrefix(code) }
+            let p = scope.and(.functional(code))
             g.lines.append(.init(code: code, name: c.functionalName(code), kind: .item, values: values(p, code: code)))
         }
         if g.lines.count == 1, let note = emptyNote { g.notes.append(note) }
@@ -36,11 +36,11 @@ enum FunctionalTables {
         var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment)
         let sources = RevenueSource.allCases
         g.columns = [.code, .name, .money(["合计"], .total)] + sources.map { .money([$0.rawValue], MeasureVocabulary.measure(of: $0.rawValue)) }
-        func values(_ p: @escaping (Ledger.Leaf) -> Bool) -> [Fixed?] {
-            [nil, nil, c.books.figure(p)] + sources.map { s in c.books.figure { p($0) && $0.fund == s } }
+        func values(_ p: LeafFilter) -> [Fixed?] {
+            [nil, nil, c.books.figure(p)] + sources.map { s in c.books.figure(p.and(.fund(s))) }
         }
-        g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values { _ in true }))
-        for code in c.functionalCodes({ _ in true }) {
+        g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
+        for code in c.functionalCodes(.all) {
             g.lines.append(.init(code: code, name: c.functionalName(code), kind: .item, values: values(BuildContext.inFunctional(code))))
         }
         return g.table()

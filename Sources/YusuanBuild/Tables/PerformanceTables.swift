@@ -3,7 +3,7 @@ import YusuanCore
 /// 部门整体绩效目标表 and one 项目绩效目标表 per project: fields, then the indicator grid.
 enum PerformanceTables {
     static func overall(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        let total = c.books.figure { _ in true }
+        let total = c.books.figure(.all)
         var t = DisclosureTable(kind: .overallPerformance, title: c.title(title), attachment: attachment, unit: .wanYuan,
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         t.fields = [field("部门（单位）名称", c.department), field("支出预算总量", total.formatted(digits: 2)),
@@ -20,7 +20,7 @@ enum PerformanceTables {
     }
 
     static func project(_ c: BuildContext, _ p: Project, title: String, attachment: String?) -> DisclosureTable {
-        let amount = c.books.figure { $0.nature.projectCode == p.code }
+        let amount = c.books.figure(.projects([p.code]))
         var t = DisclosureTable(kind: .projectPerformance, title: c.title(title), attachment: attachment, unit: .wanYuan,
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         let unitName = c.budget.units.first { $0.code == p.unit }?.name ?? c.department

@@ -11,14 +11,13 @@ enum ProjectTables {
             + local.map { .money(["年初特定目标", $0.rawValue]) } + [.money(["上级专项", "小计"], .total)]
             + superior.map { .money(["上级专项", $0.rawValue]) }
         let projects = c.budget.projects
-        func amount(_ p: Project) -> (Ledger.Leaf) -> Bool { { $0.nature.projectCode == p.code } }
         func values(_ ps: [Project]) -> [Fixed?] {
             let codes = Set(ps.map(\.code))
             func sum(_ cats: [Project.Category]) -> Fixed {
                 let chosen = Set(ps.filter { cats.contains($0.category) }.map(\.code))
-                return c.books.figure { $0.nature.projectCode.map(chosen.contains) ?? false }
+                return c.books.figure(.projects(chosen))
             }
-            return [nil, nil, nil, c.books.figure { $0.nature.projectCode.map(codes.contains) ?? false }, sum(local)]
+            return [nil, nil, nil, c.books.figure(.projects(codes)), sum(local)]
                 + local.map { sum([$0]) } + [sum(superior)] + superior.map { sum([$0]) }
         }
         g.lines.append(.init(name: "合计", kind: .subtotal, values: values(projects)))

@@ -4,12 +4,12 @@ import YusuanCore
 enum SummaryTables {
     static func fiscal(_ c: BuildContext, title: String, attachment: String?) -> [DisclosureTable] {
         let funds: [RevenueSource] = [.generalBudget, .govFund, .stateCapital]
-        let fiscal: (Ledger.Leaf) -> Bool = { funds.contains($0.fund) }
+        let fiscal = LeafFilter.funds(Set(funds))
         var income = Grid(kind: .fiscalSummary, side: .income, title: c.title(title), attachment: attachment)
         income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
         income.lines.append(.init(name: "一、本年收入", kind: .item, values: [nil, c.books.figure(fiscal)]))
         for (i, f) in funds.enumerated() {
-            income.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(f.rawValue)", kind: .item, values: [nil, c.books.figure { $0.fund == f }]))
+            income.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(f.rawValue)", kind: .item, values: [nil, c.books.figure(.fund(f))]))
         }
         income.lines.append(.init(name: "二、上年结转", kind: .item, values: [nil, nil]))
         for (i, f) in funds.enumerated() {
@@ -20,16 +20,16 @@ enum SummaryTables {
         var spend = Grid(kind: .fiscalSummary, side: .expenditure, title: c.title(title), attachment: attachment)
         spend.columns = [Grid.Col(path: ["支出科目"], role: .name), .money(["合计"], .total)]
             + [("一般公共预算", Measure.generalBudget), ("政府性基金预算", .govFund), ("国有资本经营预算", .stateCapital)].map { .money([$0.0], $0.1) }
-        func values(_ p: @escaping (Ledger.Leaf) -> Bool) -> [Fixed?] {
-            [nil, c.books.figure { p($0) && fiscal($0) }] + funds.map { f in c.books.figure { p($0) && $0.fund == f } }
+        func values(_ p: LeafFilter) -> [Fixed?] {
+            [nil, c.books.figure(p.and(fiscal))] + funds.map { f in c.books.figure(p.and(.fund(f))) }
         }
-        spend.lines.append(.init(name: "一、本年支出", kind: .item, values: values { _ in true }))
+        spend.lines.append(.init(name: "一、本年支出", kind: .item, values: values(.all)))
         for (i, code) in c.summaryClasses.enumerated() {
             spend.lines.append(.init(name: "(\(ChineseNumerals.ordinal(i + 1)))\(c.functionalName(code))", kind: .item,
                                      values: values(BuildContext.inFunctional(code))))
         }
         spend.lines.append(.init(name: "二、结转下年", kind: .item, values: [nil, nil, nil, nil, nil]))
-        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: values { _ in true }))
+        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: values(.all)))
         return [income.table(), spend.table()]
     }
 
@@ -39,12 +39,12 @@ enum SummaryTables {
         income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
         for s in sources {
             let name = s.rawValue.hasSuffix("收入") ? s.rawValue : s.rawValue + "收入"
-            income.lines.append(.init(name: name, kind: .item, values: [nil, c.books.figure { $0.fund == s }]))
+            income.lines.append(.init(name: name, kind: .item, values: [nil, c.books.figure(.fund(s))]))
         }
-        let thisYear: (Ledger.Leaf) -> Bool = { $0.fund != .carryover }
+        let thisYear = LeafFilter.funds(Set(RevenueSource.allCases.filter { $0 != .carryover }))
         income.lines.append(.init(name: "本年收入合计", kind: .subtotal, values: [nil, c.books.figure(thisYear)]))
-        income.lines.append(.init(name: "上年结转", kind: .item, values: [nil, c.books.figure { $0.fund == .carryover }]))
-        income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure { _ in true }]))
+        income.lines.append(.init(name: "上年结转", kind: .item, values: [nil, c.books.figure(.fund(.carryover))]))
+        income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure(.all)]))
 
         var spend = Grid(kind: .budgetSummary, side: .expenditure, title: c.title(title), attachment: attachment)
         spend.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
@@ -52,9 +52,9 @@ enum SummaryTables {
             spend.lines.append(.init(name: "\(ChineseNumerals.ordinal(i + 1))、\(c.functionalName(code))", kind: .item,
                                      values: [nil, c.books.figure(BuildContext.inFunctional(code))]))
         }
-        spend.lines.append(.init(name: "本年支出合计", kind: .subtotal, values: [nil, c.books.figure { _ in true }]))
+        spend.lines.append(.init(name: "本年支出合计", kind: .subtotal, values: [nil, c.books.figure(.all)]))
         spend.lines.append(.init(name: "结转下年", kind: .item, values: [nil, nil]))
-        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: [nil, c.books.figure { _ in true }]))
+        spend.lines.append(.init(name: "支出总计", kind: .grandTotal, values: [nil, c.books.figure(.all)]))
         return [income.table(), spend.table()]
     }
 }

@@ -1,0 +1,191 @@
+import YusuanCore
+
+/// Which leaves a printed figure covers: a conjunction of conditions on the leaf's fields, each nil
+/// when unconstrained. Being a value (not a closure), a filter can be answered from `LeafIndex` and
+/// memoized: a figure's leaves are found once, however many tables print it.
+struct LeafFilter: Hashable {
+    /// The three natures of a leaf: basic spending is personnel or public cost, the rest is project spending.
+    enum NatureKind: Hashable, CaseIterable {
+        case personnel, publicCost, project
+
+        init(_ nature: SpendingNature) {
+            switch nature {
+            case .personnel: self = .personnel
+            case .publicCost: self = .publicCost
+            case .project: self = .project
+            }
+        }
+    }
+
+    var funds: Set<RevenueSource>?
+    /// 功能科目 prefix (类, 款 or 项).
+    var functional: String?
+    /// 经济科目 prefix (类 or 款).
+    var economic: String?
+    /// Exact 经济科目 codes.
+    var economicCodes: Set<String>?
+    var natures: Set<NatureKind>?
+    /// Project codes (only project leaves match).
+    var projects: Set<String>?
+    /// Unit codes.
+    var units: Set<String>?
+    /// Set when two conditions contradict (two unrelated prefixes): nothing matches.
+    var never = false
+
+    static let all = LeafFilter()
+    static func fund(_ f: RevenueSource) -> LeafFilter { LeafFilter(funds: [f]) }
+    static func funds(_ f: Set<RevenueSource>) -> LeafFilter { LeafFilter(funds: f) }
+    static func functional(_ prefix: String) -> LeafFilter { LeafFilter(functional: prefix) }
+    static func economic(_ prefix: String) -> LeafFilter { LeafFilter(economic: prefix) }
+    static func economicCodes(_ codes: Set<String>) -> LeafFilter { LeafFilter(economicCodes: codes) }
+    static func projects(_ codes: Set<String>) -> LeafFilter { LeafFilter(projects: codes) }
+    static func units(_ codes: Set<String>) -> LeafFilter { LeafFilter(units: codes) }
+    /// 基本支出 (personnel and public cost).
+    static let basic = LeafFilter(natures: [.personnel, .publicCost])
+    /// 项目支出.
+    static let project = LeafFilter(natures: [.project])
+    static let personnel = LeafFilter(natures: [.personnel])
+    static let publicCost = LeafFilter(natures: [.publicCost])
+
+    /// The leaves both filters select.
+    func and(_ other: LeafFilter) -> LeafFilter {
+        var f = self
+        f.funds = Self.intersect(funds, other.funds)
+        f.economicCodes = Self.intersect(economicCodes, other.economicCodes)
+        f.natures = Self.intersect(natures, other.natures)
+        f.projects = Self.intersect(projects, other.projects)
+        f.units = Self.intersect(units, other.units)
+        let (fp, fNever) = Self.narrower(functional, other.functional)
+        let (ep, eNever) = Self.narrower(economic, other.economic)
+        f.functional = fp
+        f.economic = ep
+        f.never = never || other.never || fNever || eNever
+        return f
+    }
+
+    func matches(_ leaf: Ledger.Leaf) -> Bool {
+        if never { return false }
+        if let funds, !funds.contains(leaf.fund) { return false }
+        if let functional, !leaf.functional.hasPrefix(functional) { return false }
+        if let economic, !leaf.economic.hasPrefix(economic) { return false }
+        if let economicCodes, !economicCodes.contains(leaf.economic) { return false }
+        if let natures, !natures.contains(NatureKind(leaf.nature)) { return false }
+        if let projects {
+            guard case .project(let code) = leaf.nature, projects.contains(code) else { return false }
+        }
+        if let units, !units.contains(leaf.unit) { return false }
+        return true
+    }
+
+    private static func intersect<T>(_ a: Set<T>?, _ b: Set<T>?) -> Set<T>? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return a.intersection(b)
+    }
+
+    /// Both prefixes must hold: the longer one when one extends the other, else a contradiction.
+    private static func narrower(_ a: String?, _ b: String?) -> (String?, Bool) {
+        guard let a else { return (b, false) }
+        guard let b else { return (a, false) }
+        if a.hasPrefix(b) { return (a, false) }
+        if b.hasPrefix(a) { return (b, false) }
+        return (nil, true)
+    }
+}
+
+/// The ledger's leaves indexed by each field a filter constrains, so that a figure looks only at the
+/// leaves that may match instead of every leaf. Selections are memoized per filter; they depend on
+/// the leaves only, not on their rounding, so one index serves both passes of the compiler.
+final class LeafIndex {
+    let ledger: Ledger
+    private let all: [Int]
+    /// Leaves by every prefix of their 功能科目 / 经济科目 (used only when codes are ASCII, where
+    /// prefix equality and `hasPrefix` agree).
+    private let byFunctionalPrefix: [String: [Int]]
+    private let byEconomicPrefix: [String: [Int]]
+    private let functionalASCII: Bool
+    private let economicASCII: Bool
+    private let byEconomic: [String: [Int]]
+    private let byFund: [RevenueSource: [Int]]
+    private let byNature: [LeafFilter.NatureKind: [Int]]
+    private let byProject: [String: [Int]]
+    private let byUnit: [String: [Int]]
+    private var selections: [LeafFilter: [Int]] = [:]
+
+    init(_ ledger: Ledger) {
+        self.ledger = ledger
+        let leaves = ledger.leaves
+        all = Array(leaves.indices)
+        var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:], economic: [String: [Int]] = [:]
+        var fund: [RevenueSource: [Int]] = [:], nature: [LeafFilter.NatureKind: [Int]] = [:]
+        var project: [String: [Int]] = [:], unit: [String: [Int]] = [:]
+        var functionalASCII = true, economicASCII = true
+        for (i, leaf) in leaves.enumerated() {
+            functionalASCII = functionalASCII && Self.isASCII(leaf.functional)
+            economicASCII = economicASCII && Self.isASCII(leaf.economic)
+            Self.addPrefixes(of: leaf.functional, i, to: &functional)
+            Self.addPrefixes(of: leaf.economic, i, to: &economicPrefix)
+            economic[leaf.economic, default: []].append(i)
+            fund[leaf.fund, default: []].append(i)
+            nature[LeafFilter.NatureKind(leaf.nature), default: []].append(i)
+            if case .project(let code) = leaf.nature { project[code, default: []].append(i) }
+            unit[leaf.unit, default: []].append(i)
+        }
+        byFunctionalPrefix = functional
+        byEconomicPrefix = economicPrefix
+        byEconomic = economic
+        byFund = fund
+        byNature = nature
+        byProject = project
+        byUnit = unit
+        self.functionalASCII = functionalASCII
+        self.economicASCII = economicASCII
+    }
+
+    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    private static func addPrefixes(of code: String, _ i: Int, to map: inout [String: [Int]]) {
+        guard isASCII(code) else { return }
+        let bytes = Array(code.utf8)
+        for length in 0...bytes.count {
+            map[String(decoding: bytes[0..<length], as: UTF8.self), default: []].append(i)
+        }
+    }
+
+    /// Indices (ascending) of the leaves the filter selects: the same as scanning every leaf with `matches`.
+    func select(_ filter: LeafFilter) -> [Int] {
+        if let known = selections[filter] { return known }
+        let result: [Int]
+        if filter.never {
+            result = []
+        } else {
+            let candidates = self.candidates(filter)
+            let leaves = ledger.leaves
+            result = candidates.filter { filter.matches(leaves[$0]) }
+        }
+        selections[filter] = result
+        return result
+    }
+
+    /// The smallest list of leaves (ascending) that holds every leaf the filter selects.
+    private func candidates(_ filter: LeafFilter) -> [Int] {
+        var options: [[[Int]]] = []
+        if let prefix = filter.functional, functionalASCII, LeafIndex.isASCII(prefix) {
+            options.append([byFunctionalPrefix[prefix] ?? []])
+        }
+        if let prefix = filter.economic, economicASCII, LeafIndex.isASCII(prefix) {
+            options.append([byEconomicPrefix[prefix] ?? []])
+        }
+        if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
+        if let funds = filter.funds { options.append(funds.map { byFund[$0] ?? [] }) }
+        if let natures = filter.natures { options.append(natures.map { byNature[$0] ?? [] }) }
+        if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
+        if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }
+        // Each field puts a leaf in one list only, so the lists of an option are disjoint.
+        guard let best = options.min(by: { Self.size($0) < Self.size($1) }) else { return all }
+        if best.count == 1, let only = best.first { return only }
+        return best.flatMap { $0 }.sorted()
+    }
+
+    private static func size(_ lists: [[Int]]) -> Int { lists.reduce(0) { $0 + $1.count } }
+}
