@@ -19,7 +19,7 @@ import YusuanTestSupport
         r.findings.prefix(8).map { "\($0.rule) \($0.location.table ?? "") \($0.location.row ?? "") \($0.message)" }.joined(separator: "\n")
     }
 
-    @Test(arguments: [(UInt64(11), 1, 5, 1), (12, 2, 40, 3), (13, 5, 300, 6), (14, 12, 1_500, 10)])
+    @Test(arguments: [(UInt64(11), 1, 5, 1), (12, 2, 40, 3), (13, 5, 300, 6), (14, 12, 1_500, 10), (15, 50, 10_000, 40)])
     func builtTextAuditsClean(seed: UInt64, units: Int, items: Int, projects: Int) throws {
         let budget = BudgetGenerator.make(seed: seed, units: units, items: items, projects: projects)
         let report = try Self.audited(DisclosureCompiler.compile(budget), profile: budget.profile)
