@@ -99,13 +99,6 @@ extension ValidationRun {
 
     /// The economic 款 of each “三公” item, from the catalogs folder (threepublic.tsv).
     static func threePublicCodes() -> [String: Set<String>] {
-        guard let text = CatalogLibrary.dataFile("threepublic.tsv") else { return [:] }
-        var out: [String: Set<String>] = [:]
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let cols = line.split(separator: "\t").map { String($0).trimmed }
-            guard cols.count >= 2, cols[0].allSatisfy(\.isNumber) else { continue }
-            out[cols[1], default: []].insert(cols[0])
-        }
-        return out
+        ReferenceTables.threePublicCodes.mapValues(Set.init)
     }
 }

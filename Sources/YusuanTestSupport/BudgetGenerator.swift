@@ -22,10 +22,7 @@ public enum BudgetGenerator {
         let functional = CatalogLibrary.catalog(.functional, year: year)
         let economic = CatalogLibrary.catalog(.economicDepartment, year: year)
         // Economic lines that by definition sit on one functional line are generated as such pairs.
-        let pairs: [(String, String)] = (CatalogLibrary.dataFile("correspondences.tsv") ?? "").split(whereSeparator: \.isNewline).compactMap { line in
-            let cols = line.split(separator: "\t").map(String.init)
-            return cols.count >= 2 && cols[0].allSatisfy(\.isNumber) && !line.hasPrefix("#") ? (cols[0], cols[1]) : nil
-        }
+        let pairs = ReferenceTables.correspondences.map { ($0.economic, $0.functional) }
         let pairedEconomic = Set(pairs.map(\.0)), pairedFunctional = Set(pairs.map(\.1))
         let xiang = (functional?.entries.keys.filter { $0.count == 7 && ["201", "208", "210", "212", "213", "221"].contains(String($0.prefix(3)))
             && !pairedFunctional.contains($0) } ?? []).sorted()

@@ -28,14 +28,9 @@ enum BasicTable {
 
 /// “三公”经费支出表: last year's and this year's 总计, 因公出国（境）, 公务用车 (小计, 购置, 运行维护), 公务接待.
 enum ThreePublicTable {
-    /// The economic 款 that hold each 三公 item, read from the catalogs folder (threepublic.tsv).
+    /// The economic 款 that hold each 三公 item (Resources/catalogs/threepublic.tsv).
     static func economicCodes(_ item: Measure) -> [String] {
-        guard let text = CatalogLibrary.dataFile("threepublic.tsv") else { return [] }
-        return text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count >= 2, !line.hasPrefix("#"), cols[1] == item.rawValue else { return nil }
-            return cols[0]
-        }
+        ReferenceTables.threePublicCodes[item.rawValue] ?? []
     }
 
     static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {

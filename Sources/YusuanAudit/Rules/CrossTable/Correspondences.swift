@@ -9,14 +9,7 @@ enum Correspondences {
     }
 
     /// Read from Resources/catalogs/correspondences.tsv (economic code, functional code, note).
-    static let pairs: [Pair] = {
-        guard let text = CatalogLibrary.dataFile("correspondences.tsv") else { return [] }
-        return text.split(whereSeparator: \.isNewline).compactMap { line in
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count >= 2, !line.hasPrefix("#"), cols[0].allSatisfy(\.isNumber) else { return nil }
-            return Pair(economic: cols[0], functional: cols[1])
-        }
-    }()
+    static var pairs: [Pair] { ReferenceTables.correspondences.map { Pair(economic: $0.economic, functional: $0.functional) } }
 
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         var findings: [Finding] = []

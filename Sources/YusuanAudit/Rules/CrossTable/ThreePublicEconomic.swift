@@ -6,10 +6,8 @@ enum ThreePublicEconomic {
     static let pairs: [(String, Measure, String)] = {
         let names: [Measure: String] = [.threePublicReception: "公务接待费", .threePublicVehicleOperation: "公务用车运行维护费",
                                         .threePublicOutbound: "因公出国（境）费用", .threePublicVehiclePurchase: "公务用车购置"]
-        return (CatalogLibrary.dataFile("threepublic.tsv") ?? "").split(whereSeparator: \.isNewline).compactMap { line in
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count >= 2, !line.hasPrefix("#"), let m = Measure(rawValue: cols[1]), let name = names[m] else { return nil }
-            return (cols[0], m, name)
+        return ReferenceTables.threePublicCodes.sorted { $0.key < $1.key }.flatMap { item, codes in
+            codes.compactMap { code in Measure(rawValue: item).flatMap { m in names[m].map { (code, m, $0) } } }
         }
     }()
 
