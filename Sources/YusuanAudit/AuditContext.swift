@@ -8,6 +8,9 @@ public struct AuditContext: Sendable {
     public let economicCatalog: Catalog?
     public let governmentEconomicCatalog: Catalog?
     public let facts: FactIndex
+    /// The document states that its totals equal their printed parts (`RoundingStatement`): a cent's
+    /// difference contradicts it and is an error.
+    public let exactTotals: Bool
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -17,6 +20,7 @@ public struct AuditContext: Sendable {
         economicCatalog = CatalogLibrary.catalog(.economicDepartment, year: year)
         governmentEconomicCatalog = CatalogLibrary.catalog(.economicGovernment, year: year)
         facts = FactIndex(disclosure: disclosure)
+        exactTotals = RoundingStatement.isDeclared(in: disclosure)
     }
 
     public var year: Int? { disclosure.year }

@@ -15,6 +15,7 @@ struct SumCheck {
     func check(total: Figure, parts: [Term], what: String, whatEnglish: String, location: FindingLocation) -> Finding? {
         let agreement = FigureComparison.sum(parts.map(\.figure), total: total)
         if agreement == .equal { return nil }
+        let declared = context.exactTotals && agreement == .withinRounding
         let (expr, sum) = FigureComparison.expression(parts.map(\.figure), total: total)
         let scale = max(total.value.scale, FigureComparison.displayScale(parts.map(\.figure)))
         let printed = total.value.formatted(digits: scale)
@@ -23,7 +24,10 @@ struct SumCheck {
         var zh = "\(what)：\(expr)，表中为 \(printed)（相差 \(diff) \(unit.rawValue)）。"
         var en = "\(whatEnglish): \(expr); the table prints \(printed) (off by \(diff) \(unit.english))."
         var severity: Severity = .error
-        if agreement == .withinRounding {
+        if declared {
+            zh += Self.declaredZH
+            en += Self.declaredEN
+        } else if agreement == .withinRounding {
             severity = .warning
             zh += "差额在各数按所印精度分别舍入可以解释的范围内，但印出的合计仍应与分项之和一致。"
             en += " Rounding each figure separately can explain the difference, but a printed total should still equal its printed parts."
@@ -31,6 +35,9 @@ struct SumCheck {
         return rule.finding(location, expected: sum.formatted(digits: scale), found: printed,
                             message: zh, english: en, severity: severity)
     }
+
+    static let declaredZH = "本公开声明各合计数均等于其分项之和（受控舍入），舍入不能解释这一差额。"
+    static let declaredEN = " The document states that every total equals its parts (controlled rounding), so rounding cannot explain the difference."
 
     /// Two printings of one quantity. When neither is `derived` (a total or a parent line summed from
     /// rounded parts), both are roundings of one exact value at their precision and must print alike:
@@ -40,6 +47,7 @@ struct SumCheck {
         var agreement = FigureComparison.same(a, b)
         if !derived && agreement == .withinRounding && a.value.scale == b.value.scale && a.unit == b.unit { agreement = .different }
         if agreement == .equal { return nil }
+        let declared = context.exactTotals && agreement == .withinRounding
         let scale = max(a.value.scale, b.value.scale)
         let av = a.value(in: b.unit).formatted(digits: scale)
         let bv = b.value.formatted(digits: scale)
@@ -47,7 +55,10 @@ struct SumCheck {
         var zh = "\(what)：\(aWhere)为 \(av)，\(bWhere)为 \(bv)（相差 \(diff) \(b.unit.rawValue)）。"
         var en = "\(whatEnglish): \(aWhere) prints \(av), \(bWhere) prints \(bv) (off by \(diff) \(b.unit.english))."
         var severity: Severity = .error
-        if agreement == .withinRounding {
+        if declared {
+            zh += Self.declaredZH
+            en += Self.declaredEN
+        } else if agreement == .withinRounding {
             severity = .warning
             zh += "差额在舍入可以解释的范围内，但同一数字在各处应印得一样。"
             en += " Rounding can explain the difference, but one quantity should print the same everywhere."

@@ -47,6 +47,8 @@ public struct Profile: Sendable, Codable, Hashable {
     public var overallWeightTotal: Int?
     /// 功能分类 类 the summary tables leave out (预备费, 债务还本支出 are not departments' spending).
     public var excludedSummaryClasses: [String]?
+    /// The profile assumed for a document of this phase that no other profile claims (the national template).
+    public var fallback: Bool?
 }
 
 /// The profiles shipped with Yusuan.
@@ -79,6 +81,6 @@ public enum ProfileLibrary {
         if let best { return best.0 }
         let kinds = Set(d.tables.map(\.kind))
         guard kinds.count >= 3 else { return nil }
-        return profiles.first { $0.id == "national-143" && $0.phase == d.phase }
+        return profiles.first { $0.fallback == true && $0.phase == d.phase }
     }
 }

@@ -24,14 +24,21 @@ public enum DisclosureHTML {
             <body>
 
             """
-        h += narrative(d)
+        h += body(d)
+        h += "</body>\n</html>\n"
+        return h
+    }
+
+    /// The document's content without the page around it (no html, head or style), for embedding
+    /// in another page such as the portal's, which links `DisclosureHTMLStyle.css` itself.
+    public static func body(_ d: Disclosure) -> String {
+        var h = narrative(d)
         if !d.contents.isEmpty {
             h += "<nav class=\"contents\">\n<ol>\n"
             for c in d.contents { h += "<li>\(e((c.attachment.map { "附件\($0) " } ?? "") + c.title))</li>\n" }
             h += "</ol>\n</nav>\n"
         }
         for (i, grid) in DisclosureGrid.tables(of: d).enumerated() { h += table(grid, number: i + 1) }
-        h += "</body>\n</html>\n"
         return h
     }
 

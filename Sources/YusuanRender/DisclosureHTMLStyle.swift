@@ -1,7 +1,7 @@
 /// The style sheet of `DisclosureHTML`: A4 pages, one table a page (landscape when wide), the
 /// official look of a 部门预算 table. Inline in the page; names no font file or other resource.
-enum DisclosureHTMLStyle {
-    static let css = """
+public enum DisclosureHTMLStyle {
+    public static let css = """
         @page { size: A4; margin: 16mm 14mm; }
         @page wide { size: A4 landscape; margin: 14mm 12mm; }
         html { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif; color: #000; background: #fff; }

@@ -27,6 +27,17 @@ import YusuanCore
         #expect(f.messageEnglish.contains("Rounding each figure separately can explain"))
     }
 
+    @Test func aCentOffIsAnErrorWhereTheDocumentDeclaresExactTotals() throws {
+        // The note of a table (or a paragraph) stating that totals equal their parts removes the tolerance.
+        let text = expenditureTable(kuan: "12.01", xiang: "12.00") + "注：本表各合计数均等于其分项之和。\n"
+        let r = try audit(text, rules: rules)
+        let f = try #require(r.findings("SUM-001").first)
+        #expect(f.severity == .error)
+        #expect(f.message.contains("受控舍入"))
+        // Without the statement the same table is the warning above; with it and no difference, nothing.
+        #expect(try audit(expenditureTable() + "注：本表各合计数均等于其分项之和。\n", rules: rules).findings("SUM-001").isEmpty)
+    }
+
     @Test func sum002ChecksEconomicClasses() throws {
         let text = """
         某局一般公共预算财政拨款基本支出预算表

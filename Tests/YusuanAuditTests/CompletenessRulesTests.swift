@@ -396,9 +396,22 @@ private let chongqingNarrative = [
 
 @Test func shippedProfilesDecode() {
     let all = ProfileLibrary.all()
-    #expect(all.count == 3)
-    #expect(all.map(\.id) == ["chongqing-district-2022", "national-143", "shanghai-district-2024"])
-    #expect(all.allSatisfy { !$0.tables.isEmpty && !$0.narrativeSections.isEmpty && $0.phase == .budget })
+    #expect(all.map(\.id) == ["chongqing-district-2022", "national-143", "national-final-accounts",
+                              "shanghai-district-2024", "shanghai-district-final-2024"])
+    #expect(all.allSatisfy { !$0.tables.isEmpty && !$0.narrativeSections.isEmpty })
+    // One fallback per phase: the national template of 预算 and of 决算.
+    #expect(all.filter { $0.fallback == true }.map(\.id) == ["national-143", "national-final-accounts"])
+    #expect(Set(all.filter { $0.fallback == true }.map(\.phase)) == [.budget, .final])
+}
+
+@Test func finalAccountsProfilesListTheNineCentralTables() throws {
+    for id in ["national-final-accounts", "shanghai-district-final-2024"] {
+        let p = try #require(ProfileLibrary.profile(id: id))
+        #expect(p.phase == .final)
+        #expect(p.tables.count == 9)
+        #expect(Set(p.tables.map(\.kind)).count == 9, "\(id): each of the nine tables is a distinct kind")
+        #expect(p.tables.allSatisfy { $0.title.contains("决算") })
+    }
 }
 
 @Test func chongqingProfileDescribesTheSeedTemplate() throws {

@@ -74,6 +74,7 @@ struct NarrativeWriter {
         paragraphs += ThreePublicParagraphs.write(c)
         paragraphs += OtherMatters.write(c, projectTotal: project)
         paragraphs += Glossary.paragraphs
+        paragraphs.append(RoundingStatement.sentence)
         if let contact = b.contact { paragraphs.append(contact) }
         return paragraphs
     }
