@@ -157,6 +157,30 @@ enum LayoutColumns {
         let minCount = spanned >= 4 ? max(2, spanned / 10) : 1
         var out = cluster(figures, isFigure: true, minCount: minCount) + cluster(labels, isFigure: false, minCount: minCount)
         out.sort { $0.position < $1.position }
+        return mergingIndents(out, lines: lines)
+    }
+
+    /// Two neighbouring label columns that never both hold a label on one line are one column whose
+    /// labels are indented by level ("工资福利支出" / "  基本工资"): they are merged.
+    static func mergingIndents(_ anchors: [Anchor], lines: [RawLine]) -> [Anchor] {
+        var out = anchors
+        var k = 0
+        while k + 1 < out.count {
+            let a = out[k], b = out[k + 1]
+            guard !a.isFigure, !b.isFigure else { k += 1; continue }
+            let together = lines.contains { line in
+                guard let spans = line.spans else { return false }
+                var inA = false, inB = false
+                for ((cell, span), isFigure) in zip(zip(line.cells, spans), figureFlags(line.cells)) where !isFigure && !cell.trimmed.isEmpty {
+                    let nearestIsA = abs(span.lowerBound - a.edge) <= abs(span.lowerBound - b.edge)
+                    if nearestIsA { inA = true } else { inB = true }
+                }
+                return inA && inB
+            }
+            if together { k += 1; continue }
+            out[k] = Anchor(isFigure: false, edge: a.edge, lower: min(a.lower, b.lower), upper: max(a.upper, b.upper))
+            out.remove(at: k + 1)
+        }
         return out
     }
 

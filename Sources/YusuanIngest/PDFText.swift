@@ -1,9 +1,10 @@
 import Foundation
 import YusuanCore
 
-/// PDF input through poppler's `pdftotext -layout` (Debian: poppler-utils): the text keeps the
-/// page's columns aligned with spaces and pages separated by form feeds, which `TextReader` reads
-/// (findings then name the page). Reading the words' boxes directly is the next step (issue: PDF input).
+/// PDF input through poppler's `pdftotext -bbox-layout` (Debian: poppler-utils): every word with its
+/// box. `PDFWordLayout` puts the words of each page on a character grid by their real positions and
+/// separates pages by form feeds; `TextReader` reads that as it reads any space-aligned text (findings
+/// then name the page and line).
 public enum PDFText {
     static let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
 
@@ -16,16 +17,34 @@ public enum PDFText {
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in.pdf"), output = dir.appendingPathComponent("out.txt")
+        let input = dir.appendingPathComponent("in.pdf"), output = dir.appendingPathComponent("out.html")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try data.write(to: input)
         } catch {
             throw IngestError(file: source, message: "cannot stage the PDF for pdftotext: \(error.localizedDescription)")
         }
+        let xhtml = try run(tool, ["-bbox-layout", "-enc", "UTF-8", input.path, output.path], output: output, source: source)
+        let pages = PDFWords.parse([UInt8](xhtml))
+        if pages.allSatisfy(\.isEmpty) {
+            throw IngestError(file: source, message: "the PDF has no text layer (a scanned document?); Yusuan reads text, not images")
+        }
+        // Word boxes place words exactly when the fonts report boxes of consistent height. Some
+        // PDFs' fonts report a tall box for one font and a glyph-tight one for another; there the
+        // words of one row do not share a line by their boxes, and poppler's own layout is used.
+        guard PDFWordLayout.boxesAreConsistent(pages) else {
+            let layout = dir.appendingPathComponent("out.txt")
+            let text = try run(tool, ["-layout", "-enc", "UTF-8", input.path, layout.path], output: layout, source: source)
+            return TextReader.read(String(decoding: text, as: UTF8.self), source: source)
+        }
+        // Every page starts with a form feed except the first; TextReader counts pages by them.
+        return TextReader.read(PDFWordLayout.text(pages: pages), source: source)
+    }
+
+    static func run(_ tool: String, _ arguments: [String], output: URL, source: String) throws(IngestError) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+        process.arguments = arguments
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -34,14 +53,11 @@ public enum PDFText {
         }
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
-            let why = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(process.terminationStatus)"
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+            let why = message.split(whereSeparator: \.isNewline).first { !$0.contains("Syntax Warning") }.map(String.init)
+                ?? "exit status \(process.terminationStatus)"
             throw IngestError(file: source, message: "not a readable PDF (pdftotext: \(why))")
         }
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw IngestError(file: source, message: "the PDF has no text layer (a scanned document?); Yusuan reads text, not images")
-        }
-        // Every page starts with a form feed except the first; TextReader counts pages by them.
-        return TextReader.read(text, source: source)
+        return data
     }
 }
