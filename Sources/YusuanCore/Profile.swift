@@ -20,6 +20,19 @@ public struct Profile: Sendable, Codable, Hashable {
         public var title: String
         /// Any of these in the narrative shows the section is there.
         public var keywords: [String]
+        /// The key of the section this one is printed under (numbered （一）（二） or 1. 2. within it).
+        public var parent: String?
+        /// For a subsection: its heading starts its first paragraph ("1.机关运行经费。…") instead of
+        /// standing as a paragraph of its own ("（一）职能职责。").
+        public var inline: Bool?
+
+        public init(key: String, title: String, keywords: [String], parent: String? = nil, inline: Bool? = nil) {
+            self.key = key
+            self.title = title
+            self.keywords = keywords
+            self.parent = parent
+            self.inline = inline
+        }
     }
 
     public struct Detection: Sendable, Codable, Hashable {

@@ -32,3 +32,27 @@ import YusuanSource
         #expect(ledger.uncontrolled == 0)
     }
 }
+
+/// Every 预算 profile builds: its tables, its narrative sections in its order with its titles, and
+/// the result audits clean against that profile.
+@Suite struct ProfileBuildTests {
+    static let budgetProfiles = ProfileLibrary.all().filter { $0.phase == .budget }.map(\.id)
+
+    @Test(arguments: budgetProfiles)
+    func theExampleBuildsForEveryBudgetProfile(profileID: String) throws {
+        var budget = try BudgetSource.read(path: Fixtures.path("Tests/Fixtures/budget/example.yaml"))
+        budget.profile = profileID
+        let profile = try #require(ProfileLibrary.profile(id: profileID))
+        let d = DisclosureCompiler.compile(budget)
+        #expect(Set(d.tables.map(\.kind)).isSuperset(of: Set(profile.tables.filter(\.required).map(\.kind))))
+        // Top-level sections are headed 一、二、… with the template's titles, in its order.
+        let headings = d.narrative.map(\.text).filter { $0.contains("、") && $0.count <= 30 }
+        let topTitles = profile.narrativeSections.filter { $0.parent == nil }.map(\.title)
+        for (i, title) in topTitles.enumerated() {
+            #expect(headings.contains { $0.hasSuffix("、" + title) }, "\(profileID): section \(i + 1) \(title)")
+        }
+        let report = Auditor.audit(d, profileID: profileID)
+        let text = report.findings.map { "\($0.rule) \($0.location.table ?? "") \($0.message)" }.joined(separator: "\n")
+        #expect(report.findings.filter { $0.severity != .notice }.isEmpty, "\(profileID): \(text)")
+    }
+}

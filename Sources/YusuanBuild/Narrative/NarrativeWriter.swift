@@ -24,7 +24,55 @@ struct NarrativeWriter {
         return s
     }
 
+    /// The 情况说明 in the order and with the headings of the profile's narrative sections; a profile
+    /// without sections gets the national order.
     mutating func write() -> [String] {
+        let b = c.budget
+        let bodies = sectionBodies()
+        paragraphs.append("\(c.department)\(c.year)年部门预算情况说明")
+        let sections = c.profile?.narrativeSections ?? NarrativeWriter.nationalOrder
+        let keys = Set(sections.map(\.key))
+        var top = 0
+        for section in sections where section.parent == nil {
+            top += 1
+            paragraphs.append("\(ChineseNumerals.ordinal(top))、\(section.title)")
+            paragraphs += body(section.key, bodies, keys: keys)
+            for (k, child) in sections.filter({ $0.parent == section.key }).enumerated() {
+                var text = body(child.key, bodies, keys: keys)
+                if child.inline == true {
+                    let head = "\(k + 1).\(child.title)。"
+                    if text.isEmpty { text = [head] } else { text[0] = head + text[0] }
+                    paragraphs += text
+                } else {
+                    paragraphs.append("（\(ChineseNumerals.ordinal(k + 1))）\(child.title)。")
+                    paragraphs += text
+                }
+            }
+        }
+        paragraphs.append(RoundingStatement.sentence)
+        if let contact = b.contact { paragraphs.append(contact) }
+        return paragraphs
+    }
+
+    /// A section's paragraphs. Content the profile has no section of its own for is put where it
+    /// belongs in that template: the fiscal paragraphs under the overview, the units under the
+    /// structure (机构设置) or composition (单位构成) section, whichever the profile names.
+    func body(_ key: String, _ bodies: [String: [String]], keys: Set<String>) -> [String] {
+        var out = bodies[key] ?? []
+        if key == "overview", !keys.contains("budget") { out += bodies["budget"] ?? [] }
+        if key == "structure", !keys.contains("composition") { out += bodies["composition"] ?? [] }
+        return out
+    }
+
+    /// The national template's order (财预〔2017〕143号), for a budget without a profile.
+    static let nationalOrder: [Profile.Section] = [
+        ("duties", "部门职责"), ("structure", "机构设置"), ("overview", "收支预算总体情况及增减变化"),
+        ("three-public", "“三公”经费预算情况"), ("operating-costs", "机关运行经费"), ("procurement", "政府采购情况"),
+        ("assets", "国有资产占有使用情况"), ("performance", "绩效目标设置情况"), ("glossary", "名词解释"),
+    ].map { Profile.Section(key: $0.0, title: $0.1, keywords: [], parent: nil, inline: nil) }
+
+    /// Every section's paragraphs, keyed as the profiles key their sections.
+    func sectionBodies() -> [String: [String]] {
         let b = c.budget
         let total = c.books.figure(.all)
         let general = c.books.figure(.fund(.generalBudget))
@@ -32,50 +80,42 @@ struct NarrativeWriter {
         let project = c.books.figure(LeafFilter.fund(.generalBudget).and(.project))
         let prior = PriorYearFigures(b.priorYear)
         let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { Fixed(mantissa: Ledger.nearest($0.fen, 10_000), scale: 2) } : prior.functionalTotal
+        var bodies: [String: [String]] = [:]
 
-        paragraphs.append("\(c.department)\(c.year)年部门预算情况说明")
-        paragraphs.append("一、单位基本情况")
-        paragraphs.append("（一）职能职责。")
-        paragraphs += b.duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
-        paragraphs.append("（二）单位构成。")
+        bodies["duties"] = b.duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
         var composition = b.composition
         if b.staffing.inPost > 0 || b.staffing.retired > 0 {
             composition += "截至\(b.staffing.asOf ?? "\(c.year - 1)年12月")，在编在岗人员\(b.staffing.inPost)人，退休人员\(b.staffing.retired)人。"
         }
-        paragraphs.append(composition)
+        bodies["composition"] = [composition]
 
-        paragraphs.append("二、部门收支总体情况")
         var income = "（一）收入预算：\(c.year)年年初预算数\(Self.wan(total))，其中："
         income += RevenueSource.allCases.compactMap { s -> String? in
             let f = c.books.figure(.fund(s))
             return f.isZero ? nil : "\(s.rawValue)\(Self.wan(f))"
         }.joined(separator: "，")
         if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
-        paragraphs.append(income + "。")
         var spend = "（二）支出预算：\(c.year)年年初预算数\(Self.wan(total))，其中："
         spend += c.summaryClasses.compactMap { code -> String? in
             let f = c.books.figure(BuildContext.inFunctional(code))
             return f.isZero ? nil : "\(c.functionalName(code))\(Self.wan(f))"
         }.joined(separator: "，")
         if let p = priorTotal { spend += "。支出" + change(total, p, subject: "total") }
-        paragraphs.append(spend + "。")
+        bodies["overview"] = [income + "。", spend + "。"]
 
-        paragraphs.append("三、部门预算情况说明")
         var fiscal = "\(c.year)年一般公共预算财政拨款收入\(Self.wan(general))，一般公共预算财政拨款支出\(Self.wan(general))"
         if let p = priorTotal { fiscal += "，" + change(general, p, subject: "general") }
         fiscal += "。其中：基本支出\(Self.wan(basic))"
         if let pb = b.priorYear.basic { fiscal += "，" + change(basic, Fixed(mantissa: Ledger.nearest(pb.fen, 10_000), scale: 2), subject: "basic") }
         fiscal += "；项目支出\(Self.wan(project))"
         if let pp = b.priorYear.project { fiscal += "，" + change(project, Fixed(mantissa: Ledger.nearest(pp.fen, 10_000), scale: 2), subject: "project") }
-        paragraphs.append(fiscal + "。")
         let fund = c.books.figure(.fund(.govFund))
-        paragraphs.append(fund.isZero ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
-                                      : "\(c.year)年政府性基金预算拨款支出\(Self.wan(fund))。")
-        paragraphs += ThreePublicParagraphs.write(c)
-        paragraphs += OtherMatters.write(c, projectTotal: project)
-        paragraphs += Glossary.paragraphs
-        paragraphs.append(RoundingStatement.sentence)
-        if let contact = b.contact { paragraphs.append(contact) }
-        return paragraphs
+        bodies["budget"] = [fiscal + "。", fund.isZero ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
+                                                      : "\(c.year)年政府性基金预算拨款支出\(Self.wan(fund))。"]
+        bodies["three-public"] = ThreePublicParagraphs.write(c)
+        for (key, text) in OtherMatters.write(c, projectTotal: project) { bodies[key] = [text] }
+        bodies["projects"] = ProjectParagraphs.write(c)
+        bodies["glossary"] = Glossary.paragraphs
+        return bodies
     }
 }

@@ -1,6 +1,6 @@
 import YusuanCore
 
-/// 四、“三公”经费情况说明: this year's items from the books, compared with last year's.
+/// The “三公”经费 section: this year's items from the books, compared with last year's.
 enum ThreePublicParagraphs {
     static func write(_ c: BuildContext) -> [String] {
         func now(_ items: [Measure]) -> Fixed {
@@ -26,46 +26,60 @@ enum ThreePublicParagraphs {
         s += "。其中：" + [clause("因公出国（境）费", [.threePublicOutbound]), clause("公务接待费", [.threePublicReception]),
                          clause("公务用车运行维护费", [.threePublicVehicleOperation]), clause("公务用车购置费", [.threePublicVehiclePurchase])]
             .joined(separator: "；") + "。"
-        return ["四、“三公”经费情况说明", s]
+        return [s]
     }
 }
 
-/// 五、其他重要事项的情况说明: 机关运行经费, 政府采购, 绩效目标, 国有资产.
+/// 机关运行经费, 政府采购, 绩效目标, 国有资产: one paragraph each, keyed by section.
 enum OtherMatters {
-    static func write(_ c: BuildContext, projectTotal: Fixed) -> [String] {
+    static func write(_ c: BuildContext, projectTotal: Fixed) -> [(String, String)] {
         let admin = Set(c.budget.units.filter { $0.kind == .administrative }.map(\.code))
         let operating = c.books.figure(LeafFilter.fund(.generalBudget).and(.publicCost).and(.units(admin)))
-        var out = ["五、其他重要事项的情况说明"]
-        var op = "1.机关运行经费。\(c.year)年一般公共预算财政拨款机关运行经费\(NarrativeWriter.wan(operating))"
+        var out: [(String, String)] = []
+        var op = "\(c.year)年一般公共预算财政拨款机关运行经费\(NarrativeWriter.wan(operating))"
         if let p = c.budget.priorYear.operatingCost {
             op += "，" + NarrativeWriter(c).change(operating, Fixed(mantissa: Ledger.nearest(p.fen, 10_000), scale: 2), subject: "operating-cost")
         }
-        out.append(op + "。")
+        out.append(("operating-costs", op + "。"))
         let items = c.budget.procurement
         func sum(_ list: [ProcurementItem]) -> Fixed { Fixed(mantissa: list.map { Ledger.nearest($0.amount.fen, 10_000) }.reduce(0, +), scale: 2) }
         if items.isEmpty {
-            out.append("2.政府采购情况。\(c.year)年无政府采购预算。")
+            out.append(("procurement", "\(c.year)年无政府采购预算。"))
         } else {
             let parts = ProcurementItem.Kind.allCases.map { k in "政府采购\(k.rawValue)预算\(NarrativeWriter.wan(sum(items.filter { $0.kind == k })))" }
-            out.append("2.政府采购情况。所属各预算单位政府采购预算总额\(NarrativeWriter.wan(sum(items)))：" + parts.joined(separator: "，") + "。")
+            out.append(("procurement", "所属各预算单位政府采购预算总额\(NarrativeWriter.wan(sum(items)))：" + parts.joined(separator: "，") + "。"))
         }
-        out.append("3.绩效目标设置情况。\(c.year)年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款\(NarrativeWriter.wan(projectTotal))。")
+        out.append(("performance", "\(c.year)年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款\(NarrativeWriter.wan(projectTotal))。"))
         let vehicles = c.budget.vehicles
         let count = vehicles.map(\.count).reduce(0, +)
         let kinds = vehicles.filter { $0.count > 0 }.map { "\($0.kind)\($0.count)辆" }.joined(separator: "、")
-        out.append("4.国有资产占有使用情况。截至\(c.year - 1)年12月，所属各预算单位共有车辆\(count)辆" + (kinds.isEmpty ? "" : "，其中\(kinds)") + "。")
+        out.append(("assets", "截至\(c.year - 1)年12月，所属各预算单位共有车辆\(count)辆" + (kinds.isEmpty ? "" : "，其中\(kinds)") + "。"))
         return out
     }
 }
 
-/// 六、专业性名词解释.
+/// 名词解释.
 enum Glossary {
     static let paragraphs = [
-        "六、专业性名词解释",
         "（一）财政拨款收入：指本级财政当年拨付的资金，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
         "（二）基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和日常公用经费。",
         "（三）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
         "（四）“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
         "（五）机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的日常公用经费。",
     ]
+}
+
+/// 项目经费情况说明 (Shanghai): each project with its amount and what it is for.
+enum ProjectParagraphs {
+    static func write(_ c: BuildContext) -> [String] {
+        let projects = c.budget.projects
+        guard !projects.isEmpty else { return ["\(c.year)年无项目支出。"] }
+        return projects.enumerated().map { i, p in
+            let amount = c.books.figure(.projects([p.code]))
+            var s = "\(i + 1).\(p.name)：\(NarrativeWriter.wan(amount))"
+            let overview = p.overview.trimmed
+            if !overview.isEmpty { s += "，" + (overview.hasSuffix("。") ? String(overview.dropLast()) : overview) }
+            return s + "。"
+        }
+    }
 }
