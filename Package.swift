@@ -18,6 +18,13 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The portal (yusuan serve) and its stores; only the leaf targets below use them.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -43,15 +50,48 @@ let package = Package(
             dependencies: ["YusuanCore", "YusuanIngest", "YusuanRender", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             swiftSettings: strict),
+        .target(name: "YusuanStore", exclude: ["README.md"], swiftSettings: strict),
+        .target(
+            name: "YusuanStoreSQLite",
+            dependencies: ["YusuanStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"],
+            swiftSettings: strict),
+        .target(
+            name: "YusuanStorePostgres",
+            dependencies: ["YusuanStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            exclude: ["README.md"],
+            swiftSettings: strict),
+        .target(
+            name: "YusuanServer",
+            dependencies: [
+                "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanXLSX", "YusuanBuild", "YusuanSource",
+                "YusuanStore", "YusuanStoreSQLite", "YusuanStorePostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/examples")],
+            swiftSettings: strict),
         .target(
             name: "YusuanCLI",
             dependencies: [
                 "YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanXLSX", "YusuanBuild", "YusuanSource",
+                "YusuanServer", "YusuanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
             swiftSettings: strict),
         .executableTarget(name: "yusuan", dependencies: ["YusuanCLI"], swiftSettings: strict),
+        // bench/run's helper: corpora, the read-and-decode floor, in-process timings (not a test).
+        .executableTarget(
+            name: "yusuan-bench",
+            dependencies: ["YusuanCore", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanBuild", "YusuanSource", "YusuanTestSupport"],
+            path: "bench/Sources/YusuanBench",
+            swiftSettings: strict),
         .target(name: "YusuanTestSupport", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .testTarget(name: "YusuanCoreTests", dependencies: ["YusuanCore", "YusuanTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
@@ -62,6 +102,9 @@ let package = Package(
         .testTarget(name: "YusuanBuildTests", dependencies: ["YusuanBuild", "YusuanAudit", "YusuanIngest", "YusuanRender", "YusuanSource", "YusuanXLSX", "YusuanTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
         .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanXLSX", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanStoreTests", dependencies: ["YusuanStore", "YusuanStoreSQLite", "YusuanStorePostgres", "YusuanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YusuanServerTests", dependencies: ["YusuanServer", "YusuanStore", "YusuanStoreSQLite", "YusuanTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "YusuanSourceTests", dependencies: ["YusuanSource", "YusuanTestSupport"], swiftSettings: strict),
     ]
 )

@@ -48,11 +48,11 @@ public struct Catalog: Sendable {
         for line in text.split(whereSeparator: \.isNewline) {
             let l = String(line)
             if l.hasPrefix("#") {
-                let body = l.dropFirst().trimmingCharacters(in: .whitespaces)
+                let body = l.dropFirst().trimmed
                 if body.hasPrefix("source:") { sources.append(String(body.dropFirst(7)).trimmed) }
                 continue
             }
-            let cols = l.components(separatedBy: "\t")
+            let cols = l.fields("\t")
             guard cols.count >= 2, cols[0] != "code" else { continue }
             let code = cols[0].trimmed
             guard !code.isEmpty, code.allSatisfy(\.isNumber) else { continue }

@@ -58,7 +58,23 @@ public enum TextNormalization {
     }
 }
 
-extension String {
-    /// The string without leading and trailing whitespace.
-    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+extension StringProtocol {
+    /// The string without leading and trailing whitespace (spaces, tabs, line breaks, the ideographic
+    /// space). Pure Swift on purpose: Foundation's CharacterSet-based trimming on Linux was seen to
+    /// corrupt strings when many threads used it at once.
+    public var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// The fields between `separator`s, empty ones kept ("a\t\tb" → ["a", "", "b"]).
+    public func fields(_ separator: Character) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for c in self {
+            if c == separator { out.append(current); current = "" } else { current.append(c) }
+        }
+        out.append(current)
+        return out
+    }
 }

@@ -44,10 +44,10 @@ public enum TextReader {
 
     /// Cells of one line.
     static func split(_ line: String) -> [String] {
-        if line.contains("\t") { return line.components(separatedBy: "\t").map(\.trimmed) }
+        if line.contains("\t") { return line.fields("\t").map(\.trimmed) }
         let t = line.trimmed
         if t.contains("|") && t.filter({ $0 == "|" }).count >= 2 {
-            var cells = t.components(separatedBy: "|").map(\.trimmed)
+            var cells = t.fields("|").map(\.trimmed)
             if t.hasSuffix("|") { cells.removeLast() }
             return cells
         }

@@ -61,7 +61,7 @@ enum XLSXNumberFormat: Equatable {
 
     /// The text of a number stored as `stored` (the <v> text); stored text that is not a number is kept.
     func display(_ stored: String, date1904: Bool = false) -> String {
-        let t = stored.trimmingCharacters(in: .whitespaces)
+        let t = stored.trimmed
         guard let v = Double(t), v.isFinite else { return stored }
         switch self {
         case .general:

@@ -83,10 +83,10 @@ final class SheetHandler: XLSXHandler {
         guard row >= 1, row <= Self.maxRow, column >= 0, column < Self.maxColumn else { return }
         let text: String
         switch type {
-        case "s": text = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+        case "s": text = Int(value.trimmed).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
         case "inlineStr": text = inline.isEmpty ? value : inline
         case "str", "e", "d": text = value
-        case "b": text = value.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : (value.isEmpty ? "" : "FALSE")
+        case "b": text = value.trimmed == "1" ? "TRUE" : (value.isEmpty ? "" : "FALSE")
         default: text = value.isEmpty ? "" : styles.format(style: style).display(value, date1904: styles.date1904)
         }
         guard !text.isEmpty else { return }

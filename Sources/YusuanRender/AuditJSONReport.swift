@@ -87,4 +87,25 @@ public enum AuditJSONReport {
         }
         return (data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}") + "\n"
     }
+
+    /// One report as a single line of JSON (for JSON lines: `yusuan audit --batch --format json`),
+    /// with the file it came from.
+    public static func line(_ report: AuditReport, file: String, language: ReportLanguage = .zh) -> String {
+        struct Line: Encodable {
+            var file: String
+            var report: Report
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try? encoder.encode(Line(file: file, report: payload(report, language: language)))
+        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    /// A file that could not be read, as a line of JSON.
+    public static func errorLine(file: String, error: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try? encoder.encode(["file": file, "error": error])
+        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
 }

@@ -36,7 +36,7 @@ public enum Golden {
             return "golden file Tests/Golden/\(name) is missing; run with YUSUAN_RECORD=1 to create it"
         }
         if expected == actual { return nil }
-        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+        let e = expected.fields("\n"), a = actual.fields("\n")
         for i in 0..<max(e.count, a.count) {
             let el = i < e.count ? e[i] : "<end>", al = i < a.count ? a[i] : "<end>"
             if el != al { return "Tests/Golden/\(name) differs at line \(i + 1):\n expected: \(el)\n   actual: \(al)" }

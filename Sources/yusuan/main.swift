@@ -1,3 +1,3 @@
 import YusuanCLI
 
-YusuanCommand.main()
+await YusuanCommand.run()

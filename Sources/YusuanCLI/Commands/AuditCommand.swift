@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import YusuanAudit
 import YusuanCore
@@ -16,13 +17,17 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit published budget disclosures and report every defect.",
         discussion: "Exit status: 0 no errors, 1 errors found, 64 bad invocation, 65 unreadable input.")
 
-    @Argument(help: "Disclosures to audit: text, HTML or XLSX.") var files: [String]
+    @Argument(help: "Disclosures to audit: text, HTML, XLSX or PDF.") var files: [String] = []
+    @Option(help: "Audit every disclosure in this folder (and its subfolders) on all cores; prints a line per file and a summary, or JSON lines with --format json.") var batch: String?
+    @Option(help: "Threads for --batch (default: every core).") var jobs: Int?
     @Option(help: "Profile id (see `yusuan profiles`); detected when omitted.") var profile: String?
     @Option(help: "text or json.") var format: AuditFormat = .text
     @Option(help: "Report language: zh or en.") var lang: ReportLanguage = .zh
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file to audit") }
+        if files.isEmpty && batch == nil { throw ValidationError("give at least one file to audit, or --batch FOLDER") }
+        if !files.isEmpty && batch != nil { throw ValidationError("give files or --batch FOLDER, not both") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let p = profile, ProfileLibrary.profile(id: p) == nil {
             let ids = ProfileLibrary.all().map(\.id).joined(separator: ", ")
             throw ValidationError("unknown profile “\(p)”; known profiles: \(ids)")
@@ -30,9 +35,26 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let batch { return try runBatch(batch) }
         let result = AuditRunner.run(files: files, profile: profile, format: format == .json ? .json : .text, language: lang)
         print(result.output, terminator: "")
         for e in result.errors { printError(e) }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    func runBatch(_ folder: String) throws {
+        let files: [String]
+        do { files = try BatchAuditRunner.files(in: folder) } catch {
+            printError(error.description)
+            throw ExitCode(65)
+        }
+        let bar = format == .text && isatty(STDERR_FILENO) == 1 ? ProgressBar(total: files.count) : nil
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.show(done) } }
+        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let result = BatchAuditRunner.run(files: files, profile: profile, jobs: threads, progress: progress)
+        bar?.finish()
+        print(BatchAuditRunner.render(result, json: format == .json, language: lang), terminator: "")
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }

@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import Logging
+import YusuanStore
+
+/// Gives each request an id (the client's X-Request-Id when it is a short safe token, else a new
+/// one), attaches it to the logger, echoes it in the response and logs the request's outcome.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let given = request.headers[.xRequestID] ?? ""
+        let safe = (8...64).contains(given.count) && given.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        context.requestID = safe ? given : String(UUID().uuidString.lowercased().prefix(18))
+        context.logger[metadataKey: "request_id"] = "\(context.requestID)"
+        let start = ContinuousClock.now
+        var response = try await next(request, context)
+        response.headers[.xRequestID] = context.requestID
+        let elapsed = ContinuousClock.now - start
+        context.logger.info("request", metadata: [
+            "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
+            "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        return response
+    }
+}
+
+/// Security headers on every response: a Content-Security-Policy with no script at all and no
+/// framing, nosniff, a strict referrer policy.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+
+    static let contentSecurityPolicy = [
+        "default-src 'none'", "style-src 'self'", "style-src-attr 'unsafe-inline'", "img-src 'self' data:",
+        "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
+    ].joined(separator: "; ")
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.xFrameOptions] = "DENY"
+        response.headers[.referrerPolicy] = "same-origin"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// The interface language: `?lang=zh|en` chooses it and is remembered in a cookie; otherwise the
+/// cookie; otherwise Chinese.
+struct LanguageMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+    static let cookie = "yusuan_lang"
+    let secure: Bool
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let chosen = request.uri.queryParameters.get("lang").flatMap { UILanguage(rawValue: $0) }
+        if let chosen {
+            context.language = chosen
+        } else if let saved = request.cookies[Self.cookie].flatMap({ UILanguage(rawValue: $0.value) }) {
+            context.language = saved
+        }
+        var response = try await next(request, context)
+        if let chosen {
+            response.setCookie(Cookie(name: Self.cookie, value: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                                      secure: secure, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}
+
+/// Reads the session cookie, looks up its hash in the store and puts the user and session in the context.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+    static let cookie = "yusuan_session"
+    let store: any YusuanStore
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookie]?.value, !token.isEmpty, token.count <= 128,
+           let session = try await store.session(tokenHash: SHA256.hex(token), now: Date()),
+           let user = try await store.user(id: session.userID) {
+            context.session = session
+            context.user = user
+            context.logger[metadataKey: "user"] = "\(user.username)"
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Turns errors into responses: JSON under /api, an error page elsewhere. Unexpected errors are
+/// logged with the request id and shown without their details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+    let services: PortalServices
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as PortalError {
+            return respond(error, request: request, context: context)
+        } catch let error as StoreError {
+            let portal: PortalError
+            switch error {
+            case .notFound(let s): portal = .notFound(s)
+            case .conflict(let s), .immutable(let s): portal = PortalError(.conflict, zh: "冲突：\(s)", en: "Conflict: \(s)")
+            case .invalid(let s): portal = .badRequest(zh: "无效：\(s)", en: "Invalid: \(s)")
+            case .backend:
+                context.logger.error("store failed", metadata: ["error": "\(error)"])
+                portal = PortalError(.serviceUnavailable, zh: "数据库暂时不可用（请求编号 \(context.requestID)）。",
+                                     en: "The database is unavailable (request id \(context.requestID)).")
+            }
+            return respond(portal, request: request, context: context)
+        } catch let error as HTTPResponseError {
+            let portal: PortalError
+            switch error.status {
+            case .notFound: portal = .notFound(request.uri.path)
+            case .contentTooLarge: portal = .tooLarge(limit: services.configuration.uploadLimit)
+            case .methodNotAllowed: portal = PortalError(.methodNotAllowed, zh: "不支持此请求方法。", en: "Method not allowed.")
+            default: portal = PortalError(error.status, zh: "请求无法完成（\(error.status.code)）。", en: "The request could not be completed (\(error.status.code)).")
+            }
+            return respond(portal, request: request, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(describing: error))"])
+            let portal = PortalError(.internalServerError, zh: "服务器内部错误（请求编号 \(context.requestID)）。",
+                                     en: "Internal server error (request id \(context.requestID)).")
+            return respond(portal, request: request, context: context)
+        }
+    }
+
+    func respond(_ error: PortalError, request: Request, context: PortalContext) -> Response {
+        var response: Response
+        if request.uri.path.hasPrefix("/api/") {
+            response = JSONResponse.make(["error": ["status": Int(error.status.code), "message": error.message(context.language),
+                                                    "message_zh": error.zh, "message_en": error.en] as [String: Any]], status: error.status)
+        } else {
+            let page = Page(template: "error", title: context.language.text("error_title"),
+                            data: ["status": Int(error.status.code), "message": error.message(context.language)])
+            response = Views.render(page, context: context, services: services, status: error.status)
+        }
+        for field in error.headers { response.headers.append(field) }
+        return response
+    }
+}
+
+extension HTTPFields.Element.Name {
+    static let xRequestID = Self("X-Request-Id")!
+    static let xCSRFToken = Self("X-CSRF-Token")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
+}

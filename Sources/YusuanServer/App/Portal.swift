@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import Logging
+import YusuanStore
+
+/// `yusuan serve`: the portal and JSON API. `run` opens the store and serves until interrupted;
+/// `application` builds the same application over a given store for in-process tests.
+public enum Portal {
+    /// Opens the store named by the configuration, migrates it, loads the bundled examples when it is
+    /// empty, and serves until SIGINT/SIGTERM.
+    public static func run(configuration: PortalConfiguration, logger: Logger = Logger(label: "yusuan.serve")) async throws {
+        let store = try await StoreOpener.open(configuration.database)
+        do {
+            let app = try await application(store: store, configuration: configuration, logger: logger)
+            logger.info("serving", metadata: ["url": "http://\(configuration.host):\(configuration.port)",
+                                              "database": "\(redacted(configuration.database))"])
+            try await app.runService()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    /// The application over `store`: migrates it and loads the bundled examples when it is empty.
+    public static func application(store: any YusuanStore, configuration: PortalConfiguration,
+                                   logger: Logger = Logger(label: "yusuan.serve")) async throws -> some ApplicationProtocol {
+        let router = try await router(store: store, configuration: configuration, logger: logger)
+        return Application(router: router,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yusuan"),
+                           logger: logger)
+    }
+
+    /// The router with every page and API route (the OpenAPI coverage test reads its `routes`).
+    public static func router(store: any YusuanStore, configuration: PortalConfiguration,
+                              logger: Logger = Logger(label: "yusuan.serve")) async throws -> Router<PortalContext> {
+        try await store.migrate()
+        if configuration.loadExamples {
+            try await ExampleLoader.loadIfEmpty(store, logger: logger)
+        }
+        _ = try await store.deleteExpiredSessions(now: Date())
+        let services = try await PortalServices(store: store, configuration: configuration, logger: logger)
+        let router = Router(context: PortalContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: LanguageMiddleware(secure: configuration.secureCookies))
+        router.add(middleware: ErrorMiddleware(services: services))
+        router.add(middleware: SessionMiddleware(store: store))
+        StaticRoutes.register(router, services)
+        HomePage.register(router, services)
+        DepartmentPage.register(router, services)
+        VersionPage.register(router, services)
+        AuditPages.register(router, services)
+        ComparisonPages.register(router, services)
+        Downloads.register(router, services)
+        AccountPages.register(router, services)
+        OfficerPages.register(router, services)
+        ReviewerPages.register(router, services)
+        AdminPages.register(router, services)
+        APIRoutes.register(router, services)
+        return router
+    }
+
+    /// A logger of the portal at `level` (tests use .warning to keep their output short).
+    public static func logger(level: Logger.Level) -> Logger {
+        var logger = Logger(label: "yusuan.serve")
+        logger.logLevel = level
+        return logger
+    }
+
+    /// Structured logs to standard error (one line per event, with the request id as metadata).
+    /// Call once, before `run`.
+    public static func bootstrapLogging(level: Logger.Level = .info) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// The paths of every API route the router serves, as "METHOD /path" (for the OpenAPI coverage test).
+    public static func documentedAPIRoutes() -> [String] {
+        APIRoutes.all.map { "\($0.method.rawValue) \($0.path)" }
+    }
+
+    /// The OpenAPI document as JSON data.
+    public static func openAPIDocument() throws -> Data {
+        try JSONSerialization.data(withJSONObject: OpenAPIDocument.build(), options: [.sortedKeys])
+    }
+
+    /// A postgres:// URL without its password, for logs.
+    static func redacted(_ database: String) -> String {
+        guard var c = URLComponents(string: database), c.password != nil else { return database }
+        c.password = "***"
+        return c.string ?? "postgres://***"
+    }
+}
+
+/// The stylesheets under /static.
+enum StaticRoutes {
+    static func register(_ router: Router<PortalContext>, _ services: PortalServices) {
+        router.get("/static/{name}") { _, context in
+            guard let name = context.parameters.get("name"), let file = services.staticFiles.files[name] else {
+                throw PortalError.notFound("static file")
+            }
+            return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"],
+                            body: .init(byteBuffer: ByteBuffer(string: file.body)))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// How `yusuan serve` runs: where it listens, which database, and the security knobs tests turn down.
+public struct PortalConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// A file path (SQLite) or a postgres:// URL.
+    public var database: String
+    /// bcrypt cost; 12 in production, as low as 4 in tests.
+    public var bcryptCost: UInt8
+    /// Largest request body accepted for an upload, in bytes (default 20 MB).
+    public var uploadLimit: Int
+    /// Set the Secure attribute on cookies (behind TLS).
+    public var secureCookies: Bool
+    /// How long a login lasts.
+    public var sessionLifetime: TimeInterval
+    /// Failed logins allowed per username and per client address within `loginWindow` before refusing.
+    public var loginAttempts: Int
+    public var loginWindow: TimeInterval
+    /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
+    public var trustForwardedFor: Bool
+    /// Load the bundled examples into an empty store on start.
+    public var loadExamples: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "yusuan.db", bcryptCost: UInt8 = 12,
+                uploadLimit: Int = 20 * 1024 * 1024, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600,
+                loginAttempts: Int = 5, loginWindow: TimeInterval = 15 * 60, trustForwardedFor: Bool = false,
+                loadExamples: Bool = true) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.bcryptCost = bcryptCost
+        self.uploadLimit = uploadLimit
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+        self.loginAttempts = loginAttempts
+        self.loginWindow = loginWindow
+        self.trustForwardedFor = trustForwardedFor
+        self.loadExamples = loadExamples
+    }
+}

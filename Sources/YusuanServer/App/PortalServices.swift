@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import Mustache
+import YusuanStore
+
+/// What every route needs: the store, the configuration, the templates, password hashing and the
+/// login rate limiter. One value, built once by `Portal.application`.
+public struct PortalServices: Sendable {
+    public let store: any YusuanStore
+    public let configuration: PortalConfiguration
+    let templates: MustacheLibrary
+    let passwords: Passwords
+    let loginLimiter: LoginRateLimiter
+    let staticFiles: StaticFiles
+    let logger: Logger
+    /// A hash checked when a username does not exist, so that unknown and known names take as long.
+    let decoyHash: String
+
+    init(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger) async throws {
+        self.store = store
+        self.configuration = configuration
+        self.templates = try await Templates.load()
+        self.passwords = Passwords(cost: configuration.bcryptCost)
+        self.loginLimiter = LoginRateLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
+        self.staticFiles = try StaticFiles.load()
+        self.logger = logger
+        self.decoyHash = passwords.hash(Authenticator.decoyPassword)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import YusuanAudit
+import YusuanBuild
+import YusuanCore
+import YusuanIngest
+import YusuanRender
+import YusuanSource
+import YusuanTestSupport
+
+/// The benchmark helper behind bench/run (not part of the test suite):
+///
+///   yusuan-bench corpus DIR [COUNT] [SEED]   write COUNT disclosures (text) built from random valid budgets of about
+///                                            the seed's size; every second one with one figure changed by 1.00;
+///                                            DIR/manifest.tsv lists the changes
+///   yusuan-bench floor DIR                   read and decode (UTF-8) every file of DIR: the floor audit is measured against
+///   yusuan-bench check DIR RESULTS.jsonl     every changed file has an error naming the changed row; the others have none
+///   yusuan-bench inprocess FILE [REPEAT]     audit one file REPEAT times in process: seconds per audit
+///   yusuan-bench budget OUT.yaml UNITS ITEMS PROJECTS   a random valid budget source of that size
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("yusuan-bench: " + message + "\n").utf8))
+    exit(64)
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now()
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+switch arguments.first {
+case "corpus":
+    guard arguments.count >= 2 else { fail("corpus DIR [COUNT] [SEED]") }
+    try Corpus.write(to: arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000,
+                     seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
+case "floor":
+    guard arguments.count == 2 else { fail("floor DIR") }
+    let files = try BatchFiles.list(arguments[1])
+    var characters = 0, bytes = 0
+    let t = seconds {
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f) else { continue }
+            bytes += data.count
+            characters += String(decoding: data, as: UTF8.self).unicodeScalars.count
+        }
+    }
+    print(String(format: "floor %d files %d bytes %d scalars %.6f s %.1f MB/s", files.count, bytes, characters, t, Double(bytes) / 1e6 / t))
+case "check":
+    guard arguments.count == 3 else { fail("check DIR RESULTS.jsonl") }
+    try Corpus.check(directory: arguments[1], results: arguments[2])
+case "inprocess":
+    guard arguments.count >= 2 else { fail("inprocess FILE [REPEAT]") }
+    let repeatCount = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100
+    guard let data = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
+    var findings = 0
+    let t = try seconds {
+        for _ in 0..<repeatCount {
+            let d = try Recogniser.recognise(DocumentReader.read(data, source: arguments[1]))
+            findings += Auditor.audit(d, profileID: nil).findings.count
+        }
+    }
+    print(String(format: "inprocess %d audits %.6f s per audit (%d bytes, %d findings each)", repeatCount, t / Double(repeatCount), data.count, findings / repeatCount))
+case "budget":
+    guard arguments.count == 5, let units = Int(arguments[2]), let items = Int(arguments[3]), let projects = Int(arguments[4]) else {
+        fail("budget OUT.yaml UNITS ITEMS PROJECTS")
+    }
+    let budget = BudgetGenerator.make(seed: 7, units: units, items: items, projects: projects)
+    try BudgetSource.write(budget, format: .yaml, to: arguments[1])
+default:
+    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget … (see bench/README.md)")
+}
