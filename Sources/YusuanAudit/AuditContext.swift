@@ -11,6 +11,8 @@ public struct AuditContext: Sendable {
     /// The document states that its totals equal their printed parts (`RoundingStatement`): a cent's
     /// difference contradicts it and is an error.
     public let exactTotals: Bool
+    /// The narrative's statements, parsed once for every rule that reads them.
+    let statements: [NarrativeStatement]
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -21,6 +23,7 @@ public struct AuditContext: Sendable {
         governmentEconomicCatalog = CatalogLibrary.catalog(.economicGovernment, year: year)
         facts = FactIndex(disclosure: disclosure)
         exactTotals = RoundingStatement.isDeclared(in: disclosure)
+        statements = NarrativeParser.statements(disclosure, catalog: functionalCatalog)
     }
 
     public var year: Int? { disclosure.year }

@@ -13,6 +13,10 @@ public struct Catalog: Sendable {
     public let year: Int
     public let sources: [String]
     public let entries: [String: CatalogEntry]
+    /// The label keys of each code's name and aliases, and the codes of each (digits, key): built once,
+    /// since every row of every table is looked up by name.
+    let keysByCode: [String: Set<String>]
+    let codesByKey: [String: [String]]
 
     public init(scheme: ClassificationScheme, year: Int, sources: [String], entries: [CatalogEntry]) {
         self.scheme = scheme
@@ -21,24 +25,28 @@ public struct Catalog: Sendable {
         var map: [String: CatalogEntry] = [:]
         for e in entries { map[e.code] = e }
         self.entries = map
+        var keys: [String: Set<String>] = [:]
+        var codes: [String: [String]] = [:]
+        for e in map.values {
+            let k = Set(([e.name] + e.aliases).map(TextNormalization.key))
+            keys[e.code] = k
+            for key in k { codes["\(e.code.count)|\(key)", default: []].append(e.code) }
+        }
+        keysByCode = keys
+        codesByKey = codes
     }
 
     public func entry(_ code: String) -> CatalogEntry? { entries[code] }
 
     /// The code whose name or alias is `name` at `level` digits (3, 5 or 7), if exactly one.
     public func code(named name: String, digits: Int) -> String? {
-        let k = TextNormalization.key(name)
-        let hits = entries.values.filter { e in
-            e.code.count == digits && ([e.name] + e.aliases).contains { TextNormalization.key($0) == k }
-        }
-        return hits.count == 1 ? hits.first?.code : nil
+        let hits = codesByKey["\(digits)|\(TextNormalization.key(name))"] ?? []
+        return hits.count == 1 ? hits.first : nil
     }
 
     /// Whether `name` is the catalog name of `code` or one of its aliases (compared by label key).
     public func accepts(name: String, for code: String) -> Bool {
-        guard let e = entries[code] else { return false }
-        let k = TextNormalization.key(name)
-        return ([e.name] + e.aliases).contains { TextNormalization.key($0) == k }
+        keysByCode[code]?.contains(TextNormalization.key(name)) ?? false
     }
 
     /// Parses the TSV format documented in Resources/catalogs/README.md.
@@ -85,12 +93,34 @@ public enum CatalogLibrary {
     }
 
     /// The catalog for `year`, or for the nearest earlier year (else the earliest) when none exists for it.
+    /// Each file is read and parsed once per process (the catalogs are data that never change while it runs).
     public static func catalog(_ scheme: ClassificationScheme, year: Int) -> Catalog? {
-        let ys = years(for: scheme)
-        guard let chosen = ys.last(where: { $0 <= year }) ?? ys.first,
-              let dir = Bundle.module.url(forResource: "catalogs", withExtension: nil) else { return nil }
-        let url = dir.appendingPathComponent("\(scheme.rawValue)-\(chosen).tsv")
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
-        return Catalog.parse(text, scheme: scheme, year: chosen)
+        cache.value(for: "\(scheme.rawValue)/\(year)") {
+            let ys = years(for: scheme)
+            guard let chosen = ys.last(where: { $0 <= year }) ?? ys.first,
+                  let dir = Bundle.module.url(forResource: "catalogs", withExtension: nil) else { return nil }
+            let url = dir.appendingPathComponent("\(scheme.rawValue)-\(chosen).tsv")
+            guard let data = try? Data(contentsOf: url) else { return nil }
+            return Catalog.parse(String(decoding: data, as: UTF8.self), scheme: scheme, year: chosen)
+        }
+    }
+
+    static let cache = OnceCache<Catalog?>()
+}
+
+/// Values computed once per key and kept for the life of the process; safe from any thread.
+final class OnceCache<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(for key: String, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let v = values[key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock(); defer { lock.unlock() }
+        if let existing = values[key] { return existing }
+        values[key] = v
+        return v
     }
 }

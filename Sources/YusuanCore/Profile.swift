@@ -66,14 +66,19 @@ public struct Profile: Sendable, Codable, Hashable {
 
 /// The profiles shipped with Yusuan.
 public enum ProfileLibrary {
+    /// Every profile file, decoded once per process.
     public static func all() -> [Profile] {
-        guard let dir = Bundle.module.url(forResource: "profiles", withExtension: nil),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = try? Data(contentsOf: dir.appendingPathComponent(name)) else { return nil }
-            return try? JSONDecoder().decode(Profile.self, from: data)
+        cache.value(for: "all") {
+            guard let dir = Bundle.module.url(forResource: "profiles", withExtension: nil),
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+            return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+                guard let data = try? Data(contentsOf: dir.appendingPathComponent(name)) else { return nil }
+                return try? JSONDecoder().decode(Profile.self, from: data)
+            }
         }
     }
+
+    static let cache = OnceCache<[Profile]>()
 
     public static func profile(id: String) -> Profile? { all().first { $0.id == id } }
 

@@ -17,18 +17,21 @@ public enum TextNormalization {
 
     /// A label's comparison key: half-width, no whitespace, unified parentheses and quotes.
     /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
+    /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
     public static func key(_ s: String) -> String {
-        var out = ""
-        for ch in halfWidth(s) {
-            if ch.isWhitespace { continue }
-            switch ch {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            var u = scalar
+            if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
+            if u.properties.isWhitespace { continue }
+            switch u {
             case "“", "”", "\"", "‘", "’", "'": continue
             case "【", "〔", "[": out.append("(")
             case "】", "〕", "]": out.append(")")
-            default: out.append(ch)
+            default: out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.

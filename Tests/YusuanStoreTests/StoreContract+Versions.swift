@@ -85,12 +85,8 @@ extension StoreContract {
         let findings = (0..<2_000).map { i in
             Fixture.finding("rule-\(i % 17)", ["error", "warning", "notice"][i % 3], i)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let saved = try await store.saveDraft(Fixture.version(department.id, figures: figures, findings: findings),
                                               actor: Fixture.officer)
-        let elapsed = clock.now - start
-        #expect(elapsed < .seconds(30), "saving 20,000 figures took \(elapsed)")
         #expect(try await store.figures(versionID: saved.id) == figures)
         #expect(try await store.findings(versionID: saved.id) == findings)
         #expect(saved.errors == 667 && saved.warnings == 667 && saved.notices == 666)

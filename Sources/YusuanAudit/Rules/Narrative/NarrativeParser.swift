@@ -58,7 +58,7 @@ struct NarrativeParser {
     }
 
     static func statements(_ ctx: AuditContext) -> [NarrativeStatement] {
-        statements(ctx.disclosure, catalog: ctx.functionalCatalog)
+        ctx.statements
     }
 
     mutating func read(_ blocks: [NarrativeBlock]) {
