@@ -72,6 +72,7 @@ enum Corpus {
                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let file = object["file"] as? String else { continue }
             let name = (file as NSString).lastPathComponent
+            guard name.hasSuffix(".txt") else { continue }  // the manifest itself sits in the folder
             let report = object["report"] as? [String: Any]
             let summary = report?["summary"] as? [String: Any]
             let errors = summary?["errors"] as? Int ?? 0
