@@ -11,7 +11,10 @@ import YusuanCore
 public enum HTMLReader {
     /// Reads `text`; never fails: whatever cannot be understood is skipped.
     public static func read(_ text: String, source: String) -> RawDocument {
-        let root = HTMLTreeBuilder.build(HTMLTokenizer.tokens(text))
+        read(HTMLTreeBuilder.build(HTMLTokenizer.tokens(text)), source: source)
+    }
+
+    static func read(_ root: HTMLNode, source: String) -> RawDocument {
         var walker = HTMLWalker()
         walker.flow(root)
         walker.flushBlock()

@@ -26,7 +26,8 @@ final class HTMLNode {
 /// `<p>`, `<li>`, `<td>`, `<tr>` are closed by the next sibling; a `<td>` outside a `<tr>` gets
 /// one; an end tag that matches nothing open is ignored and never closes a cell from inside it;
 /// a `<table>` opened directly inside a table (a forgotten `</table>`) closes the first one.
-/// Nesting deeper than `maxDepth` is flattened so no input can exhaust the stack.
+/// Nesting deeper than `maxDepth` is flattened so no input can exhaust the stack; the depth the
+/// source asked for is reported so that a reader with `InputLimits` can refuse it.
 enum HTMLTreeBuilder {
     static let maxDepth = 200
     static let void: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col", "area", "base",
@@ -42,8 +43,15 @@ enum HTMLTreeBuilder {
     static let ignored: Set<String> = ["html", "head", "body"]
 
     static func build(_ tokens: [HTMLToken]) -> HTMLNode {
+        build(tokens, depthLimit: .max).root
+    }
+
+    /// The tree, and the line of the first element nested more than `depthLimit` deep (nil when none is).
+    static func build(_ tokens: [HTMLToken], depthLimit: Int) -> (root: HTMLNode, tooDeepAt: Int?) {
         let root = HTMLNode(name: "#root", line: 1)
         var stack: [HTMLNode] = [root]
+        var flattened: [String] = []  // elements opened past maxDepth and not closed yet
+        var tooDeepAt: Int?
 
         func current() -> HTMLNode { stack.last ?? root }
         /// Index of the innermost open `names` element, searching no further than `boundary`.
@@ -55,14 +63,23 @@ enum HTMLTreeBuilder {
             return nil
         }
         func close(_ names: Set<String>, within boundary: Set<String>) {
-            if let k = open(names, within: boundary) { stack.removeSubrange(k...) }
+            if let k = open(names, within: boundary) {
+                stack.removeSubrange(k...)
+                flattened.removeAll()
+            }
         }
         func push(_ node: HTMLNode) {
             current().children.append(node)
-            if stack.count < maxDepth { stack.append(node) }
+            if stack.count < maxDepth {
+                stack.append(node)
+            } else {
+                flattened.append(node.name)
+            }
+            if stack.count - 1 + flattened.count > depthLimit, tooDeepAt == nil { tooDeepAt = node.line }
         }
 
         for token in tokens {
+            if tooDeepAt != nil { break }
             switch token {
             case let .text(text, line):
                 current().children.append(HTMLNode(name: "#text", text: text, line: line))
@@ -81,13 +98,20 @@ enum HTMLTreeBuilder {
                 case "thead", "tbody", "tfoot": close(["thead", "tbody", "tfoot"], within: ["table"])
                 case "table":
                     // A table opened inside a table but outside any cell: the author forgot </table>.
-                    if let k = open(["table"], within: ["td", "th", "caption"]) { stack.removeSubrange(k...) }
+                    if let k = open(["table"], within: ["td", "th", "caption"]) {
+                        stack.removeSubrange(k...)
+                        flattened.removeAll()
+                    }
                 default: break
                 }
                 let node = HTMLNode(name: name, attributes: attributes, line: line)
                 if void.contains(name) { current().children.append(node) } else { push(node) }
             case let .end(name, line):
                 if ignored.contains(name) { continue }
+                if let k = flattened.lastIndex(of: name) {
+                    flattened.removeSubrange(k...)
+                    continue
+                }
                 switch name {
                 case "br": current().children.append(HTMLNode(name: "br", line: line))
                 case "table": close(["table"], within: [])
@@ -96,6 +120,6 @@ enum HTMLTreeBuilder {
                 }
             }
         }
-        return root
+        return (root, tooDeepAt)
     }
 }

@@ -11,7 +11,7 @@ public enum PDFText {
     /// Whether pdftotext is installed.
     public static var available: Bool { candidates.contains { FileManager.default.isExecutableFile(atPath: $0) } }
 
-    public static func read(_ data: Data, source: String) throws(IngestError) -> RawDocument {
+    public static func read(_ data: Data, source: String, limits: InputLimits = .standard) throws(IngestError) -> RawDocument {
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw IngestError(file: source, message: "PDF input needs poppler's pdftotext, which is not installed (Debian: apt-get install poppler-utils)")
         }
@@ -25,7 +25,7 @@ public enum PDFText {
             throw IngestError(file: source, message: "cannot stage the PDF for pdftotext: \(error.localizedDescription)")
         }
         let xhtml = try run(tool, ["-bbox-layout", "-enc", "UTF-8", input.path, output.path], output: output, source: source)
-        let pages = PDFWords.parse([UInt8](xhtml))
+        let pages = PDFWords.onPage(PDFWords.parse([UInt8](xhtml)))
         if pages.allSatisfy(\.isEmpty) {
             throw IngestError(file: source, message: "the PDF has no text layer (a scanned document?); Yusuan reads text, not images")
         }
@@ -35,10 +35,10 @@ public enum PDFText {
         guard PDFWordLayout.boxesAreConsistent(pages) else {
             let layout = dir.appendingPathComponent("out.txt")
             let text = try run(tool, ["-layout", "-enc", "UTF-8", input.path, layout.path], output: layout, source: source)
-            return TextReader.read(String(decoding: text, as: UTF8.self), source: source)
+            return try TextReader.read(String(decoding: text, as: UTF8.self), source: source, limits: limits)
         }
         // Every page starts with a form feed except the first; TextReader counts pages by them.
-        return TextReader.read(PDFWordLayout.text(pages: pages), source: source)
+        return try TextReader.read(PDFWordLayout.text(pages: pages), source: source, limits: limits)
     }
 
     static func run(_ tool: String, _ arguments: [String], output: URL, source: String) throws(IngestError) -> Data {

@@ -20,7 +20,9 @@ public enum XLSXReader {
         try read(data, source: source, limits: .standard)
     }
 
-    static func read(_ data: Data, source: String, limits: XLSXLimits) throws(IngestError) -> RawDocument {
+    /// Reads the workbook in `data` within `limits`.
+    public static func read(_ data: Data, source: String, limits: InputLimits) throws(IngestError) -> RawDocument {
+        guard data.count <= limits.maxFileBytes else { throw DocumentReader.tooLarge(data.count, source: source, limits: limits) }
         var package = try XLSXPackage(data, file: source, limits: limits)
         let workbookPath = try mainPart(&package)
         guard let workbookData = try package.read(workbookPath) else {
@@ -39,7 +41,7 @@ public enum XLSXReader {
             rels.target(ofType: kind).map { XLSXPackage.resolve($0, relativeTo: workbookPath) } ?? fallback
         }
         let sharedPath = part("sharedStrings", fallback: "xl/sharedStrings.xml")
-        let shared = SharedStringsHandler()
+        let shared = SharedStringsHandler(maxStrings: limits.maxSharedStrings, file: source, path: sharedPath)
         if let d = try package.read(sharedPath) { try shared.parse(d, path: sharedPath, file: source) }
         let stylesPath = part("styles", fallback: "xl/styles.xml")
         let styles = StylesHandler()
@@ -63,7 +65,7 @@ public enum XLSXReader {
             try handler.parse(d, path: path, file: source)
             cellCount = handler.cellCount
             if !lines.isEmpty { lines.append(RawLine(cells: [], location: SourceLocation(sheet: sheet.name))) }
-            lines += try sheetLines(handler, sheet: sheet.name, emitted: &emitted, limit: limits.maxEmittedCells, file: source)
+            lines += try sheetLines(handler, sheet: sheet.name, emitted: &emitted, limits: limits, file: source)
         }
         return RawDocument(source: source, origin: .xlsx, lines: lines)
     }
@@ -82,10 +84,15 @@ public enum XLSXReader {
     /// One line per row from the first to the last row with content. Leading columns empty in
     /// the whole sheet are dropped; a row runs to its last value or the right edge of a merge
     /// that covers it, whichever is further (but not past the sheet's last value column).
-    static func sheetLines(_ sheet: SheetHandler, sheet name: String, emitted: inout Int, limit: Int,
+    static func sheetLines(_ sheet: SheetHandler, sheet name: String, emitted: inout Int, limits: InputLimits,
                            file: String) throws(IngestError) -> [RawLine] {
+        let limit = limits.maxEmittedCells
         let numbers = sheet.rows.keys.sorted()
         guard let firstRow = numbers.first, let lastRow = numbers.last else { return [] }
+        if numbers.count > limits.maxLines {
+            throw IngestError(file: file, message: "workbook too large: more than \(limits.maxLines) rows in one sheet",
+                              location: SourceLocation(line: numbers[limits.maxLines], sheet: name))
+        }
         let columns = sheet.rows.values.flatMap(\.keys)
         let firstColumn = columns.min() ?? 0
         let lastColumn = columns.max() ?? 0
@@ -105,6 +112,10 @@ public enum XLSXReader {
             previous = r
             let values = sheet.rows[r] ?? [:]
             let right = max(values.keys.max() ?? firstColumn, mergeRight[r] ?? firstColumn)
+            if right - firstColumn + 1 > limits.maxCellsPerLine {
+                throw IngestError(file: file, message: "row too wide: more than \(limits.maxCellsPerLine) cells",
+                                  location: SourceLocation(line: r, sheet: name))
+            }
             emitted += right - firstColumn + 1
             if emitted > limit {
                 throw IngestError(file: file, message: "workbook too large: more than \(limit) cells to lay out (sheet \(name))")

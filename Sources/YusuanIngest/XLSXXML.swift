@@ -19,6 +19,11 @@ class XLSXHandler: NSObject, XMLParserDelegate {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw IngestError(file: file, message: "refused: \(path) declares a DTD")
         }
+        // Foundation's XMLParser traps on an element or attribute name that is not UTF-8 (libxml2 in
+        // recovery mode passes the raw bytes on): refuse such parts first. BOM-marked UTF-16 is converted by libxml2.
+        if !data.starts(with: [0xFF, 0xFE]) && !data.starts(with: [0xFE, 0xFF]), let bad = Self.firstInvalidUTF8(data) {
+            throw IngestError(file: file, message: "damaged workbook: \(path) is not UTF-8 (byte offset \(bad))")
+        }
         // A stream, not XMLParser(data:): on Linux the latter fails on parts over 10 MB (libxml2's lookup limit).
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
@@ -30,6 +35,22 @@ class XLSXHandler: NSObject, XMLParserDelegate {
         if !ok || parser.parserError != nil {
             let code = parser.parserError.map { " (XMLParser error \(($0 as NSError).code))" } ?? ""
             throw IngestError(file: file, message: "damaged workbook: malformed XML in \(path) at line \(parser.lineNumber)\(code)")
+        }
+    }
+
+    /// The offset of the first byte of `data` that is not part of well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            var decoder = UTF8()
+            var iterator = raw.makeIterator()
+            var offset = 0
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s): offset += UTF8.width(s)
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
         }
     }
 
@@ -95,6 +116,15 @@ final class SharedStringsHandler: XLSXHandler {
     private var current = ""
     private var inText = false
     private var phonetic = 0
+    private let maxStrings: Int
+    private let file: String
+    private let path: String
+
+    init(maxStrings: Int = .max, file: String = "", path: String = "") {
+        self.maxStrings = maxStrings
+        self.file = file
+        self.path = path
+    }
 
     override func start(_ name: String, _ a: [String: String]) {
         switch name {
@@ -107,7 +137,12 @@ final class SharedStringsHandler: XLSXHandler {
 
     override func end(_ name: String) {
         switch name {
-        case "si": strings.append(current)
+        case "si":
+            guard strings.count < maxStrings else {
+                failure = IngestError(file: file, message: "workbook too large: more than \(maxStrings) shared strings (at \(path))")
+                return
+            }
+            strings.append(current)
         case "t": inText = false
         case "rPh": phonetic -= 1
         default: break

@@ -72,6 +72,7 @@ public enum BudgetSource {
             log.add(.unreadable, at: "", SourcePosition(file: path), "no such file or folder")
             return nil
         }
+        if let format = SourceFormat.detect(path: path), !withinSizeLimit(path: path, format: format, log: log) { return nil }
         switch SourceFormat.detect(path: path) {
         case .yaml:
             let text: String

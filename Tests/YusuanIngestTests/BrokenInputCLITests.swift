@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import YusuanTestSupport
+
+/// `yusuan audit` on each broken fixture: exit status 65 and one line on stderr naming the file and the problem.
+@Suite struct BrokenInputCLITests {
+    /// The `yusuan` executable built beside the test bundle.
+    static let yusuan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("yusuan").path
+    static var built: Bool { FileManager.default.isExecutableFile(atPath: yusuan) }
+
+    func audit(_ name: String) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.yusuan)
+        p.arguments = ["audit", "Tests/Fixtures/broken/\(name)"]
+        p.currentDirectoryURL = Fixtures.root
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, text)
+    }
+
+    @Test(.enabled(if: built), arguments: [
+        ("empty.txt", "yusuan: Tests/Fixtures/broken/empty.txt: empty file\n"),
+        ("not-a-zip.xlsx", "yusuan: Tests/Fixtures/broken/not-a-zip.xlsx: not an XLSX workbook: not a zip archive (the name says .xlsx, the content does not)\n"),
+        ("garbage.bin", "yusuan: Tests/Fixtures/broken/garbage.bin (line 1): not text: NUL byte at byte offset 1\n"),
+        ("nested-10000.html", "yusuan: Tests/Fixtures/broken/nested-10000.html (line 2): HTML nested too deeply: more than 512 levels of elements\n"),
+    ])
+    func exitsWith65(name: String, message: String) throws {
+        let r = try audit(name)
+        #expect(r.status == 65)
+        #expect(r.stderr == message)
+    }
+
+    @Test(.enabled(if: built)) func truncatedWorkbookExitsWith65() throws {
+        let r = try audit("truncated.xlsx")
+        #expect(r.status == 65)
+        #expect(r.stderr.hasPrefix("yusuan: Tests/Fixtures/broken/truncated.xlsx: not an XLSX workbook: unreadable zip archive"))
+    }
+}
