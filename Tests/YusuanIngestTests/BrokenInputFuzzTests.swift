@@ -64,7 +64,6 @@ import YusuanTestSupport
         let files = Self.inputs("pdfwords")
         #expect(!files.isEmpty)
         for file in files {
-            let start = Date()
             let pages = PDFWords.onPage(PDFWords.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))))
             let text = PDFWordLayout.boxesAreConsistent(pages) ? PDFWordLayout.text(pages: pages) : ""
             _ = try? TextReader.read(text, source: "f.pdf", limits: .standard)
