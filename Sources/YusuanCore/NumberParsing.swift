@@ -20,7 +20,9 @@ public struct PrintedNumber: Hashable, Sendable, Codable {
 /// "-" for zero, a unit or a percent sign after the number, parentheses or a minus for negatives.
 public enum NumberParser {
     public static func parse(_ raw: String) -> PrintedNumber? {
-        var s = TextNormalization.halfWidth(raw).trimmed
+        // Most cells read are labels: one pass over the bytes rejects text without a digit or a dash.
+        guard mayBeNumber(raw) else { return nil }
+        var s = (raw.utf8.allSatisfy { $0 < 0x80 } ? raw : TextNormalization.halfWidth(raw)).trimmed
         if s.isEmpty { return nil }
         if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {
             return PrintedNumber(value: .zero, isDash: true)
@@ -51,6 +53,19 @@ public enum NumberParser {
         return PrintedNumber(value: negative ? -value : value, isPercent: percent, unit: unit)
     }
 
+    /// Whether `raw` holds an ASCII or full-width digit (UTF-8 EF BC 90–99) or a dash (-, —, －): nothing
+    /// else can parse.
+    static func mayBeNumber(_ raw: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in raw.utf8 {
+            if (0x30...0x39).contains(b) || b == 0x2D { return true }
+            if previous == (0xEF, 0xBC), (0x90...0x99).contains(b) || b == 0x8D { return true }  // ０–９, －
+            if previous == (0xE2, 0x80), b == 0x94 || b == 0x93 { return true }  // — –
+            previous = (previous.1, b)
+        }
+        return false
+    }
+
     /// Digits with an optional decimal point and thousands separators (groups of three).
     static func parseUnsigned(_ s: String) -> Fixed? {
         guard !s.isEmpty else { return nil }
@@ -60,23 +75,23 @@ public enum NumberParser {
         var digits = 0
         var groupDigits = 0
         var sawComma = false
-        for ch in s {
-            if ch == "," {
+        for ch in s.utf8 {
+            if ch == UInt8(ascii: ",") {
                 if seenPoint || digits == 0 { return nil }
                 if sawComma && groupDigits != 3 { return nil }
                 sawComma = true
                 groupDigits = 0
                 continue
             }
-            if ch == "." {
+            if ch == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 if sawComma && groupDigits != 3 { return nil }
                 seenPoint = true
                 continue
             }
-            guard let d = ch.wholeNumberValue, ch.isASCII else { return nil }
+            guard (0x30...0x39).contains(ch) else { return nil }
             let (m1, o1) = mantissa.multipliedReportingOverflow(by: 10)
-            let (m2, o2) = m1.addingReportingOverflow(Int64(d))
+            let (m2, o2) = m1.addingReportingOverflow(Int64(ch - 0x30))
             if o1 || o2 { return nil }
             mantissa = m2
             digits += 1

@@ -65,9 +65,19 @@ extension StringProtocol {
     /// The string without leading and trailing whitespace (spaces, tabs, line breaks, the ideographic
     /// space). Pure Swift on purpose: Foundation's CharacterSet-based trimming on Linux was seen to
     /// corrupt strings when many threads used it at once.
+    /// Works on Unicode scalars (no grapheme breaking): every cell of every document passes through here.
     public var trimmed: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before].isSpace else { break }
+            end = before
+        }
+        if start == scalars.startIndex && end == scalars.endIndex, let whole = self as? String { return whole }
+        return String(self[start..<end])
     }
 
     /// The fields between `separator`s, empty ones kept ("a\t\tb" → ["a", "", "b"]).
@@ -79,5 +89,44 @@ extension StringProtocol {
         }
         out.append(current)
         return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with a fast path for ASCII.
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
+
+extension StringProtocol {
+    /// Whether `other` occurs in the string, by a search over UTF-8 bytes (UTF-8 is self-synchronising, so a
+    /// byte match is a match of whole scalars). It shadows Foundation's `contains(_:)`, which on Linux goes
+    /// through NSString and took a sixth of an audit's time. An empty `other` is not contained (as in Foundation).
+    public func contains(_ other: String) -> Bool {
+        if other.isEmpty { return false }
+        let found = utf8.withContiguousStorageIfAvailable { hay in
+            other.utf8.withContiguousStorageIfAvailable { needle in Self.search(hay, needle) }
+        }
+        if let found = found ?? nil { return found }
+        return Self.search(Array(utf8), Array(other.utf8))
+    }
+
+    private static func search<H: RandomAccessCollection<UInt8>, N: RandomAccessCollection<UInt8>>(_ hay: H, _ needle: N) -> Bool
+    where H.Index == Int, N.Index == Int {
+        let n = needle.count
+        guard n > 0, hay.count >= n, let first = needle.first else { return false }
+        var i = hay.startIndex
+        let last = hay.endIndex - n
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == needle[needle.startIndex + j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

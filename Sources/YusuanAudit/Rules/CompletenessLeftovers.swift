@@ -32,7 +32,7 @@ extension CompletenessRules {
 
     static func checkLeftovers(_ c: AuditContext) -> RuleOutcome {
         var out: [Finding] = []
-        for spot in textSpots(c) {
+        for spot in textSpots(c, where: mayHaveLeftovers) {
             let found = leftovers(in: spot.text)
             guard let first = found.first else { continue }
             let zhItems = found.map { l in
@@ -58,35 +58,41 @@ extension CompletenessRules {
         return .ran(out)
     }
 
-    /// Every narrative paragraph, table title, note, form field and text cell.
-    static func textSpots(_ c: AuditContext) -> [TextSpot] {
+    /// Every narrative paragraph, table title, note, form field and text cell whose text passes `keep`
+    /// (the place's description is only written for the texts kept).
+    static func textSpots(_ c: AuditContext, where keep: (String) -> Bool) -> [TextSpot] {
         let d = c.disclosure
         var spots: [TextSpot] = []
-        spots.append(TextSpot(text: d.title, zh: "文档标题", en: "The document title",
-                              location: FindingLocation(table: nil, source: d.narrative.first?.location)))
-        for p in d.narrative {
+        if keep(d.title) {
+            spots.append(TextSpot(text: d.title, zh: "文档标题", en: "The document title",
+                                  location: FindingLocation(table: nil, source: d.narrative.first?.location)))
+        }
+        for p in d.narrative where keep(p.text) {
             let line = p.location.line.map { "第\($0)行" } ?? ""
             let lineEn = p.location.line.map { " (line \($0))" } ?? ""
             spots.append(TextSpot(text: p.text, zh: "情况说明\(line)", en: "The narrative\(lineEn)", location: c.location(p)))
         }
         for t in d.tables {
             let name = t.displayName
-            spots.append(TextSpot(text: t.title, zh: "\(name)的标题", en: "The title of \(name)", location: c.location(t)))
-            for note in t.notes {
+            if keep(t.title) {
+                spots.append(TextSpot(text: t.title, zh: "\(name)的标题", en: "The title of \(name)", location: c.location(t)))
+            }
+            for note in t.notes where keep(note) {
                 spots.append(TextSpot(text: note, zh: "\(name)的表注", en: "The note of \(name)",
                                       location: FindingLocation(table: name, attachment: t.attachment, row: "注", source: t.location)))
             }
-            for f in t.fields {
+            for f in t.fields where keep(f.value) {
                 spots.append(TextSpot(text: f.value, zh: "\(name)\(quoted(f.label))栏", en: "The field \(quoted(f.label)) of \(name)",
                                       location: FindingLocation(table: name, attachment: t.attachment, row: f.label, source: f.location)))
             }
             for row in t.rows {
-                let rowName = TextNormalization.key(row.name)
-                spots.append(TextSpot(text: row.name, zh: "\(name)\(quoted(row.label))行", en: "The row \(quoted(row.label)) of \(name)",
-                                      location: c.location(t, row: row)))
+                if keep(row.name) {
+                    spots.append(TextSpot(text: row.name, zh: "\(name)\(quoted(row.label))行", en: "The row \(quoted(row.label)) of \(name)",
+                                          location: c.location(t, row: row)))
+                }
                 for col in t.columns {
-                    guard let cell = row.cell(col.index), cell.number == nil, !cell.isBlank,
-                          TextNormalization.key(cell.text) != rowName else { continue }
+                    guard let cell = row.cell(col.index), cell.number == nil, !cell.isBlank, keep(cell.text),
+                          TextNormalization.key(cell.text) != TextNormalization.key(row.name) else { continue }
                     let header = col.header.isEmpty ? "第\(col.index + 1)列" : "\(quoted(col.header))列"
                     let headerEn = col.header.isEmpty ? "column \(col.index + 1)" : "column \(quoted(col.header))"
                     spots.append(TextSpot(text: cell.text, zh: "\(name)\(quoted(row.label))行\(header)",
@@ -96,6 +102,21 @@ extension CompletenessRules {
             }
         }
         return spots
+    }
+
+    /// One pass over the scalars: false when the text cannot hold a leftover (no X-like mark, no 填, no
+    /// punctuation mark doubled), which is nearly every text.
+    static func mayHaveLeftovers(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for u in text.unicodeScalars {
+            switch u {
+            case "X", "x", "×", "Ｘ", "ｘ", "填": return true
+            case "。", "，", "、", "；", "：": if u == previous { return true }
+            default: break
+            }
+            previous = u
+        }
+        return false
     }
 
     /// The leftovers in a text, in reading order.

@@ -1,0 +1,44 @@
+import Testing
+@testable import YusuanCore
+
+/// The pure-Swift string helpers every reader and rule leans on: trimming, byte search, the quick
+/// number pre-check.
+@Suite struct StringScanTests {
+    @Test func trimmingRemovesEveryKindOfSpaceAtTheEndsOnly() {
+        #expect("  \t一般公共预算\u{3000}\r\n".trimmed == "一般公共预算")
+        #expect("\u{00A0}a b\u{2003}".trimmed == "a b")
+        #expect(" \n\t ".trimmed == "")
+        #expect("".trimmed == "")
+        #expect("已经干净".trimmed == "已经干净")
+        let line = "  工资福利支出  "
+        #expect(line.dropFirst().trimmed == "工资福利支出")
+    }
+
+    @Test func containsFindsWholeScalarsOnly() {
+        #expect("2010301 行政运行".contains("行政"))
+        #expect("a\tb".contains("\t"))
+        #expect("科目编码".contains("编码"))
+        #expect(!"科目编码".contains("编号"))
+        #expect("abc".contains("abc"))
+        #expect(!"ab".contains("abc"))
+        #expect(!"abc".contains(""))
+        // 编 is E7 BC 96; a needle of its trailing bytes is not a character of the text.
+        #expect(!"编".contains(String(decoding: [0xBC, 0x96], as: UTF8.self)))
+        let line = "一般公共预算拨款收入"
+        #expect(line.dropFirst(4).contains("预算拨款"))
+        #expect(!line.dropFirst(5).contains("预算拨款"))
+    }
+
+    @Test(arguments: ["1", "１２", "-", "—", "－", "（1.5）", "12%", "44万元", "——"])
+    func numberPrecheckKeepsEveryParsableCell(_ raw: String) {
+        #expect(NumberParser.mayBeNumber(raw))
+        #expect(NumberParser.parse(raw) != nil, "\(raw)")
+    }
+
+    @Test func numberPrecheckRejectsLabels() {
+        for label in ["合计", "工资福利支出", "", "项目支出", "万元"] {
+            #expect(!NumberParser.mayBeNumber(label), "\(label)")
+            #expect(NumberParser.parse(label) == nil)
+        }
+    }
+}
