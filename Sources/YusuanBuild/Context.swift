@@ -9,6 +9,22 @@ struct BuildContext {
     let profile: Profile?
 
     var year: Int { budget.year }
+    /// The scale figures print at here: the unit of the table (or narrative figure) being written.
+    var scale: PrintScale { books.scale }
+
+    /// The same context printing figures in `unit` (two decimals).
+    func printing(in unit: MoneyUnit) -> BuildContext {
+        BuildContext(budget: budget, books: books.at(PrintScale(unit)), functional: functional, economic: economic, profile: profile)
+    }
+
+    /// The same context printing figures as the profile's table of `kind` prints them, so that a narrative
+    /// figure is the figure of that table.
+    func printing(like kind: TableKind) -> BuildContext {
+        printing(in: profile?.unit(of: kind) ?? .wanYuan)
+    }
+
+    /// The unit the 情况说明 states figures in.
+    var narrativeUnit: MoneyUnit { profile?.narrativeMoneyUnit ?? .wanYuan }
     var department: String { budget.department }
 
     func title(_ template: String) -> String {

@@ -1,7 +1,8 @@
 import YusuanCore
 
 /// Compiles a budget into its disclosure: every table of the profile, in its order, and the narrative,
-/// all printed from one set of rounded leaves (see docs/rounding.md).
+/// all printed from one set of leaves rounded once per print scale (see docs/rounding.md): each table in
+/// its profile's unit (`Profile.unit(of:)`), the narrative in the profile's narrative unit.
 public enum DisclosureCompiler {
     public static func compile(_ budget: Budget) -> Disclosure {
         let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
@@ -10,7 +11,7 @@ public enum DisclosureCompiler {
         let recorder = Recorder()
         let index = LeafIndex(ledger)
         _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
-        ledger.round(aggregates: recorder.aggregates)
+        ledger.round(recorder.sets)
         return assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index))
     }
 
@@ -20,7 +21,13 @@ public enum DisclosureCompiler {
                              economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile)
         var tables: [DisclosureTable] = []
         for spec in profile?.tables ?? [] {
-            tables += build(spec, c)
+            let unit = profile?.unit(of: spec) ?? .wanYuan
+            tables += build(spec, c.printing(in: unit)).map { table in
+                var t = table
+                t.unit = unit
+                t.unitDeclared = true
+                return t
+            }
         }
         var writer = NarrativeWriter(c)
         let narrative = writer.write().map { text in

@@ -1,33 +1,48 @@
 import YusuanCore
 
-/// Collects every set of leaves a printed figure covers, so that rounding can keep each within a unit.
+/// Collects every set of leaves a printed figure covers, per print scale, so that rounding can keep
+/// each within a unit at the scale it is printed at.
 final class Recorder {
-    var aggregates: [[Int]] = []
-    var seen = Set<[Int]>()
-    /// Filters already noted: a figure printed again adds nothing, so its set need not be hashed again.
-    private var noted = Set<LeafFilter>()
+    private(set) var sets: [PrintScale: [[Int]]] = [:]
+    private var seen: [PrintScale: Set<[Int]>] = [:]
+    /// Filters already noted per scale: a figure printed again adds nothing, so its set need not be hashed again.
+    private var noted: [PrintScale: Set<LeafFilter>] = [:]
 
-    func note(_ set: [Int]) {
-        if set.count > 1, seen.insert(set).inserted { aggregates.append(set) }
+    /// The sets printed at 0.01 万元.
+    var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
+
+    func note(_ set: [Int], at scale: PrintScale = .wanYuan) {
+        if set.count > 1, seen[scale, default: []].insert(set).inserted { sets[scale, default: []].append(set) }
     }
 
-    func note(_ filter: LeafFilter, _ select: () -> [Int]) {
-        guard noted.insert(filter).inserted else { return }
-        note(select())
+    func note(_ filter: LeafFilter, at scale: PrintScale = .wanYuan, _ select: () -> [Int]) {
+        guard !scale.isExact, noted[scale, default: []].insert(filter).inserted else { return }
+        note(select(), at: scale)
     }
 }
 
-/// The ledger as the table builders see it: figures by filter, recorded for rounding.
+/// The ledger as the table builders see it: figures by filter at one print scale, recorded for rounding.
 struct Books {
     let ledger: Ledger
     let recorder: Recorder?
     /// Selections by filter; they depend on the leaves only, so both passes share one index.
     let index: LeafIndex
+    /// The scale figures print at: the unit of the table (or narrative) being written.
+    let scale: PrintScale
+    /// The printed units of each leaf at `scale`.
+    private let units: [Int64]
 
-    init(ledger: Ledger, recorder: Recorder?, index: LeafIndex? = nil) {
+    init(ledger: Ledger, recorder: Recorder?, index: LeafIndex? = nil, scale: PrintScale = .wanYuan) {
         self.ledger = ledger
         self.recorder = recorder
         self.index = index ?? LeafIndex(ledger)
+        self.scale = scale
+        self.units = ledger.units(scale)
+    }
+
+    /// The same books printing at another scale.
+    func at(_ scale: PrintScale) -> Books {
+        scale == self.scale ? self : Books(ledger: ledger, recorder: recorder, index: index, scale: scale)
     }
 
     /// The indices (ascending) of the leaves the filter selects.
@@ -35,13 +50,17 @@ struct Books {
         index.select(filter)
     }
 
-    /// The printed figure (万元, two decimals) of the leaves the filter selects.
+    /// The printed figure (two decimals, in the scale's unit) of the leaves the filter selects.
     func figure(_ filter: LeafFilter) -> Fixed {
         let set = index.select(filter)
-        recorder?.note(filter) { set }
+        recorder?.note(filter, at: scale) { set }
         var sum: Int64 = 0
-        let units = ledger.units
         for i in set { sum += units[i] }
-        return Fixed(mantissa: sum, scale: 2)
+        return scale.figure(units: sum)
+    }
+
+    /// The printed figure of the leaves the filter selects, as the exact amount it stands for.
+    func amount(_ filter: LeafFilter) -> Amount {
+        scale.amount(figure(filter))
     }
 }

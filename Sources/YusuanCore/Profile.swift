@@ -13,6 +13,8 @@ public struct Profile: Sendable, Codable, Hashable {
         public var required: Bool
         /// One table per project (项目绩效目标表): printed as 12-1, 12-2 ...
         public var repeated: Bool?
+        /// The money unit the table prints its figures in ("单位：元"); nil: the profile's `unit`.
+        public var unit: MoneyUnit?
     }
 
     public struct Section: Sendable, Codable, Hashable {
@@ -62,6 +64,23 @@ public struct Profile: Sendable, Codable, Hashable {
     public var excludedSummaryClasses: [String]?
     /// The profile assumed for a document of this phase that no other profile claims (the national template).
     public var fallback: Bool?
+    /// The money unit of the tables that do not name their own (`TableSpec.unit`); nil: 万元.
+    public var unit: MoneyUnit?
+    /// The money unit the 情况说明 states figures in; nil: the profile's `unit`.
+    public var narrativeUnit: MoneyUnit?
+
+    /// The unit a table of the profile prints its figures in: its own, else the profile's, else 万元.
+    public func unit(of spec: TableSpec) -> MoneyUnit {
+        spec.unit ?? unit ?? .wanYuan
+    }
+
+    /// The unit of the profile's first table of `kind`; the profile's unit when it has no such table.
+    public func unit(of kind: TableKind) -> MoneyUnit {
+        tables.first { $0.kind == kind }.map(unit(of:)) ?? unit ?? .wanYuan
+    }
+
+    /// The unit the 情况说明 states figures in.
+    public var narrativeMoneyUnit: MoneyUnit { narrativeUnit ?? unit ?? .wanYuan }
 }
 
 /// The profiles shipped with Yusuan.

@@ -51,6 +51,10 @@ import YusuanSource
         for (i, title) in topTitles.enumerated() {
             #expect(headings.contains { $0.hasSuffix("、" + title) }, "\(profileID): section \(i + 1) \(title)")
         }
+        // Each table prints in its profile's unit, and says so (单位：元 / 单位：万元; TableUnitTests reads it back).
+        for t in d.tables {
+            #expect(t.unit == profile.unit(of: t.kind) && t.unitDeclared, "\(profileID) \(t.displayName): \(t.unit.rawValue)")
+        }
         let report = Auditor.audit(d, profileID: profileID)
         let text = report.findings.map { "\($0.rule) \($0.location.table ?? "") \($0.message)" }.joined(separator: "\n")
         #expect(report.findings.filter { $0.severity != .notice }.isEmpty, "\(profileID): \(text)")

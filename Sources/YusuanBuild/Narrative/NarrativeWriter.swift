@@ -1,25 +1,38 @@
 import YusuanCore
 
-/// Writes the 情况说明: every figure comes from the same rounded books as the tables, changes are
-/// computed from the printed figures, and the officer's reasons are put in where they belong.
+/// Writes the 情况说明: every figure is the figure of the table that prints the same quantity (from
+/// the same books, at that table's scale), stated in the profile's narrative unit; changes are computed
+/// from the printed figures, and the officer's reasons are put in where they belong.
 struct NarrativeWriter {
     let c: BuildContext
     var paragraphs: [String] = []
 
     init(_ c: BuildContext) { self.c = c }
 
-    static func wan(_ f: Fixed) -> String { f.formatted(digits: 2) + "万元" }
+    /// "951.81万元": a printed figure in the narrative's unit, with every digit it has in the table
+    /// (two decimals at least), so it equals the table figure exactly ("15621.1123万元" for a table
+    /// printing 156211123.00 元).
+    func money(_ a: Amount) -> String {
+        Self.digits(a, in: c.narrativeUnit) + c.narrativeUnit.rawValue
+    }
+
+    /// An exact amount in `unit`, without trailing zeros past the second decimal.
+    static func digits(_ a: Amount, in unit: MoneyUnit) -> String {
+        var v = a.value(in: unit)
+        while v.scale > 2, let shorter = v.rescaled(to: v.scale - 1) { v = shorter }
+        return v.formatted(digits: max(v.scale, 2))
+    }
 
     func reason(_ subject: String) -> String? {
         c.budget.reasons.first { $0.subject == subject }?.text
     }
 
     /// "增加 13.66 万元" / "减少 9.34 万元" / "持平", with the reason when given.
-    func change(_ now: Fixed, _ before: Fixed, subject: String) -> String {
+    func change(_ now: Amount, _ before: Amount, subject: String) -> String {
         let d = now - before
-        if d.isZero { return "与\(c.year - 1)年持平" }
-        let word = d.isNegative ? "减少" : "增加"
-        var s = "比\(c.year - 1)年\(word)\(Self.wan(d.magnitude))"
+        if d.fen == 0 { return "与\(c.year - 1)年持平" }
+        let word = d.fen < 0 ? "减少" : "增加"
+        var s = "比\(c.year - 1)年\(word)\(money(Amount(fen: d.fen == .min ? .max : abs(d.fen))))"
         if let r = reason(subject) { s += "，主要原因是\(r)" }
         return s
     }
@@ -74,12 +87,16 @@ struct NarrativeWriter {
     /// Every section's paragraphs, keyed as the profiles key their sections.
     func sectionBodies() -> [String: [String]] {
         let b = c.budget
-        let total = c.books.figure(.all)
-        let general = c.books.figure(.fund(.generalBudget))
-        let basic = c.books.figure(LeafFilter.fund(.generalBudget).and(.basic))
-        let project = c.books.figure(LeafFilter.fund(.generalBudget).and(.project))
-        let prior = PriorYearFigures(b.priorYear)
-        let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { Fixed(mantissa: Ledger.nearest($0.fen, 10_000), scale: 2) } : prior.functionalTotal
+        // Each figure as the table that prints its quantity prints it.
+        let summary = c.printing(like: .budgetSummary).books
+        let fiscalBooks = c.printing(like: .generalExpenditure)
+        let total = summary.amount(.all)
+        let general = fiscalBooks.books.amount(.fund(.generalBudget))
+        let basic = fiscalBooks.books.amount(LeafFilter.fund(.generalBudget).and(.basic))
+        let project = fiscalBooks.books.amount(LeafFilter.fund(.generalBudget).and(.project))
+        let scale = fiscalBooks.scale
+        let prior = PriorYearFigures(b.priorYear, scale: scale)
+        let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { scale.amount(scale.nearest($0)) } : scale.amount(prior.functionalTotal)
         var bodies: [String: [String]] = [:]
 
         bodies["duties"] = b.duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
@@ -89,29 +106,29 @@ struct NarrativeWriter {
         }
         bodies["composition"] = [composition]
 
-        var income = "（一）收入预算：\(c.year)年年初预算数\(Self.wan(total))，其中："
+        var income = "（一）收入预算：\(c.year)年年初预算数\(money(total))，其中："
         income += RevenueSource.allCases.compactMap { s -> String? in
-            let f = c.books.figure(.fund(s))
-            return f.isZero ? nil : "\(s.rawValue)\(Self.wan(f))"
+            let f = summary.amount(.fund(s))
+            return f.fen == 0 ? nil : "\(s.rawValue)\(money(f))"
         }.joined(separator: "，")
         if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
-        var spend = "（二）支出预算：\(c.year)年年初预算数\(Self.wan(total))，其中："
+        var spend = "（二）支出预算：\(c.year)年年初预算数\(money(total))，其中："
         spend += c.summaryClasses.compactMap { code -> String? in
-            let f = c.books.figure(BuildContext.inFunctional(code))
-            return f.isZero ? nil : "\(c.functionalName(code))\(Self.wan(f))"
+            let f = summary.amount(BuildContext.inFunctional(code))
+            return f.fen == 0 ? nil : "\(c.functionalName(code))\(money(f))"
         }.joined(separator: "，")
         if let p = priorTotal { spend += "。支出" + change(total, p, subject: "total") }
         bodies["overview"] = [income + "。", spend + "。"]
 
-        var fiscal = "\(c.year)年一般公共预算财政拨款收入\(Self.wan(general))，一般公共预算财政拨款支出\(Self.wan(general))"
+        var fiscal = "\(c.year)年一般公共预算财政拨款收入\(money(general))，一般公共预算财政拨款支出\(money(general))"
         if let p = priorTotal { fiscal += "，" + change(general, p, subject: "general") }
-        fiscal += "。其中：基本支出\(Self.wan(basic))"
-        if let pb = b.priorYear.basic { fiscal += "，" + change(basic, Fixed(mantissa: Ledger.nearest(pb.fen, 10_000), scale: 2), subject: "basic") }
-        fiscal += "；项目支出\(Self.wan(project))"
-        if let pp = b.priorYear.project { fiscal += "，" + change(project, Fixed(mantissa: Ledger.nearest(pp.fen, 10_000), scale: 2), subject: "project") }
-        let fund = c.books.figure(.fund(.govFund))
-        bodies["budget"] = [fiscal + "。", fund.isZero ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
-                                                      : "\(c.year)年政府性基金预算拨款支出\(Self.wan(fund))。"]
+        fiscal += "。其中：基本支出\(money(basic))"
+        if let pb = b.priorYear.basic { fiscal += "，" + change(basic, scale.amount(scale.nearest(pb)), subject: "basic") }
+        fiscal += "；项目支出\(money(project))"
+        if let pp = b.priorYear.project { fiscal += "，" + change(project, scale.amount(scale.nearest(pp)), subject: "project") }
+        let fund = c.printing(like: .govFundExpenditure).books.amount(.fund(.govFund))
+        bodies["budget"] = [fiscal + "。", fund.fen == 0 ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
+                                                        : "\(c.year)年政府性基金预算拨款支出\(money(fund))。"]
         bodies["three-public"] = ThreePublicParagraphs.write(c)
         for (key, text) in OtherMatters.write(c, projectTotal: project) { bodies[key] = [text] }
         bodies["projects"] = ProjectParagraphs.write(c)

@@ -1,27 +1,29 @@
 import YusuanCore
 
-/// The “三公”经费 section: this year's items from the books, compared with last year's.
+/// The “三公”经费 section: this year's items as the 三公 table prints them, compared with last year's.
 enum ThreePublicParagraphs {
     static func write(_ c: BuildContext) -> [String] {
-        func now(_ items: [Measure]) -> Fixed {
+        let table = c.printing(like: .threePublic)
+        let scale = table.scale
+        func now(_ items: [Measure]) -> Amount {
             let codes = items.flatMap(ThreePublicTable.economicCodes)
-            return c.books.figure(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
+            return table.books.amount(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
         }
         let prior = c.budget.priorYear.threePublic
-        func before(_ items: [Measure]) -> Fixed? {
+        func before(_ items: [Measure]) -> Amount? {
             guard !prior.isEmpty else { return nil }
-            return Fixed(mantissa: items.map { Ledger.nearest(prior[$0.rawValue]?.fen ?? 0, 10_000) }.reduce(0, +), scale: 2)
+            return scale.amount(scale.figure(units: items.map { Ledger.nearest(prior[$0.rawValue]?.fen ?? 0, scale.fen) }.reduce(0, +)))
         }
         let writer = NarrativeWriter(c)
         func clause(_ name: String, _ items: [Measure]) -> String {
             let n = now(items)
-            let head = n.isZero ? "\(name)0万元" : "\(name)\(NarrativeWriter.wan(n))"
+            let head = n.fen == 0 ? "\(name)0\(c.narrativeUnit.rawValue)" : "\(name)\(writer.money(n))"
             guard let b = before(items) else { return head }
             return head + "，" + writer.change(n, b, subject: "three-public")
                 .replacingOccurrences(of: "，主要原因是", with: "，主要原因是")
         }
         let all: [Measure] = [.threePublicOutbound, .threePublicReception, .threePublicVehicleOperation, .threePublicVehiclePurchase]
-        var s = "\(c.year)年“三公”经费预算\(NarrativeWriter.wan(now(all)))"
+        var s = "\(c.year)年“三公”经费预算\(writer.money(now(all)))"
         if let b = before(all) { s += "，" + writer.change(now(all), b, subject: "three-public") }
         s += "。其中：" + [clause("因公出国（境）费", [.threePublicOutbound]), clause("公务接待费", [.threePublicReception]),
                          clause("公务用车运行维护费", [.threePublicVehicleOperation]), clause("公务用车购置费", [.threePublicVehiclePurchase])]
@@ -32,24 +34,29 @@ enum ThreePublicParagraphs {
 
 /// 机关运行经费, 政府采购, 绩效目标, 国有资产: one paragraph each, keyed by section.
 enum OtherMatters {
-    static func write(_ c: BuildContext, projectTotal: Fixed) -> [(String, String)] {
+    static func write(_ c: BuildContext, projectTotal: Amount) -> [(String, String)] {
+        let writer = NarrativeWriter(c)
         let admin = Set(c.budget.units.filter { $0.kind == .administrative }.map(\.code))
-        let operating = c.books.figure(LeafFilter.fund(.generalBudget).and(.publicCost).and(.units(admin)))
+        let basic = c.printing(like: .basicExpenditure)
+        let operating = basic.books.amount(LeafFilter.fund(.generalBudget).and(.publicCost).and(.units(admin)))
         var out: [(String, String)] = []
-        var op = "\(c.year)年一般公共预算财政拨款机关运行经费\(NarrativeWriter.wan(operating))"
+        var op = "\(c.year)年一般公共预算财政拨款机关运行经费\(writer.money(operating))"
         if let p = c.budget.priorYear.operatingCost {
-            op += "，" + NarrativeWriter(c).change(operating, Fixed(mantissa: Ledger.nearest(p.fen, 10_000), scale: 2), subject: "operating-cost")
+            op += "，" + writer.change(operating, basic.scale.amount(basic.scale.nearest(p)), subject: "operating-cost")
         }
         out.append(("operating-costs", op + "。"))
         let items = c.budget.procurement
-        func sum(_ list: [ProcurementItem]) -> Fixed { Fixed(mantissa: list.map { Ledger.nearest($0.amount.fen, 10_000) }.reduce(0, +), scale: 2) }
+        let scale = c.printing(like: .procurement).scale
+        func sum(_ list: [ProcurementItem]) -> Amount {
+            scale.amount(scale.figure(units: list.map { Ledger.nearest($0.amount.fen, scale.fen) }.reduce(0, +)))
+        }
         if items.isEmpty {
             out.append(("procurement", "\(c.year)年无政府采购预算。"))
         } else {
-            let parts = ProcurementItem.Kind.allCases.map { k in "政府采购\(k.rawValue)预算\(NarrativeWriter.wan(sum(items.filter { $0.kind == k })))" }
-            out.append(("procurement", "所属各预算单位政府采购预算总额\(NarrativeWriter.wan(sum(items)))：" + parts.joined(separator: "，") + "。"))
+            let parts = ProcurementItem.Kind.allCases.map { k in "政府采购\(k.rawValue)预算\(writer.money(sum(items.filter { $0.kind == k })))" }
+            out.append(("procurement", "所属各预算单位政府采购预算总额\(writer.money(sum(items)))：" + parts.joined(separator: "，") + "。"))
         }
-        out.append(("performance", "\(c.year)年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款\(NarrativeWriter.wan(projectTotal))。"))
+        out.append(("performance", "\(c.year)年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款\(writer.money(projectTotal))。"))
         let vehicles = c.budget.vehicles
         let count = vehicles.map(\.count).reduce(0, +)
         let kinds = vehicles.filter { $0.count > 0 }.map { "\($0.kind)\($0.count)辆" }.joined(separator: "、")
@@ -74,9 +81,11 @@ enum ProjectParagraphs {
     static func write(_ c: BuildContext) -> [String] {
         let projects = c.budget.projects
         guard !projects.isEmpty else { return ["\(c.year)年无项目支出。"] }
+        let list = c.printing(like: .projectList).books
+        let writer = NarrativeWriter(c)
         return projects.enumerated().map { i, p in
-            let amount = c.books.figure(.projects([p.code]))
-            var s = "\(i + 1).\(p.name)：\(NarrativeWriter.wan(amount))"
+            let amount = list.amount(.projects([p.code]))
+            var s = "\(i + 1).\(p.name)：\(writer.money(amount))"
             let overview = p.overview.trimmed
             if !overview.isEmpty { s += "，" + (overview.hasSuffix("。") ? String(overview.dropLast()) : overview) }
             return s + "。"

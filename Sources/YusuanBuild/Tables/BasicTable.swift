@@ -54,12 +54,12 @@ enum ThreePublicTable {
         }
         let prior = c.budget.priorYear.threePublic
         func last(_ m: Measure) -> Fixed {
-            func units(_ key: Measure) -> Int64 { Ledger.nearest(prior[key.rawValue]?.fen ?? 0, 10_000) }
+            func units(_ key: Measure) -> Int64 { Ledger.nearest(prior[key.rawValue]?.fen ?? 0, c.scale.fen) }
             let parts: [Measure] = [.threePublicOutbound, .threePublicVehiclePurchase, .threePublicVehicleOperation, .threePublicReception]
             switch m {
-            case .total: return Fixed(mantissa: parts.map(units).reduce(0, +), scale: 2)
-            case .threePublicVehicle: return Fixed(mantissa: units(.threePublicVehiclePurchase) + units(.threePublicVehicleOperation), scale: 2)
-            default: return Fixed(mantissa: units(m), scale: 2)
+            case .total: return c.scale.figure(units: parts.map(units).reduce(0, +))
+            case .threePublicVehicle: return c.scale.figure(units: units(.threePublicVehiclePurchase) + units(.threePublicVehicleOperation))
+            default: return c.scale.figure(units: units(m))
             }
         }
         let values: [Fixed?] = g.columns.map { col in
@@ -67,6 +67,7 @@ enum ThreePublicTable {
             return col.year == c.year ? current(m) : last(m)
         }
         g.lines.append(.init(code: nil, name: "", kind: .item, values: values))
+        if values.allSatisfy({ $0?.isZero ?? true }) { g.notes.append("（备注：本单位无“三公”经费预算，故此表无数据。）") }
         return g.table()
     }
 }

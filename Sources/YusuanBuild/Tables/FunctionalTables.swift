@@ -14,7 +14,7 @@ enum FunctionalTables {
         let head = showPrior ? [current] : []
         g.columns += [.money(head + ["总计"], .total, year: c.year), .money(head + ["基本支出"], .basic, year: c.year),
                       .money(head + ["项目支出"], .project, year: c.year)]
-        let priorRounded = PriorYearFigures(c.budget.priorYear)
+        let priorRounded = PriorYearFigures(c.budget.priorYear, scale: c.scale)
         func values(_ p: LeafFilter, code: String?) -> [Fixed?] {
             var v: [Fixed?] = [nil, nil]
             if showPrior { v.append(code.map { priorRounded.functional($0) } ?? priorRounded.functionalTotal) }
@@ -47,26 +47,28 @@ enum FunctionalTables {
     }
 }
 
-/// Last year's figures rounded once, so that their 类/款 sums print additively too.
+/// Last year's figures rounded once at a print scale, so that their 类/款 sums print additively too.
 struct PriorYearFigures {
     let units: [String: Int64]  // 项 code → printed units
+    let scale: PrintScale
 
-    init(_ prior: PriorYear) {
+    init(_ prior: PriorYear, scale: PrintScale) {
+        self.scale = scale
         let codes = prior.functional.keys.filter { $0.count == 7 }.sorted()
         let fen = codes.map { prior.functional[$0]?.fen ?? 0 }
         var aggregates: [[Int]] = [Array(codes.indices)]
         for prefix in Set(codes.flatMap { [String($0.prefix(3)), String($0.prefix(5))] }) {
             aggregates.append(codes.indices.filter { codes[$0].hasPrefix(prefix) })
         }
-        let rounded = LeafRounding.round(fen, unit: 10_000, aggregates: aggregates)
+        let rounded = LeafRounding.round(fen, unit: scale.fen, aggregates: aggregates)
         var map: [String: Int64] = [:]
         for (i, code) in codes.enumerated() { map[code] = rounded[i] }
         units = map
     }
 
     func functional(_ code: String) -> Fixed {
-        Fixed(mantissa: units.filter { $0.key.hasPrefix(code) }.values.reduce(0, +), scale: 2)
+        scale.figure(units: units.filter { $0.key.hasPrefix(code) }.values.reduce(0, +))
     }
 
-    var functionalTotal: Fixed { Fixed(mantissa: units.values.reduce(0, +), scale: 2) }
+    var functionalTotal: Fixed { scale.figure(units: units.values.reduce(0, +)) }
 }

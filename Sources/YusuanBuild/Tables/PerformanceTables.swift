@@ -25,7 +25,7 @@ enum PerformanceTables {
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         let unitName = c.budget.units.first { $0.code == p.unit }?.name ?? c.department
         t.fields = [field("项目名称", "\(p.code)-\(p.name)"), field("主管部门", c.department), field("实施单位", unitName),
-                    field("资金总额（万元）", amount.formatted(digits: 2)), field("项目属性", p.attribute),
+                    field("资金总额（\(c.scale.unit.rawValue)）", amount.formatted(digits: 2)), field("项目属性", p.attribute),
                     field("项目起始时间", p.start), field("项目终止时间", p.end), field("项目概况", p.overview),
                     field("立项依据", p.basis), field("项目当年绩效目标", p.goal)]
         let headers = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标性质", "度量单位", "权重"]

@@ -36,7 +36,7 @@ enum ProjectTables {
         g.columns = [Grid.Col(path: ["单位名称"], role: .name), .money(["合计"], .total)]
             + kinds.map { .money(["政府采购\($0.rawValue)预算"]) }
         func fixed(_ items: [ProcurementItem]) -> Fixed {
-            Fixed(mantissa: items.map { Ledger.nearest($0.amount.fen, 10_000) }.reduce(0, +), scale: 2)
+            c.scale.figure(units: items.map { Ledger.nearest($0.amount.fen, c.scale.fen) }.reduce(0, +))
         }
         func values(_ items: [ProcurementItem]) -> [Fixed?] {
             [nil, fixed(items)] + kinds.map { k in fixed(items.filter { $0.kind == k }) }
