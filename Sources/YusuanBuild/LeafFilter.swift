@@ -65,7 +65,8 @@ struct LeafFilter: Hashable {
 
     func matches(_ leaf: Ledger.Leaf) -> Bool {
         if never { return false }
-        if let funds, !funds.contains(leaf.fund) { return false }
+        // A linear scan: `Set.contains` would hash the fund's Chinese raw value for every leaf.
+        if let funds, !funds.contains(where: { $0 == leaf.fund }) { return false }
         if let functional, !leaf.functional.hasPrefix(functional) { return false }
         if let economic, !leaf.economic.hasPrefix(economic) { return false }
         if let economicCodes, !economicCodes.contains(leaf.economic) { return false }
@@ -75,6 +76,24 @@ struct LeafFilter: Hashable {
         }
         if let units, !units.contains(leaf.unit) { return false }
         return true
+    }
+
+    /// Hashes the funds as a bit mask of their case positions: a raw-value enum hashes its Chinese name,
+    /// which is slow. Equality still compares every field.
+    func hash(into hasher: inout Hasher) {
+        var mask = -1
+        if let funds {
+            mask = 0
+            for f in funds { mask |= 1 << (RevenueSource.allCases.firstIndex(of: f) ?? 62) }
+        }
+        hasher.combine(mask)
+        hasher.combine(functional)
+        hasher.combine(economic)
+        hasher.combine(economicCodes)
+        hasher.combine(natures)
+        hasher.combine(projects)
+        hasher.combine(units)
+        hasher.combine(never)
     }
 
     private static func intersect<T>(_ a: Set<T>?, _ b: Set<T>?) -> Set<T>? {

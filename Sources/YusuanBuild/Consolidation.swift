@@ -1,0 +1,91 @@
+import YusuanCore
+
+/// The consolidated 汇总 of many departments (a city's or a province's budget): expenditure by 功能科目
+/// (类/款/项) and by 经济科目 (类/款), each split into 基本支出 and 项目支出.
+///
+/// It reuses the department build: every department's ledger leaves become line items of one
+/// consolidated `Ledger` (unit and project dropped, so leaves are 功能 × 经济 × nature × fund), whose
+/// leaves are rounded once by controlled rounding over the sets the two tables print, exactly as a
+/// department's disclosure is. Shares can be merged in any grouping (per worker, then together):
+/// merging is `Ledger`'s own grouping of line items.
+public struct Consolidation: Sendable {
+    /// The consolidated leaves with their exact amounts and printed units.
+    public let ledger: Ledger
+    /// 汇总 by 功能科目 and 汇总 by 经济科目.
+    public let tables: [DisclosureTable]
+
+    /// One department's (or one group's) contribution: its leaves without unit and project.
+    public static func share(of ledger: Ledger) -> [LineItem] {
+        ledger.leaves.map { leaf in
+            LineItem(unit: "", functional: leaf.functional, economic: leaf.economic,
+                     nature: leaf.nature.isBasic ? leaf.nature : .project(""), fund: leaf.fund, amount: leaf.exact)
+        }
+    }
+
+    /// Merges shares (of departments or of already merged groups) into one ledger's line items.
+    public static func merge(_ shares: [[LineItem]]) -> [LineItem] {
+        share(of: Ledger(shares.flatMap { $0 }))
+    }
+
+    /// Rounds the merged shares and prints the two 汇总 tables for `name` (a city, a province) and `year`.
+    public init(_ items: [LineItem], name: String, year: Int) {
+        var ledger = Ledger(items)
+        let budget = Budget(department: name, year: year, profile: "", units: [])
+        let index = LeafIndex(ledger)
+        let recorder = Recorder()
+        _ = Self.tables(budget, Books(ledger: ledger, recorder: recorder, index: index))
+        ledger.round(recorder.sets)
+        self.ledger = ledger
+        self.tables = Self.tables(budget, Books(ledger: ledger, recorder: nil, index: index))
+    }
+
+    /// The exact amount (分) of the leaves whose 功能科目 and 经济科目 start with the prefixes given.
+    public func exact(functional: String = "", economic: String = "", basic: Bool? = nil) -> Amount {
+        ledger.exact { leaf in
+            leaf.functional.hasPrefix(functional) && leaf.economic.hasPrefix(economic) && (basic == nil || leaf.nature.isBasic == basic)
+        }
+    }
+
+    static func tables(_ budget: Budget, _ books: Books) -> [DisclosureTable] {
+        let c = BuildContext(budget: budget, books: books,
+                             functional: CatalogLibrary.catalog(.functional, year: budget.year),
+                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: nil)
+        let byFunction = FunctionalTables.expenditure(c, kind: .expenditureSummary, title: "支出功能分类汇总表", attachment: nil,
+                                                      scope: .all, priorYear: false, emptyNote: nil)
+        return [byFunction, economic(c)]
+    }
+
+    /// 支出经济分类汇总表: rows 合计 + 经济 类/款 with money, columns 合计 | 基本支出 | 项目支出.
+    static func economic(_ c: BuildContext) -> DisclosureTable {
+        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil)
+        g.columns = [.code, .name, .money(["合计"], .total, year: c.year), .money(["基本支出"], .basic, year: c.year),
+                     .money(["项目支出"], .project, year: c.year)]
+        func values(_ p: LeafFilter) -> [Fixed?] {
+            [nil, nil, c.books.figure(p), c.books.figure(p.and(.basic)), c.books.figure(p.and(.project))]
+        }
+        g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
+        var codes = Set<String>()
+        let leaves = c.books.ledger.leaves
+        for leaf in leaves where leaf.exact.fen != 0 {
+            codes.insert(String(leaf.economic.prefix(3)))
+            codes.insert(leaf.economic)
+        }
+        for code in codes.sorted() {
+            g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
+        }
+        return g.table()
+    }
+}
+
+extension DisclosureCompiler {
+    /// `compile`, also returning the department's rounded ledger (for `Consolidation.share(of:)`).
+    public static func compileKeepingLedger(_ budget: Budget) -> (disclosure: Disclosure, ledger: Ledger) {
+        let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
+        var ledger = Ledger(budget.lineItems)
+        let recorder = Recorder()
+        let index = LeafIndex(ledger)
+        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
+        ledger.round(recorder.sets)
+        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index)), ledger)
+    }
+}
