@@ -11,10 +11,13 @@ enum GridBuilder {
             headerLines.append(data.remove(at: k))
         }
         data = LayoutRows.join(data)
+        headerLines = HeaderWraps.join(headerLines)
         var header = headerLines.map(\.cells)
+        var fixed: [[Bool]] = []
         if let aligned = LayoutColumns.realign(header: headerLines, data: data) {
             header = aligned.header
             data = aligned.data
+            fixed = aligned.fixed
         }
         let width = max(header.map(lastFilled).max() ?? 0, data.map { lastFilled($0.cells) }.max() ?? 0)
         guard width > 0 else {
@@ -22,8 +25,8 @@ enum GridBuilder {
             t.columns = []
             return [t]
         }
-        header = HeaderRealigner.realign(header, width: width)
-        let paths = HeaderBuilder.paths(header, width: width)
+        header = HeaderRealigner.realign(header, width: width, fixed: fixed)
+        let paths = HeaderBuilder.paths(header, width: width, fixed: fixed)
         let dataCells = data.map(\.cells)
         var table = base
         table.columns = ColumnClassifier.classify(paths: paths, dataRows: dataCells, kind: base.kind, defaultYear: meta.year)
@@ -77,10 +80,12 @@ enum GridBuilder {
 /// Puts back sub-header cells that a lost row span packed to the left:
 /// "项目 | 2023年 | 2024年 | 增减情况 |" over "增减金额 | 增减幅度 |" → under 增减情况.
 enum HeaderRealigner {
-    static func realign(_ header: [[String]], width: Int) -> [[String]] {
+    static func realign(_ header: [[String]], width: Int, fixed: [[Bool]] = []) -> [[String]] {
         guard header.count >= 2 else { return header }
         var out = header
-        for r in 1..<header.count {
+        // Lines whose spans were decided from printed positions (`HeaderSpans`) are left as they are.
+        func decided(_ r: Int) -> Bool { r < fixed.count && fixed[r].contains(true) }
+        for r in 1..<header.count where !decided(r) && !decided(r - 1) {
             let upper = pad(out[r - 1], width)
             let lower = pad(header[r], width)
             let filled = lower.enumerated().filter { !$0.element.trimmed.isEmpty }.map(\.offset)

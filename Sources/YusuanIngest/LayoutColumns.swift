@@ -15,7 +15,7 @@ enum LayoutColumns {
 
     static let tolerance = 2
 
-    static func realign(header: [RawLine], data: [RawLine]) -> (header: [[String]], data: [RawLine])? {
+    static func realign(header: [RawLine], data: [RawLine]) -> (header: [[String]], data: [RawLine], fixed: [[Bool]])? {
         guard data.contains(where: { $0.spans != nil }) else { return nil }
         let pages = Array(Set(data.map { $0.location.page ?? 0 })).sorted()
         var anchorsByPage: [Int: [Anchor]] = [:]
@@ -76,16 +76,24 @@ enum LayoutColumns {
         }
         let firstPage = pages.first ?? 0
         let headerAnchors = anchorsByPage[firstPage] ?? reference
-        let newHeader = header.map { line -> [String] in
+        // Where each figure heading was printed (its span), by line and column, for `HeaderSpans`.
+        var placed: [[Int: Range<Int>]] = Array(repeating: [:], count: header.count)
+        func place(_ line: Int, _ k: Int, _ span: Range<Int>) {
+            let old = placed[line][k]
+            placed[line][k] = old.map { min($0.lowerBound, span.lowerBound)..<max($0.upperBound, span.upperBound) } ?? span
+        }
+        var newHeader: [[String]] = []
+        for (r, line) in header.enumerated() {
             guard let spans = line.spans else {
-                return line.cells.count == 1 ? placeSingle(line, anchors: headerAnchors, width: width) : line.cells
+                newHeader.append(line.cells.count == 1 ? placeSingle(line, anchors: headerAnchors, width: width) : line.cells)
+                continue
             }
             var cells = Array(repeating: "", count: width)
             // Words over the labels go to their label column; the others head the figure
             // columns in order (a heading's printed position drifts, its order does not).
             let labelReach = (headerAnchors.filter { !$0.isFigure }.map(\.upper).max() ?? -1) + 2
             let figureSlots = headerAnchors.enumerated().filter { $0.element.isFigure }
-            var figureWords: [(String, Int)] = []
+            var figureWords: [(String, Int, Range<Int>)] = []
             var pieces = Array(zip(line.cells, spans))
             // Headings of adjacent narrow columns printed one space apart ("基本支出 项目支出")
             // read as one cell: over more figure columns than headings, they are split into words.
@@ -103,7 +111,7 @@ enum LayoutColumns {
                     let k = columnIndex(headerAnchors, own?.offset ?? headerColumn(headerAnchors, span: span))
                     cells[k] = cells[k].isEmpty ? cell : cells[k] + cell
                 } else {
-                    figureWords.append((cell, centre))
+                    figureWords.append((cell, centre, span))
                 }
             }
             // A heading is centred over its right-aligned figures: their edge is right of its centre.
@@ -112,10 +120,12 @@ enum LayoutColumns {
                 guard let slot else { continue }
                 let k = columnIndex(headerAnchors, figureSlots[slot].offset)
                 cells[k] = cells[k].isEmpty ? figureWords[i].0 : cells[k] + figureWords[i].0
+                place(r, k, figureWords[i].2)
             }
-            return cells
+            newHeader.append(cells)
         }
-        return (newHeader, newData)
+        let fixed = HeaderSpans.resolve(&newHeader, placed: placed, figureColumns: reference.map(\.isFigure))
+        return (newHeader, newData, fixed)
     }
 
     /// "基本支出 项目支出" → two headings with their spans, when every word is a heading of its own

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import YusuanCore
 
 /// PDF input through poppler's `pdftotext -bbox-layout` (Debian: poppler-utils): every word with its
@@ -41,18 +44,36 @@ public enum PDFText {
         return try TextReader.read(PDFWordLayout.text(pages: pages), source: source, limits: limits)
     }
 
-    static func run(_ tool: String, _ arguments: [String], output: URL, source: String) throws(IngestError) -> Data {
+    /// How long pdftotext may take on one file before it is stopped (a very large or hostile PDF).
+    static let timeoutSeconds: Double = 120
+
+    /// Runs pdftotext with `arguments`, stopping it after `timeout` seconds; its messages go to a
+    /// file beside the output (no pipe that a chatty run could fill and stall on).
+    static func run(_ tool: String, _ arguments: [String], output: URL, source: String,
+                    timeout: Double = timeoutSeconds) throws(IngestError) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
-        let errors = Pipe()
+        let errorsURL = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + ".err")
+        guard FileManager.default.createFile(atPath: errorsURL.path, contents: nil),
+              let errors = try? FileHandle(forWritingTo: errorsURL) else {
+            throw IngestError(file: source, message: "cannot stage the PDF for pdftotext: cannot write \(errorsURL.path)")
+        }
+        defer { try? errors.close() }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
             throw IngestError(file: source, message: "cannot run pdftotext: \(error.localizedDescription)")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            let seconds = timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)
+            throw IngestError(file: source, message: "pdftotext 未在 \(seconds) 秒内读完，PDF 过大或已损坏 (pdftotext did not finish within \(seconds) s; the PDF is too large or malformed)")
+        }
+        let message = String(decoding: (try? Data(contentsOf: errorsURL)) ?? Data(), as: UTF8.self)
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
             let why = message.split(whereSeparator: \.isNewline).first { !$0.contains("Syntax Warning") }.map(String.init)
                 ?? "exit status \(process.terminationStatus)"

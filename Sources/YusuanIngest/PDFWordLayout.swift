@@ -36,7 +36,7 @@ enum PDFWordLayout {
         var ems: [Double] = []
         for w in words {
             let units = w.text.reduce(0.0) { $0 + (isWide($1) ? 1.0 : 0.5) }
-            if units > 0, w.width > 0 { ems.append(w.width / units) }
+            if units > 0, w.width > 0, w.width.isFinite { ems.append(w.width / units) }
         }
         ems.sort()
         let em = ems.isEmpty ? 10 : ems[ems.count / 2]
@@ -72,6 +72,19 @@ enum PDFWordLayout {
         return result
     }
 
+    /// Most grid columns a line may reach: far wider than any page (an A3 landscape page at a
+    /// 4pt font is about 600), so a word placed off the page cannot make a line of millions of spaces.
+    static let maxGridColumns = 4_096
+
+    /// The grid column of a position: 0 for a coordinate that is not a finite number, and never past
+    /// `maxGridColumns` (no trap on NaN, infinity or a huge value, whoever calls it).
+    static func gridColumn(_ x: Double, column: Double) -> Int {
+        guard column.isFinite, column > 0 else { return 0 }
+        let v = (x / column).rounded()
+        guard v.isFinite else { return 0 }
+        return Int(min(max(v, 0), Double(maxGridColumns)))
+    }
+
     /// One line of text: each word at the grid column of its left edge; two words closer than
     /// about a space (0.6 em) are one cell with a single space, so a wider gap never is.
     static func layout(_ words: [PDFWord], column: Double) -> String {
@@ -79,7 +92,7 @@ enum PDFWordLayout {
         var count = 0
         var previous: PDFWord?
         for w in words {
-            let target = Int((w.xMin / column).rounded())
+            let target = gridColumn(w.xMin, column: column)
             if let p = previous {
                 let gap = w.xMin - p.xMax
                 if gap < column * 1.2 {

@@ -39,4 +39,19 @@ import YusuanTestSupport
             #expect(error.file == "blank.pdf")
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aToolThatDoesNotFinishIsStoppedWithAClearError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/bin/sleep") else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-timeout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        do {
+            _ = try PDFText.run("/bin/sleep", ["30"], output: dir.appendingPathComponent("out.html"), source: "slow.pdf", timeout: 0.5)
+            Issue.record("a run that never finished returned")
+        } catch {
+            #expect(error.message.contains("0.5 s") && error.message.contains("超时") == false && error.message.contains("秒"), "\(error.message)")
+            #expect(error.file == "slow.pdf")
+        }
+    }
 }

@@ -59,4 +59,27 @@ import Testing
         #expect(PDFWordLayout.boxesAreConsistent([tall]))
         #expect(!PDFWordLayout.boxesAreConsistent([tall + tight]))
     }
+
+    @Test func gridColumnsNeverTrapOnAnyCoordinate() {
+        for x in [Double.nan, .infinity, -.infinity, 1e300, -1e300, Double(Int.max), -5] {
+            let c = PDFWordLayout.gridColumn(x, column: 5)
+            #expect(c >= 0 && c <= PDFWordLayout.maxGridColumns, "\(x)")
+        }
+        #expect(PDFWordLayout.gridColumn(50, column: .nan) == 0)
+        #expect(PDFWordLayout.gridColumn(50, column: 0) == 0)
+        #expect(PDFWordLayout.gridColumn(50, column: 5) == 10)
+        // Words placed directly (not through the reader's clamp) still lay out, on a bounded line.
+        let words = [PDFWord(text: "远", xMin: 1e300, yMin: 10, xMax: .infinity, yMax: 20),
+                     PDFWord(text: "无", xMin: .nan, yMin: 10, xMax: .nan, yMax: 20)]
+        #expect(PDFWordLayout.layout(words, column: 5).count <= PDFWordLayout.maxGridColumns + 10)
+    }
+
+    @Test func aHeadingWrappedOverTwoLinesIsJoinedAndASubHeadingIsNot() {
+        #expect(HeaderWraps.isWrap("2021年预", "算数"))
+        #expect(HeaderWraps.isWrap("人员性项", "目"))
+        #expect(HeaderWraps.isWrap("因公出国（境）", "费用"))
+        #expect(!HeaderWraps.isWrap("2022年预算数", "基本支出"))
+        #expect(!HeaderWraps.isWrap("年初特定目标", "小计"))
+        #expect(!HeaderWraps.isWrap("科目编码", "类"))
+    }
 }
