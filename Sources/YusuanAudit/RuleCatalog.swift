@@ -4,6 +4,7 @@ import YusuanCore
 public enum RuleCatalog {
     public static let all: [Rule] =
         ArithmeticRules.all
+        + FinalRules.all
         + CrossTableRules.all
         + NarrativeRules.all
         + CompletenessRules.all

@@ -23,8 +23,8 @@ public enum NarrativeRules {
 
     static var directions: Rule { Rule(
         id: "NAR-003", severity: .error, category: .narrative,
-        title: "增加/减少/持平、大于/小于、增长率等比较用语与数字相符",
-        titleEnglish: "Comparison words (increase, decrease, unchanged, above, below, growth rates) agree with the figures",
+        title: "增加/减少/持平、大于/小于、增长率等比较用语与数字相符（含“决算数大于/小于/等于预算数”与该类/款/项的数字；“基本持平”容许相差预算的 1%）",
+        titleEnglish: "Comparison words (increase, decrease, unchanged, above, below, growth rates) agree with the figures, including “决算数大于/小于/等于预算数” against that line's figures (“roughly equal” admits 1% of the budget)",
         why: "把减少说成增加、把不同说成一样，会让读者对预算变化得出相反的结论。",
         whyEnglish: "Calling a fall a rise, or a change no change, leads readers to the opposite conclusion.",
         check: { ctx in NarrativeDirections.check(ctx, rule: NarrativeRules.directions) }) }
@@ -39,8 +39,8 @@ public enum NarrativeRules {
 
     static var percentages: Rule { Rule(
         id: "NAR-005", severity: .error, category: .narrative,
-        title: "情况说明中的百分比可以复算：完成预算的百分比 = 决算 ÷ 预算，占比 = 部分 ÷ 总数",
-        titleEnglish: "Percentages recompute: completion = outturn ÷ budget, a share = part ÷ whole",
+        title: "情况说明中的百分比可以复算：完成（年初/调整）预算的百分比 = 决算 ÷ 该预算，占比 = 部分 ÷ 总数；预算为 0 时完成率没有意义",
+        titleEnglish: "Percentages recompute: completion = outturn ÷ the (initial or adjusted) budget named, a share = part ÷ whole; a completion rate of a zero budget is meaningless",
         why: "百分比是对数字的概括，算错会让读者误判预算执行情况和支出结构。",
         whyEnglish: "Percentages summarise the figures; a wrong one misstates how the budget was executed or spent.",
         check: { ctx in NarrativePercentages.check(ctx, rule: NarrativeRules.percentages) }) }

@@ -41,12 +41,19 @@ enum NarrativeAbsences {
                 guard let stated = s.figure, !stated.value.isZero else { continue }
                 let facts = look.facts(s.topic, scope: s.scope, year: s.year, phase: s.phase)
                 if !facts.isEmpty { applicable = true }
-                guard let f = facts.first, facts.allSatisfy({ $0.blank && $0.table.hasNoData }) else { continue }
+                let empty: DisclosureTable?
+                if let f = facts.first {
+                    empty = facts.allSatisfy({ $0.blank && $0.table.hasNoData }) ? f.table : nil
+                } else {
+                    empty = emptiedTable(s, ctx: ctx)
+                    if empty != nil { applicable = true }
+                }
+                guard let table = empty else { continue }
                 let name = look.name(s)
                 findings.append(rule.finding(
                     look.location(s), expected: "0", found: stated.value.description,
-                    message: "情况说明\(s.quoted)列出\(name.zh) \(stated.value) \(stated.unit.rawValue)，但\(f.table.displayName)为空表。",
-                    english: "The narrative states \(name.en) of \(stated.value) \(stated.unit.english) (\(s.clause)), but \(f.table.displayName) is printed empty."))
+                    message: "情况说明\(s.quoted)列出\(name.zh) \(stated.value) \(stated.unit.rawValue)，但\(table.displayName)为空表。",
+                    english: "The narrative states \(name.en) of \(stated.value) \(stated.unit.english) (\(s.clause)), but \(table.displayName) is printed empty."))
             default:
                 continue
             }
@@ -55,6 +62,25 @@ enum NarrativeAbsences {
             return .notApplicable(reason: "the narrative says nothing is absent that a table prints")
         }
         return .ran(findings)
+    }
+
+    /// The table a statement's figure belongs in, printed without rows of figures ("本表无数据"): a
+    /// government-fund or state-capital figure, or a 三公 one, when that table holds no data at all.
+    static func emptiedTable(_ s: NarrativeStatement, ctx: AuditContext) -> DisclosureTable? {
+        guard s.phase == ctx.disclosure.phase, s.year == ctx.year, case .fact = s.topic else { return nil }
+        let kind: TableKind
+        if s.topic?.isThreePublic == true {
+            kind = .threePublic
+        } else if s.scope == .govFund {
+            kind = .govFundExpenditure
+        } else if s.scope == .stateCapital {
+            kind = .stateCapitalExpenditure
+        } else {
+            return nil
+        }
+        let tables = ctx.disclosure.tables(kind)
+        guard let first = tables.first, tables.allSatisfy(\.hasNoData) else { return nil }
+        return first
     }
 
     /// Every printing of the fund in the document's year: its tables, its columns, its income rows.

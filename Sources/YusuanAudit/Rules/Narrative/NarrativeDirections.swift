@@ -18,7 +18,7 @@ enum NarrativeDirections {
                 if let f = word(s, now: now, then: then, look: look, rule: rule) { findings.append(f) }
             case .relation(let r):
                 guard let fin = look.value(s.topic, scope: s.scope, year: s.year, phase: .final, block: s.block),
-                      let bud = look.value(s.topic, scope: s.scope, year: s.year, phase: .budget, block: s.block) else { continue }
+                      let bud = look.budget(s) else { continue }
                 applicable = true
                 if let f = relation(s, r, final: fin, budget: bud, look: look, rule: rule) { findings.append(f) }
             case .rate:
@@ -76,17 +76,34 @@ enum NarrativeDirections {
     /// "决算数小于预算数" against the two figures.
     static func relation(_ s: NarrativeStatement, _ r: PhaseRelation, final: FoundFigure, budget: FoundFigure,
                          look: NarrativeLookup, rule: Rule) -> Finding? {
-        let d = FigureMath.sign(FigureMath.minus(final.figure, budget.figure))
+        let diff = FigureMath.minus(final.figure, budget.figure)
+        let d = FigureMath.sign(diff)
         let wanted: Int = r.kind == .greater ? 1 : r.kind == .less ? -1 : 0
         if d == (r.finalFirst ? wanted : -wanted) { return nil }
+        // "基本持平": a difference of at most 1% of the budget is what the hedge admits.
+        if r.approximately, let near = nearlyEqual(diff, budget: budget.figure), near { return nil }
         let actual = d > 0 ? "决算数大于预算数" : d < 0 ? "决算数小于预算数" : "决算数等于预算数"
         let actualEn = d > 0 ? "above" : d < 0 ? "below" : "equal to"
         let all = [final.figure, budget.figure]
         let name = look.name(s)
-        let zh = "情况说明\(s.quoted)与数字不符：\(name.zh)决算 \(FigureMath.show(final.figure, with: all))（\(final.zh)），"
+        var zh = "情况说明\(s.quoted)与数字不符：\(name.zh)决算 \(FigureMath.show(final.figure, with: all))（\(final.zh)），"
             + "预算 \(FigureMath.show(budget.figure, with: all))（\(budget.zh)），应为“\(actual)”。"
-        let en = "The narrative's comparison (\(s.clause)) contradicts the figures: \(name.en) outturn \(FigureMath.show(final.figure, with: all)) "
+        var en = "The narrative's comparison (\(s.clause)) contradicts the figures: \(name.en) outturn \(FigureMath.show(final.figure, with: all)) "
             + "is \(actualEn) the budget \(FigureMath.show(budget.figure, with: all))."
-        return rule.finding(look.location(s), expected: actual, found: s.clause, message: zh, english: en)
+        if r.approximately {
+            zh += "两者相差超过预算的 \(nearlyEqualPercent)%，不宜称“基本持平”。"
+            en += " They differ by more than \(nearlyEqualPercent)% of the budget, too much for “roughly equal”."
+        }
+        return rule.finding(look.location(s), expected: actual, found: s.clause, message: zh, english: en,
+                            severity: r.approximately ? .warning : nil)
+    }
+
+    /// The largest difference, in percent of the budget, that "基本持平" covers.
+    static let nearlyEqualPercent = 1
+
+    /// Whether `diff` is at most `nearlyEqualPercent` of the budget (nil when the amounts cannot be compared).
+    static func nearlyEqual(_ diff: Figure, budget: Figure) -> Bool? {
+        guard let d = diff.amount?.fen, let b = budget.amount?.fen else { return nil }
+        return d.magnitude * 100 <= b.magnitude * UInt64(nearlyEqualPercent)
     }
 }

@@ -40,17 +40,21 @@ struct NarrativeLookup: Sendable {
     func sameScope(_ a: FundScope, _ b: FundScope) -> Bool { ctx.facts.sameScope(a, b) }
 
     /// A figure for a topic: stated in the same block, else printed in a table, else stated elsewhere.
-    func value(_ topic: NarrativeTopic?, scope: FundScope, year: Int?, phase: Phase, block: Int) -> FoundFigure? {
+    /// `variant`: only budget figures that may stand for it (`BudgetVariant.accepts`), by the narrative's
+    /// words or the column's heading.
+    func value(_ topic: NarrativeTopic?, scope: FundScope, year: Int?, phase: Phase, block: Int,
+               variant: BudgetVariant? = nil, exact: Bool = false) -> FoundFigure? {
         guard let topic else { return nil }
         let stated = statements.filter { s in
             (s.kind == .level || s.kind == .none) && s.topic == topic && s.year == year && s.phase == phase
                 && s.figure != nil && (topic.isThreePublic || sameScope(s.scope, scope))
+                && (variant?.accepts(s.words, exact: exact) ?? true)
         }
         func said(_ s: NarrativeStatement) -> FoundFigure? {
             s.figure.map { FoundFigure(figure: $0, zh: "情况说明\(s.quoted)", en: "the narrative (\(s.clause))") }
         }
         if let s = stated.first(where: { $0.block == block }) { return said(s) }
-        if let f = facts(topic, scope: scope, year: year, phase: phase).first {
+        if let f = facts(topic, scope: scope, year: year, phase: phase).first(where: { variant?.accepts($0.column.header, exact: exact) ?? true }) {
             let col = f.column.header.isEmpty ? "" : "「\(f.column.header)」"
             return FoundFigure(figure: f.figure, zh: f.table.displayName + col, en: f.table.displayName + " (\(f.column.header))")
         }

@@ -9,7 +9,7 @@ extension NarrativeParser {
             let head = Array(NarrativeWords.beforeDirection(p))
             let m = vocabulary.best(head, current: currentTopic).map { qualified($0, in: head) }
             if m?.strength == .weak && !partClause { partMode = false }
-            let topic = m.map(resolve) ?? currentTopic
+            let topic = m.map { resolve($0, words: p) } ?? currentTopic
             if let topic { currentTopic = topic }
             append(.change, topic: topic, label: m?.text, clause: clause, figure: f, direction: d, words: p)
             return
@@ -17,7 +17,7 @@ extension NarrativeParser {
         var topic: NarrativeTopic?
         var label: String?
         if let m = vocabulary.best(prefix, current: currentTopic).map({ qualified($0, in: prefix) }) {
-            topic = resolve(m)
+            topic = resolve(m, words: p)
             label = m.text
             if m.strength == .weak && !partClause { partMode = false }
             countSinceTopic = false
@@ -46,7 +46,7 @@ extension NarrativeParser {
             append(.completion, topic: currentTopic, label: nil, clause: clause, number: v, words: p)
         } else if let d = NarrativeWords.rateEnding(p) {
             let m = vocabulary.best(prefix, current: currentTopic)
-            append(.rate, topic: m.map(resolve) ?? currentTopic, label: m?.text, clause: clause, number: v, direction: d, words: p)
+            append(.rate, topic: m.map { resolve($0, words: p) } ?? currentTopic, label: m?.text, clause: clause, number: v, direction: d, words: p)
         }
     }
 

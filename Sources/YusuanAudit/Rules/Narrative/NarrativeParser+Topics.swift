@@ -12,7 +12,7 @@ extension NarrativeParser {
             rest.removeSubrange(m.start..<m.end)
             guard NarrativeWords.namesNothing(String(rest), department: department) else { return }
         }
-        let topic = resolve(m)
+        let topic = resolve(m, words: String(chars))
         currentTopic = topic
         countSinceTopic = false
         if !partMode { mainTopic = topic }
@@ -49,10 +49,13 @@ extension NarrativeParser {
     }
 
     /// A weak "支出" continues the paragraph's subject when that is a kind of spending.
-    func resolve(_ m: LabelMatch) -> NarrativeTopic {
+    /// `words`: the words before the figure; a bare "支出决算为…" (no fund named) after a line the vocabulary
+    /// does not know ("机关事业单位基本养老…" cut by a line break) continues that line, not the department's total.
+    func resolve(_ m: LabelMatch, words: String = "") -> NarrativeTopic {
         guard m.strength == .weak, m.topic == .expenditure else { return m.topic }
         if case .fact = mainTopic, mainTopic?.isIncome == false { return mainTopic ?? .expenditure }
         if mainTopic == .agencyOperation { return .agencyOperation }
+        if case .unknown = mainTopic, NarrativeVocabulary.scope(words) == nil { return mainTopic ?? .expenditure }
         return .expenditure
     }
 }

@@ -19,6 +19,9 @@ struct NarrativeParser {
     var mainTopic: NarrativeTopic?
     var currentTopic: NarrativeTopic?
     var scope: FundScope?
+    /// The fund the current section's heading names ("五、一般公共预算财政拨款支出决算情况说明"): the scope of
+    /// its paragraphs until a sentence names another fund or the next heading.
+    var sectionScope: FundScope?
     /// The fund a "其中" list names for its parts ("其中一般公共预算拨款政府采购…：货物…").
     var partScope: FundScope?
     var carried: NarrativeTopic?
@@ -66,13 +69,14 @@ struct NarrativeParser {
             block = bi
             if b.isHeading {
                 carried = vocabulary.best(Array(b.text), current: nil).flatMap { $0.strength == .strong ? $0.topic : nil }
+                sectionScope = NarrativeVocabulary.scope(b.text)
                 continue
             }
             mainTopic = carried
             currentTopic = carried
             countSinceTopic = false
             carried = nil
-            scope = nil
+            scope = sectionScope
             for s in b.sentences {
                 sentenceIndex += 1
                 sentence = s.text

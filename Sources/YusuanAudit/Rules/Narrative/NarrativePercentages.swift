@@ -11,7 +11,7 @@ enum NarrativePercentages {
             switch s.kind {
             case .completion:
                 guard let fin = look.value(s.topic, scope: s.scope, year: s.year, phase: .final, block: s.block),
-                      let bud = look.value(s.topic, scope: s.scope, year: s.year, phase: .budget, block: s.block) else { continue }
+                      let bud = look.budget(s) else { continue }
                 applicable = true
                 if let f = compare(s, stated: stated, part: fin, whole: bud, look: look, rule: rule,
                                    what: ("决算", "预算", "completion")) { findings.append(f) }
@@ -40,6 +40,15 @@ enum NarrativePercentages {
         let all = [part.figure, whole.figure]
         let p = FigureMath.show(part.figure, with: all), w = FigureMath.show(whole.figure, with: all)
         if whole.figure.value.isZero {
+            // A completion rate of a zero budget is meaningless even when it says 0%: 0 ÷ 0 is no rate.
+            if what.kind == "completion" {
+                return rule.finding(look.location(s), expected: "—", found: "\(stated)%",
+                                    message: "情况说明\(s.quoted)给出\(name.zh)完成预算的百分比，但预算（\(whole.zh)）为 0，"
+                                        + "无法计算完成率，百分比没有意义；应说明未安排预算（决算 \(p)）。",
+                                    english: "The narrative gives a completion rate for \(name.en) (\(s.clause)), but the budget (\(whole.en)) is 0, "
+                                        + "so no rate can be computed; it should say that nothing was budgeted (outturn \(p)).",
+                                    severity: .notice)
+            }
             guard !stated.isZero else { return nil }
             return rule.finding(look.location(s), expected: "—", found: "\(stated)%",
                                 message: "情况说明\(s.quoted)给出百分比，但\(what.whole)（\(whole.zh)）为 0，百分比没有意义。",

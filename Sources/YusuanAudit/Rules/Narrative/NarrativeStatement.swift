@@ -45,6 +45,8 @@ struct PhaseRelation: Sendable, Equatable {
     enum Kind: Sendable { case greater, less, equal }
     var kind: Kind
     var finalFirst: Bool
+    /// "基本持平", "基本一致": equal within a small difference (`NarrativeDirections.nearlyEqualPercent`).
+    var approximately = false
 }
 
 /// One figure or claim stated in the narrative, with its context.

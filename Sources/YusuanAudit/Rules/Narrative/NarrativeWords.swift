@@ -112,7 +112,10 @@ enum NarrativeWords {
         let words: [(String, PhaseRelation.Kind)] = [("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
                                                      ("超出", .greater), ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal)]
         for (w, k) in words where s.contains(w) { return PhaseRelation(kind: k, finalFirst: finalFirst) }
-        if s.contains("与") && isFlat(s) { return PhaseRelation(kind: .equal, finalFirst: finalFirst) }
+        if s.contains("与") && isFlat(s) {
+            let hedged = ["基本", "大致", "大体", "略"].contains { s.contains($0) }
+            return PhaseRelation(kind: .equal, finalFirst: finalFirst, approximately: hedged)
+        }
         return nil
     }
 
