@@ -13,6 +13,9 @@ public struct AuditContext: Sendable {
     public let exactTotals: Bool
     /// The narrative's statements, parsed once for every rule that reads them.
     let statements: [NarrativeStatement]
+    /// The 项目绩效目标表 and 整体绩效目标表 forms, read once for every rule that reads them.
+    let projectForms: [PerformanceForm]
+    let overallForms: [PerformanceForm]
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -24,6 +27,8 @@ public struct AuditContext: Sendable {
         facts = FactIndex(disclosure: disclosure)
         exactTotals = RoundingStatement.isDeclared(in: disclosure)
         statements = NarrativeParser.statements(disclosure, catalog: functionalCatalog)
+        projectForms = disclosure.tables(.projectPerformance).map(PerformanceForm.init)
+        overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
     }
 
     public var year: Int? { disclosure.year }

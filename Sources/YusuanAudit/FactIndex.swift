@@ -9,11 +9,15 @@ public struct FactIndex: Sendable {
     /// 部门 (all funds), 财政拨款 and 一般公共预算 scopes print the same figures.
     public private(set) var scopesCoincide = false
 
+    /// Facts that print the same quantity (scopes merged where they coincide), in order of first printing.
+    public private(set) var groups: [[Fact]] = []
+
     public init(disclosure: Disclosure) {
         let builder = FactIndexBuilder(disclosure: disclosure)
         all = builder.facts
         scopesCoincide = builder.scopesCoincide
         for (i, f) in all.enumerated() { byQuantity[f.quantity, default: []].append(i) }
+        groups = Self.grouped(all, scopesCoincide: scopesCoincide)
     }
 
     public func facts(_ q: Quantity) -> [Fact] { (byQuantity[q] ?? []).map { all[$0] } }
@@ -33,7 +37,7 @@ public struct FactIndex: Sendable {
     }
 
     /// Groups of facts that print one quantity (scopes merged when they coincide).
-    public var groups: [[Fact]] {
+    private static func grouped(_ all: [Fact], scopesCoincide: Bool) -> [[Fact]] {
         var keyed: [Quantity: [Fact]] = [:]
         var order: [Quantity] = []
         for f in all {

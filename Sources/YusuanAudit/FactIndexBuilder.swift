@@ -68,8 +68,13 @@ struct FactIndexBuilder {
             for col in table.moneyColumns {
                 guard let (measure, scope) = measureAndScope(col, table: table) else { continue }
                 if let subject = subject(of: row, table: table, measure: measure) {
-                    // A project list's total line is the department's project expenditure.
-                    let m = table.kind == .projectList && subject == .expenditureTotal ? Measure.project : measure
+                    // A project list's total line is the department's project expenditure; a basic
+                    // table's "人员经费合计" / "公用经费合计" (a table printed in two halves) is that part of it.
+                    var m = table.kind == .projectList && subject == .expenditureTotal ? Measure.project : measure
+                    if table.kind == .basicExpenditure, subject == .expenditureTotal, measure == .basic,
+                       let part = MeasureVocabulary.measure(of: row.name), part == .personnel || part == .publicCost {
+                        m = part
+                    }
                     add(subject, m, scope, table: table, row: row, col: col)
                 }
             }

@@ -57,7 +57,7 @@ public struct Consolidation: Sendable {
 
     /// 支出经济分类汇总表: rows 合计 + 经济 类/款 with money, columns 合计 | 基本支出 | 项目支出.
     static func economic(_ c: BuildContext) -> DisclosureTable {
-        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil)
+        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil, format: c.format)
         g.columns = [.code, .name, .money(["合计"], .total, year: c.year), .money(["基本支出"], .basic, year: c.year),
                      .money(["项目支出"], .project, year: c.year)]
         func values(_ p: LeafFilter) -> [Fixed?] {

@@ -7,20 +7,28 @@ struct BuildContext {
     let functional: Catalog?
     let economic: Catalog?
     let profile: Profile?
+    /// How figures print here: the decimals and grouping of the table being written.
+    var format: FigureFormat = .standard
 
     var year: Int { budget.year }
     /// The scale figures print at here: the unit of the table (or narrative figure) being written.
     var scale: PrintScale { books.scale }
 
-    /// The same context printing figures in `unit` (two decimals).
-    func printing(in unit: MoneyUnit) -> BuildContext {
-        BuildContext(budget: budget, books: books.at(PrintScale(unit)), functional: functional, economic: economic, profile: profile)
+    /// The same context printing figures in `unit` with `format` (its decimals set the printed step).
+    func printing(in unit: MoneyUnit, format: FigureFormat = .standard) -> BuildContext {
+        BuildContext(budget: budget, books: books.at(PrintScale(unit, digits: format.digits)), functional: functional,
+                     economic: economic, profile: profile, format: format)
     }
 
-    /// The same context printing figures as the profile's table of `kind` prints them, so that a narrative
-    /// figure is the figure of that table.
+    /// The same context printing figures as the profile prints the table `spec`.
+    func printing(_ spec: Profile.TableSpec) -> BuildContext {
+        printing(in: profile?.unit(of: spec) ?? .wanYuan, format: profile?.format(of: spec) ?? .standard)
+    }
+
+    /// The same context printing figures as the profile's table of `kind` prints them (unit and step), so
+    /// that a narrative figure is the figure of that table.
     func printing(like kind: TableKind) -> BuildContext {
-        printing(in: profile?.unit(of: kind) ?? .wanYuan)
+        printing(in: profile?.unit(of: kind) ?? .wanYuan, format: profile?.format(of: kind) ?? .standard)
     }
 
     /// The unit the 情况说明 states figures in.

@@ -2,7 +2,8 @@ import YusuanCore
 
 /// Compiles a budget into its disclosure: every table of the profile, in its order, and the narrative,
 /// all printed from one set of leaves rounded once per print scale (see docs/rounding.md): each table in
-/// its profile's unit (`Profile.unit(of:)`), the narrative in the profile's narrative unit.
+/// its profile's unit (`Profile.unit(of:)`) and format (`Profile.format(of:)`: decimals, grouping), the
+/// narrative in the profile's narrative unit.
 public enum DisclosureCompiler {
     public static func compile(_ budget: Budget) -> Disclosure {
         let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
@@ -22,7 +23,7 @@ public enum DisclosureCompiler {
         var tables: [DisclosureTable] = []
         for spec in profile?.tables ?? [] {
             let unit = profile?.unit(of: spec) ?? .wanYuan
-            tables += build(spec, c.printing(in: unit)).map { table in
+            tables += build(spec, c.printing(spec)).map { table in
                 var t = table
                 t.unit = unit
                 t.unitDeclared = true

@@ -32,6 +32,8 @@ struct Grid {
     var columns: [Col] = []
     var lines: [Line] = []
     var notes: [String] = []
+    /// How figures print: the decimals and grouping of the table's profile.
+    var format: FigureFormat = .standard
 
     func table() -> DisclosureTable {
         let cols = columns.enumerated().map { i, c in
@@ -47,7 +49,7 @@ struct Grid {
                 case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
                 default:
                     let v = i < line.values.count ? line.values[i] : nil
-                    text = v.map { $0.isZero ? "" : $0.formatted(digits: 2) } ?? ""
+                    text = v.map { $0.isZero ? "" : format.text($0) } ?? ""
                 }
                 cells.append(Cell(text: text, location: SourceLocation()))
             }

@@ -1,10 +1,12 @@
 import YusuanCore
 
-/// How a table prints money: its unit at two decimals. One printed unit is 0.01 万元 = 10,000 分 for
-/// a table in 万元 and 0.01 元 = 1 分 for a table in 元, where every figure prints exactly.
+/// How a table prints money: its unit at its profile's decimals (`FigureFormat.digits`, two unless the
+/// profile says otherwise). One printed unit (step) is 0.01 万元 = 10,000 分 for a table in 万元 at two
+/// decimals, 0.01 元 = 1 分 for a table in 元 at two decimals (every figure prints exactly), 1 元 =
+/// 100 分 for a table in whole 元. Grouping of thousands is a matter of printing only, not of the scale.
 public struct PrintScale: Sendable, Hashable, CustomStringConvertible {
     public let unit: MoneyUnit
-    /// Decimals printed (two, as budget tables print them).
+    /// Decimals printed (two unless the table's profile says otherwise).
     public let digits: Int
     /// 分 in one printed unit.
     public let fen: Int64
@@ -33,5 +35,8 @@ public struct PrintScale: Sendable, Hashable, CustomStringConvertible {
         Amount(figure, unit: unit) ?? .zero
     }
 
-    public var description: String { "0.\(String(repeating: "0", count: max(digits - 1, 0)))1 \(unit.rawValue)" }
+    /// The step as printed: "0.01 万元", "1 元".
+    public var description: String {
+        digits == 0 ? "1 \(unit.rawValue)" : "0.\(String(repeating: "0", count: digits - 1))1 \(unit.rawValue)"
+    }
 }

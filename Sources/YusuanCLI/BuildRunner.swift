@@ -21,12 +21,17 @@ public enum BuildRunner {
         public var report: AuditReport?
     }
 
-    public static func run(source: String, formats: [BuildFormat], output: String) -> Result {
+    /// `profile`, when given, overrides the source's profile (an id of `ProfileLibrary`; unknown: exit 64).
+    public static func run(source: String, formats: [BuildFormat], output: String, profile: String? = nil) -> Result {
+        if let id = profile, ProfileLibrary.profile(id: id) == nil {
+            return Result(written: [], messages: [unknownProfile(id)], exitCode: 64, report: nil)
+        }
         let reading = BudgetSource.load(path: source)
         let notes = reading.problems.map(\.description)
-        guard let budget = reading.budget else {
+        guard var budget = reading.budget else {
             return Result(written: [], messages: notes + ["\(source) has errors; nothing was written"], exitCode: 65, report: nil)
         }
+        if let profile { budget.profile = profile }
         let disclosure = DisclosureCompiler.compile(budget)
         let base = "\(budget.department)-\(budget.year)"
         var files: [(String, Data)] = []
@@ -68,6 +73,14 @@ public enum BuildRunner {
         // Build output must audit clean; anything found is shown, and errors make the exit status 1 as audit's do.
         let report = Auditor.audit(disclosure, profileID: budget.profile)
         return Result(written: written, messages: messages, exitCode: report.count(.error) > 0 ? 1 : 0, report: report)
+    }
+}
+
+extension BuildRunner {
+    /// "未知的模板 … / unknown profile …" with every known id, one per line.
+    static func unknownProfile(_ id: String) -> String {
+        let ids = ProfileLibrary.all().map { "  \($0.id)  \($0.name)" }.joined(separator: "\n")
+        return "未知的模板（profile）“\(id)”；可用的模板：/ unknown profile “\(id)”; known profiles:\n\(ids)"
     }
 }
 

@@ -15,6 +15,10 @@ public struct Profile: Sendable, Codable, Hashable {
         public var repeated: Bool?
         /// The money unit the table prints its figures in ("单位：元"); nil: the profile's `unit`.
         public var unit: MoneyUnit?
+        /// Decimals the table prints its figures with; nil: the profile's `digits`.
+        public var digits: Int?
+        /// Whether the table groups thousands ("2,932,700"); nil: the profile's `grouping`.
+        public var grouping: Bool?
     }
 
     public struct Section: Sendable, Codable, Hashable {
@@ -68,6 +72,10 @@ public struct Profile: Sendable, Codable, Hashable {
     public var unit: MoneyUnit?
     /// The money unit the 情况说明 states figures in; nil: the profile's `unit`.
     public var narrativeUnit: MoneyUnit?
+    /// Decimals of the tables that do not name their own (`TableSpec.digits`); nil: 2.
+    public var digits: Int?
+    /// Whether the tables that do not say otherwise group thousands (`TableSpec.grouping`); nil: no.
+    public var grouping: Bool?
 
     /// The unit a table of the profile prints its figures in: its own, else the profile's, else 万元.
     public func unit(of spec: TableSpec) -> MoneyUnit {
@@ -77,6 +85,17 @@ public struct Profile: Sendable, Codable, Hashable {
     /// The unit of the profile's first table of `kind`; the profile's unit when it has no such table.
     public func unit(of kind: TableKind) -> MoneyUnit {
         tables.first { $0.kind == kind }.map(unit(of:)) ?? unit ?? .wanYuan
+    }
+
+    /// How a table of the profile prints its figures: its own digits and grouping, else the profile's,
+    /// else two decimals without grouping.
+    public func format(of spec: TableSpec) -> FigureFormat {
+        FigureFormat(digits: spec.digits ?? digits ?? 2, grouping: spec.grouping ?? grouping ?? false)
+    }
+
+    /// How the profile's first table of `kind` prints its figures; the profile's default when it has no such table.
+    public func format(of kind: TableKind) -> FigureFormat {
+        tables.first { $0.kind == kind }.map(format(of:)) ?? FigureFormat(digits: digits ?? 2, grouping: grouping ?? false)
     }
 
     /// The unit the 情况说明 states figures in.

@@ -23,7 +23,7 @@ public enum TextNormalization {
         for scalar in s.unicodeScalars {
             var u = scalar
             if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
-            if u.properties.isWhitespace { continue }
+            if u.isSpace { continue }
             switch u {
             case "“", "”", "\"", "‘", "’", "'": continue
             case "【", "〔", "[": out.append("(")
@@ -66,7 +66,7 @@ extension StringProtocol {
     /// space). Pure Swift on purpose: Foundation's CharacterSet-based trimming on Linux was seen to
     /// corrupt strings when many threads used it at once.
     /// Works on Unicode scalars (no grapheme breaking): every cell of every document passes through here.
-    public var trimmed: String {
+    @inlinable public var trimmed: String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -94,9 +94,13 @@ extension StringProtocol {
 
 extension Unicode.Scalar {
     /// White space, with a fast path for ASCII.
-    var isSpace: Bool {
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return properties.isWhitespace
+    /// Unicode's White_Space set, spelled out: asking `properties` looks the scalar up in tables, which
+    /// is slow for the Chinese text every label is made of.
+    @inlinable var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
 
@@ -104,29 +108,30 @@ extension StringProtocol {
     /// Whether `other` occurs in the string, by a search over UTF-8 bytes (UTF-8 is self-synchronising, so a
     /// byte match is a match of whole scalars). It shadows Foundation's `contains(_:)`, which on Linux goes
     /// through NSString and took a sixth of an audit's time. An empty `other` is not contained (as in Foundation).
-    public func contains(_ other: String) -> Bool {
+    @inlinable public func contains(_ other: String) -> Bool {
         if other.isEmpty { return false }
         let found = utf8.withContiguousStorageIfAvailable { hay in
-            other.utf8.withContiguousStorageIfAvailable { needle in Self.search(hay, needle) }
+            other.utf8.withContiguousStorageIfAvailable { needle in byteSearch(hay, needle) }
         }
         if let found = found ?? nil { return found }
-        return Self.search(Array(utf8), Array(other.utf8))
+        let hay = Array(utf8), needle = Array(other.utf8)
+        return hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in byteSearch(h, n) } }
     }
+}
 
-    private static func search<H: RandomAccessCollection<UInt8>, N: RandomAccessCollection<UInt8>>(_ hay: H, _ needle: N) -> Bool
-    where H.Index == Int, N.Index == Int {
-        let n = needle.count
-        guard n > 0, hay.count >= n, let first = needle.first else { return false }
-        var i = hay.startIndex
-        let last = hay.endIndex - n
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < n && hay[i + j] == needle[needle.startIndex + j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
+/// Whether `needle` occurs in `hay` (a naive scan: labels and needles are short).
+@usableFromInline func byteSearch(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = needle.count
+    guard n > 0, hay.count >= n, let first = needle.first else { return false }
+    var i = 0
+    let last = hay.count - n
+    while i <= last {
+        if hay[i] == first {
+            var j = 1
+            while j < n && hay[i + j] == needle[j] { j += 1 }
+            if j == n { return true }
         }
-        return false
+        i += 1
     }
+    return false
 }

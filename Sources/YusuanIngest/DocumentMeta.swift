@@ -22,7 +22,22 @@ struct DocumentMeta {
             y = counts.max { $0.value < $1.value }?.key
         }
         let phase: Phase = title.contains("决算") ? .final : .budget
-        return DocumentMeta(title: title, department: department(in: title), year: y, phase: phase)
+        var dept = department(in: title)
+        if dept == nil, commentTitle == nil, let k = firstLines.firstIndex(of: candidate), k > 0 {
+            dept = coverDepartment(firstLines[k - 1])
+        }
+        return DocumentMeta(title: title, department: dept, year: y, phase: phase)
+    }
+
+    /// A cover that prints the department on its own line above "2024年度部门决算": that line, when it
+    /// reads as a name (no figures, no punctuation, not a table or section title).
+    static func coverDepartment(_ line: String) -> String? {
+        let name = TextNormalization.compactChinese(line)
+        guard name.count >= 3, name.count <= 40, year(in: name) == nil, !name.contains(where: { $0.isNumber }),
+              TableTitles.kind(of: name) == nil, !name.contains("目录"), !name.contains("预算"), !name.contains("决算") else { return nil }
+        let punctuation: Set<Character> = ["。", "，", ",", "：", ":", "；", ";", "、", "！", "？", "|"]
+        guard !name.contains(where: { punctuation.contains($0) }) else { return nil }
+        return name
     }
 
     /// "2022年" or "2022 年" or "2022年度": the first plausible fiscal year.

@@ -3,6 +3,15 @@ import YusuanCore
 /// Builds an ordinary table (header lines, then rows) and splits 收入 | 支出 tables into two sides.
 enum GridBuilder {
     static func build(_ base: DisclosureTable, lines: [RawLine], meta: DocumentMeta) -> [DisclosureTable] {
+        // A table printed in two halves side by side (the header repeats itself) is one list of rows.
+        if !base.kind.isSideBySide, let halves = SideBySideHalves.halves(lines) {
+            let left = build(base, lines: halves.left.lines, meta: meta), right = build(base, lines: halves.right.lines, meta: meta)
+            if left.count == 1, right.count == 1,
+               let joined = SideBySideHalves.join(SideBySideHalves.restoreLines(left[0], halves.left.lineOf),
+                                                  SideBySideHalves.restoreLines(right[0], halves.right.lineOf)) {
+                return [joined]
+            }
+        }
         let headerCount = lines.firstIndex { TableBuilder.isDataLike($0.cells) } ?? lines.count
         var headerLines = Array(lines[..<headerCount])
         var data = Array(lines[headerCount...])
@@ -26,6 +35,7 @@ enum GridBuilder {
             return [t]
         }
         header = HeaderRealigner.realign(header, width: width, fixed: fixed)
+        header = splitJoinedHeadings(header, data: data.map(\.cells))
         let paths = HeaderBuilder.paths(header, width: width, fixed: fixed)
         let dataCells = data.map(\.cells)
         var table = base
@@ -33,6 +43,32 @@ enum GridBuilder {
         if base.kind.isSideBySide, let split = sides(table, data: data, meta: meta) { return split }
         table.rows = RowBuilder.rows(data, columns: table.columns, catalogYear: meta.year)
         return [table]
+    }
+
+    /// "项目决算数" over a label column whose figures' column to the right has no heading on that
+    /// line: two headings put in one cell (a figure heading printed close to the labels) are split.
+    static func splitJoinedHeadings(_ header: [[String]], data: [[String]]) -> [[String]] {
+        let labelHeadings = ["科目名称", "项目名称", "项目", "科目", "名称"]
+        func isFigureColumn(_ c: Int) -> Bool {
+            let values = data.map { c < $0.count ? $0[c].trimmed : "" }.filter { !$0.isEmpty }
+            return !values.isEmpty && values.allSatisfy { NumberParser.parse($0) != nil && ClassificationCode.parse($0) == nil || LayoutSegments.isFigureWord($0) }
+        }
+        var out = header
+        for r in out.indices {
+            for c in out[r].indices {
+                let key = TextNormalization.key(out[r][c])
+                guard let label = labelHeadings.first(where: { key.hasPrefix($0) && key.count > $0.count }) else { continue }
+                let rest = String(key.dropFirst(label.count))
+                guard rest.hasSuffix("数") || rest.contains("金额"), !isFigureColumn(c) else { continue }
+                // The next column to the right that holds figures, with nothing between.
+                var k = c + 1
+                while k < out[r].count, !isFigureColumn(k), out[r][k].trimmed.isEmpty { k += 1 }
+                guard k < out[r].count, isFigureColumn(k), out[r][k].trimmed.isEmpty else { continue }
+                out[r][c] = label
+                out[r][k] = rest
+            }
+        }
+        return out
     }
 
     /// "类  款  项": the headings of code columns.
@@ -48,8 +84,15 @@ enum GridBuilder {
     /// 收入 columns on the left, 支出 on the right, told apart by the top header line.
     static func sides(_ table: DisclosureTable, data: [RawLine], meta: DocumentMeta) -> [DisclosureTable]? {
         let tops = table.columns.map { $0.headerPath.first ?? "" }
-        guard let expStart = tops.firstIndex(where: { $0.contains("支出") && !$0.contains("收入") }),
+        guard var expStart = tops.firstIndex(where: { $0.contains("支出") && !$0.contains("收入") }),
               tops.prefix(expStart).contains(where: { $0.contains("收入") }) else { return nil }
+        // "支出" centred over its side can sit over a figure column: the side starts at its labels,
+        // the first label column after the income side's first figures.
+        let isLabel: (Column) -> Bool = { [.name, .text, .code].contains($0.role) }
+        if !isLabel(table.columns[expStart]), let firstMoney = table.columns.firstIndex(where: { $0.role == .money }),
+           firstMoney < expStart, let labels = table.columns[(firstMoney + 1)..<expStart].firstIndex(where: isLabel) {
+            expStart = labels
+        }
         var out: [DisclosureTable] = []
         for (side, range) in [(TableSide.income, 0..<expStart), (.expenditure, expStart..<table.columns.count)] {
             var part = table
@@ -70,8 +113,30 @@ enum GridBuilder {
                 l.cells = range.map { $0 < line.cells.count ? line.cells[$0] : "" }
                 return l
             }.filter { !$0.isBlank }
-            part.rows = RowBuilder.rows(sliced, columns: part.columns, catalogYear: meta.year)
+            let nameIndex = part.columns.firstIndex { $0.role == .name }
+            part.rows = RowBuilder.rows(joinWrapTails(sliced, nameIndex: nameIndex), columns: part.columns, catalogYear: meta.year)
             out.append(part)
+        }
+        return out
+    }
+}
+
+extension GridBuilder {
+    /// The rest of a label wrapped onto the next line of one side ("款" under "二、政府性基金预算财政拨"),
+    /// with a line of the other side printed in between, joins the label it continues.
+    static func joinWrapTails(_ lines: [RawLine], nameIndex: Int?) -> [RawLine] {
+        guard let n = nameIndex else { return lines }
+        var out: [RawLine] = []
+        for line in lines {
+            let filled = line.cells.indices.filter { !line.cells[$0].trimmed.isEmpty }
+            if filled == [n], let last = out.indices.last, n < out[last].cells.count,
+               !out[last].cells[n].trimmed.isEmpty, line.location.page == out[last].location.page,
+               let above = out[last].location.line, let below = line.location.line, below > above, below - above <= 2,
+               LayoutRows.isContinuation(line), RowLabels.outline(out[last].cells[n]).depth != nil {
+                out[last].cells[n] = out[last].cells[n].trimmed + line.cells[n].trimmed
+                continue
+            }
+            out.append(line)
         }
         return out
     }

@@ -138,7 +138,25 @@ struct ScanState {
         let t = nonEmpty[0]
         if NumberParser.parse(t) != nil { return false }
         if table.isForm { return t.count > 60 || t.hasSuffix("。") && t.count > 30 }
+        if !t.hasSuffix("。"), t.count < 40, continuesOutline(line, table: table) { return false }
         return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && (t.count > 8 || t.contains("说明") || t.contains("情况"))
+    }
+}
+
+extension ScanState {
+    /// A numbered label alone on its line ("十一、城乡社区支出") that starts where a label of the same
+    /// outline level starts on one of the table's last lines is the next row of one side of a two-sided
+    /// table (the other side has ended), not a heading of the text after the table.
+    func continuesOutline(_ line: RawLine, table: TableBuilder) -> Bool {
+        guard let spans = line.spans, let start = spans.first?.lowerBound, let text = line.cells.first,
+              let depth = RowLabels.outline(text).depth else { return false }
+        for previous in table.lines.suffix(4).reversed() {
+            guard let ps = previous.spans, ps.count == previous.cells.count else { continue }
+            for (cell, span) in zip(previous.cells, ps) where abs(span.lowerBound - start) <= 2 {
+                if RowLabels.outline(cell).depth == depth { return true }
+            }
+        }
+        return false
     }
 }
 

@@ -6,6 +6,9 @@ enum RowBuilder {
         let codeCols = columns.filter { $0.role == .code }.map(\.index)
         let codeCol = codeCols.first
         let nameCol = columns.first { $0.role == .name }?.index
+        // Text columns between the name and the first figures.
+        let firstMoney = columns.first { $0.role == .money }?.index ?? columns.count
+        let textCols = columns.filter { $0.role == .text && $0.index < firstMoney }.map(\.index)
         let functional = CatalogLibrary.catalog(.functional, year: catalogYear ?? 2022)
         var rows: [Row] = []
         for line in lines where !line.isBlank {
@@ -21,6 +24,10 @@ enum RowBuilder {
             var codeText = codeCols.map { texts[$0].trimmed }.filter { !$0.isEmpty }.enumerated()
                 .map { $0.offset > 0 && $0.element.count == 1 ? "0" + $0.element : $0.element }.joined()
             var name = nameCol.map { TextNormalization.compactChinese(texts[$0]) } ?? ""
+            // A label printed indented past the name column (a total centred in its cell) is the row's name.
+            if name.isEmpty, let n = nameCol, let other = textCols.first(where: { $0 > n && !texts[$0].trimmed.isEmpty && NumberParser.parse(texts[$0]) == nil }) {
+                name = TextNormalization.compactChinese(texts[other])
+            }
             if codeCol == nil || codeText.isEmpty, let split = splitCodeAndName(name.isEmpty ? codeText : name) {
                 codeText = split.code
                 name = split.name

@@ -7,8 +7,21 @@ struct SheetLayout {
     var rows: [[XLSXCell?]] = []
     var merges: [XLSXRange] = []
     var heights: [Int: Double] = [:]
+    /// The table groups thousands ("2,932,700"): its figures below 1,000 get the grouped format too,
+    /// so that every figure of the table has the table's number format ("#,##0").
+    var grouped = false
 
     init(width: Int) { self.width = width }
+
+    /// Whether any figure of the grid is printed with thousands separators.
+    static func groupsThousands(_ g: DisclosureGrid) -> Bool {
+        (g.fields + g.body).contains { line in
+            line.slots.contains { slot in
+                guard let cell = slot, cell.style == .number, cell.text.contains(",") else { return false }
+                return figure(cell.text)?.1.hasPrefix("#,##0") == true
+            }
+        }
+    }
 
     static let header = XLSXCellStyle(bold: true, horizontal: .center, wrap: true, border: true, fill: "F0F0F0")
     static let label = XLSXCellStyle(bold: true, horizontal: .left, wrap: true, border: true, fill: "F0F0F0")
@@ -30,7 +43,7 @@ struct SheetLayout {
         var tallest = 1
         for (c, slot) in line.slots.enumerated() where c < width {
             guard let cell = slot else { continue }
-            cells[c] = Self.cell(cell, total: line.kind == .subtotal || line.kind == .grandTotal)
+            cells[c] = Self.cell(cell, total: line.kind == .subtotal || line.kind == .grandTotal, grouped: grouped)
             let right = min(c + cell.colspan, width) - 1
             if right > c || cell.rowspan > 1 { merges.append(XLSXRange(top: r, left: c, bottom: r + cell.rowspan - 1, right: right)) }
             if cell.rowspan == 1, [.header, .label, .name, .text].contains(cell.style) {
@@ -54,7 +67,7 @@ struct SheetLayout {
 
     /// A grid cell as a sheet cell: figures as numbers when the printed text is the number's plain
     /// form (so that the shown text equals the printed one), everything else as text.
-    static func cell(_ c: DisclosureGrid.Cell, total: Bool) -> XLSXCell {
+    static func cell(_ c: DisclosureGrid.Cell, total: Bool, grouped: Bool = false) -> XLSXCell {
         let value: XLSXValue = c.text.isEmpty ? .empty : .text(c.text)
         var text = XLSXCellStyle(bold: total, horizontal: .left, wrap: true, border: true)
         switch c.style {
@@ -71,15 +84,17 @@ struct SheetLayout {
             return XLSXCell(integer ? .number(c.text) : value, style: style)
         case .number, .percent:
             var style = XLSXCellStyle(bold: total, horizontal: .right, border: true)
-            guard let (number, format) = figure(c.text) else { return XLSXCell(value, style: style) }
+            guard let (number, format) = figure(c.text, grouped: grouped && c.style == .number) else { return XLSXCell(value, style: style) }
             style.numberFormat = format
             return XLSXCell(.number(number), style: style)
         }
     }
 
     /// "951.81" → ("951.81", "0.00"); "1,234" → ("1234", "#,##0"); "12.5%" → ("0.125", "0.0%");
-    /// nil for text a number format cannot reproduce ("-", "(3.00)", "44万元").
-    static func figure(_ text: String) -> (String, String)? {
+    /// nil for text a number format cannot reproduce ("-", "(3.00)", "44万元"). In a table that groups
+    /// thousands (`grouped`), a figure too small to show a separator gets the grouped format: "500" →
+    /// ("500", "#,##0").
+    static func figure(_ text: String, grouped: Bool = false) -> (String, String)? {
         guard let n = NumberParser.parse(text), !n.isDash, n.unit == nil else { return nil }
         let v = n.value
         let decimals = v.scale > 0 ? "." + String(repeating: "0", count: v.scale) : ""
@@ -87,7 +102,10 @@ struct SheetLayout {
             guard text == v.description + "%" else { return nil }
             return (Fixed(mantissa: v.mantissa, scale: v.scale + 2).description, "0" + decimals + "%")
         }
-        if text == v.description { return (v.description, "0" + decimals) }
+        if text == v.description {
+            let groupedAlike = grouped && FigureFormat.grouped(text) == text
+            return (v.description, (groupedAlike ? "#,##0" : "0") + decimals)
+        }
         if text.replacingOccurrences(of: ",", with: "") == v.description { return (v.description, "#,##0" + decimals) }
         return nil
     }

@@ -6,7 +6,7 @@ import YusuanCore
 /// as their headings span, one row per table row, notes), each set to print on A4.
 ///
 /// Figures are stored as numbers at their printed precision ("0.00" shows 951.81 as printed,
-/// "0" shows 40); codes, names and everything else as text, so "2010308" keeps its form.
+/// "0" shows 40, "#,##0" shows 2,932,700 in a table that groups thousands); codes, names and everything else as text, so "2010308" keeps its form.
 /// `XLSXReader` and `Recogniser` read the workbook back to the same tables.
 public enum DisclosureXLSX {
     /// The .xlsx file.
@@ -40,6 +40,7 @@ public enum DisclosureXLSX {
     static func tableSheet(_ g: DisclosureGrid, name: String) -> XLSXSheet {
         let width = max(g.width, 1)
         var layout = SheetLayout(width: width)
+        layout.grouped = SheetLayout.groupsThousands(g)
         let widths = SheetLayout.columnWidths(g, width: width)
         if let a = g.attachment { layout.add([XLSXCell(.text("附件" + a), style: XLSXCellStyle(bold: true))]) }
         // A 16pt title takes about 16/11 of the width an 11pt text does.

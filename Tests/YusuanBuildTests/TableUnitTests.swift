@@ -32,11 +32,13 @@ import YusuanTestSupport
         for t in d.tables {
             let expected = profile.unit(of: t.kind)
             #expect(t.unit == expected && t.unitDeclared, "\(profileID) \(t.displayName): \(t.unit.rawValue)")
-            // Money prints with two decimals in the table's own unit.
+            // Money prints in the table's own unit with its profile's decimals and grouping.
+            let format = profile.format(of: t.kind)
             for row in t.rows {
                 for col in t.moneyColumns {
-                    guard let n = row.cell(col.index)?.number else { continue }
-                    #expect(n.value.scale == 2, "\(profileID) \(t.displayName) \(row.label): \(n.value)")
+                    guard let cell = row.cell(col.index), let n = cell.number else { continue }
+                    #expect(n.value.scale == format.digits, "\(profileID) \(t.displayName) \(row.label): \(n.value)")
+                    #expect(cell.text == format.text(n.value), "\(profileID) \(t.displayName) \(row.label): \(cell.text)")
                 }
             }
         }
@@ -64,16 +66,20 @@ import YusuanTestSupport
         #expect(chongqing.tables.allSatisfy { chongqing.unit(of: $0) == .wanYuan })
     }
 
-    /// A figure in 元 prints exactly: the table's 合计 is the exact sum of the line items.
+    /// A table in 元 prints at its profile's step: the 合计 is the exact sum of the line items rounded
+    /// to nearest at that step (exact at 0.01 元, the nearest 元 at 0 decimals).
     @Test(arguments: yuanProfiles)
-    func yuanTablesPrintExactAmounts(profileID: String) throws {
+    func yuanTablesPrintTheTotalAtTheirStep(profileID: String) throws {
+        let profile = try #require(ProfileLibrary.profile(id: profileID))
         let budget = BudgetGenerator.make(seed: 31, units: 3, items: 200, projects: 4, profile: profileID)
         let d = DisclosureCompiler.compile(budget)
         let exact = Ledger(budget.lineItems).leaves.reduce(Int64(0)) { $0 + $1.exact.fen }
         let table = try #require(d.tables.first { $0.kind == .expenditureSummary })
         #expect(table.unit == .yuan)
+        let step = PrintScale(.yuan, digits: profile.format(of: .expenditureSummary).digits).fen
         let total = try #require(table.rows.first?.cells[2].number?.value)
-        #expect(Amount(total, unit: .yuan)?.fen == exact)
+        let printed = try #require(Amount(total, unit: .yuan)?.fen)
+        #expect(printed % step == 0 && abs(printed - exact) * 2 <= step, "printed \(printed) 分, exact \(exact) 分, step \(step)")
     }
 
     /// The narrative states figures in its profile's unit and equals the tables exactly.
@@ -85,15 +91,19 @@ import YusuanTestSupport
         let narrative = d.narrative.map(\.text).joined(separator: "\n")
         let unit = profile.narrativeMoneyUnit.rawValue
         #expect(narrative.contains("年初预算数") && narrative.contains(unit))
-        let exact = Ledger(budget.lineItems).leaves.reduce(Amount.zero) { $0 + $1.exact }
-        var shown = exact.value(in: profile.narrativeMoneyUnit)
+        // The figure is the total as the tables print it (the 部门支出总表's 合计: the same leaves at the
+        // same step as the 部门收支总表), in the narrative's unit.
+        let summary = try #require(d.tables.first { $0.kind == .expenditureSummary })
+        let printed = try #require(summary.rows.first?.cells[2].number?.value)
+        let tableTotal = try #require(Amount(printed, unit: summary.unit))
+        var shown = tableTotal.value(in: profile.narrativeMoneyUnit)
         while shown.scale > 2, let s = shown.rescaled(to: shown.scale - 1) { shown = s }
         #expect(narrative.contains("年初预算数\(shown.formatted(digits: shown.scale))\(unit)"), "\(narrative.prefix(300))")
     }
 }
 
 /// The property test in a profile printing 元: build → text → audit is clean, and a printed 元 figure
-/// changed by 0.01 元 is an error that names its cell.
+/// changed by one printed step (1 元 in whole 元, 0.01 元 at two decimals) is an error that names its cell.
 @Suite struct YuanRoundTripTests {
     static let profileID = TableUnitTests.yuanProfiles.first ?? "shanghai-district-2024"
 
@@ -106,7 +116,8 @@ import YusuanTestSupport
     }
 
     @Test(arguments: [UInt64(51), 52, 53, 54, 55, 56])
-    func aYuanFigureChangedByOneFenIsFound(seed: UInt64) throws {
+    func aYuanFigureChangedByOneStepIsFound(seed: UInt64) throws {
+        let profile = try #require(ProfileLibrary.profile(id: Self.profileID))
         let budget = BudgetGenerator.make(seed: seed, units: 2, items: 30, projects: 2, profile: Self.profileID)
         var d = DisclosureCompiler.compile(budget)
         var rng = SeededRandom(seed: seed)
@@ -117,9 +128,10 @@ import YusuanTestSupport
             }
         }
         let (t, r, c) = try #require(cells.randomElement(using: &rng))
+        let format = profile.format(of: d.tables[t].kind)
         let before = try #require(d.tables[t].rows[r].cells[c].number?.value)
-        let after = before + Fixed(mantissa: 1, scale: 2)
-        d.tables[t].rows[r].cells[c] = Cell(text: after.formatted(digits: 2), location: SourceLocation())
+        let after = before + Fixed(mantissa: 1, scale: format.digits)
+        d.tables[t].rows[r].cells[c] = Cell(text: format.text(after), location: SourceLocation())
         let label = d.tables[t].rows[r].label
         let report = Auditor.audit(try TableUnitTests.readBack(d), profileID: Self.profileID)
         let errors = report.findings.filter { $0.severity == .error }
@@ -151,7 +163,7 @@ import YusuanTestSupport
             for c in year {
                 guard let v = cut.tables[t].rows[r].cell(c)?.number?.value, !v.isZero else { continue }
                 let half = Fixed(mantissa: v.mantissa / 2, scale: v.scale)
-                cut.tables[t].rows[r].cells[c] = Cell(text: half.formatted(digits: 2), location: SourceLocation())
+                cut.tables[t].rows[r].cells[c] = Cell(text: half.formatted(digits: v.scale), location: SourceLocation())
             }
         }
         let report = Auditor.audit(try TableUnitTests.readBack(cut), profileID: profileID)

@@ -14,6 +14,15 @@ import Testing
         #expect(line.dropFirst().trimmed == "工资福利支出")
     }
 
+    @Test func spaceIsUnicodeWhiteSpaceForEveryScalar() {
+        var differing: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if u.isSpace != u.properties.isWhitespace { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
+    }
+
     @Test func containsFindsWholeScalarsOnly() {
         #expect("2010301 行政运行".contains("行政"))
         #expect("a\tb".contains("\t"))

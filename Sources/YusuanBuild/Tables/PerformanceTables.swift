@@ -6,8 +6,8 @@ enum PerformanceTables {
         let total = c.books.figure(.all)
         var t = DisclosureTable(kind: .overallPerformance, title: c.title(title), attachment: attachment, unit: .wanYuan,
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
-        t.fields = [field("部门（单位）名称", c.department), field("支出预算总量", total.formatted(digits: 2)),
-                    field("其中：部门预算支出", total.formatted(digits: 2)),
+        t.fields = [field("部门（单位）名称", c.department), field("支出预算总量", c.format.text(total)),
+                    field("其中：部门预算支出", c.format.text(total)),
                     field("当年整体绩效目标", c.budget.overallGoals.enumerated().map { "\($0.offset + 1).\($0.element)" }.joined(separator: "；"))]
         let headers = ["绩效指标", "指标名称", "指标权重", "计量单位", "指标性质", "指标值"]
         t.columns = headers.enumerated().map { i, h in
@@ -25,7 +25,7 @@ enum PerformanceTables {
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         let unitName = c.budget.units.first { $0.code == p.unit }?.name ?? c.department
         t.fields = [field("项目名称", "\(p.code)-\(p.name)"), field("主管部门", c.department), field("实施单位", unitName),
-                    field("资金总额（\(c.scale.unit.rawValue)）", amount.formatted(digits: 2)), field("项目属性", p.attribute),
+                    field("资金总额（\(c.scale.unit.rawValue)）", c.format.text(amount)), field("项目属性", p.attribute),
                     field("项目起始时间", p.start), field("项目终止时间", p.end), field("项目概况", p.overview),
                     field("立项依据", p.basis), field("项目当年绩效目标", p.goal)]
         let headers = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标性质", "度量单位", "权重"]

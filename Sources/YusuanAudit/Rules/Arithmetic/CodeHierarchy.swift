@@ -12,10 +12,10 @@ enum CodeHierarchy {
                 guard let c = r.code, r.codePrinted else { return false }
                 return scheme.map { c.scheme == $0 } ?? (c.scheme != .functional)
             }
+            var childrenOf: [ClassificationCode: [Row]] = [:]
+            for row in coded { if let p = row.code?.parent { childrenOf[p, default: []].append(row) } }
             for parent in coded {
-                guard let pc = parent.code else { continue }
-                let children = coded.filter { $0.code?.parent == pc }
-                guard !children.isEmpty else { continue }
+                guard let pc = parent.code, let children = childrenOf[pc] else { continue }
                 applicable = true
                 for col in table.additiveColumns {
                     guard let total = table.figure(parent, col) else { continue }

@@ -8,15 +8,17 @@ enum SameQuantity {
         let cmp = SumCheck(rule: rule, context: ctx)
         for group in ctx.facts.groups {
             guard let first = group.first, subjects(first.quantity.subject) else { continue }
-            let tables = Set(group.map { $0.table.displayName })
-            guard tables.count >= 2 else { continue }
-            applicable = true
             // One printing per table (a table that prints it twice is checked inside the table).
             var perTable: [Fact] = []
-            var seenTables = Set<String>()
-            for f in group where seenTables.insert(f.table.displayName).inserted { perTable.append(f) }
+            var seenTables = Set<TableIdentity>()
+            for f in group where seenTables.insert(TableIdentity(f.table)).inserted { perTable.append(f) }
+            guard perTable.count >= 2 else { continue }
+            applicable = true
             let reference = majority(perTable)
-            for f in perTable where f.table.displayName != reference.table.displayName && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
+            let referenceTable = TableIdentity(reference.table)
+            for f in perTable where TableIdentity(f.table) != referenceTable && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
+                // Most printings agree: skip them before any message is written.
+                if FigureComparison.same(reference.figure, f.figure) == .equal { continue }
                 let what = describe(f.quantity, ctx: ctx, row: f.row)
                 if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
                                           whatEnglish: "\(what.en) should be the same in every table",
@@ -28,6 +30,14 @@ enum SameQuantity {
             }
         }
         return applicable ? .ran(findings) : .notApplicable(reason: "no quantity is printed in two tables")
+    }
+
+    /// What tells tables apart in a finding (the parts of `displayName`), without building the name.
+    struct TableIdentity: Hashable {
+        var title: String
+        var attachment: String?
+        var side: TableSide
+        init(_ t: DisclosureTable) { title = t.title; attachment = t.attachment; side = t.side }
     }
 
     /// A total line, or a code line whose sub-codes the same table prints: its figure may be a sum of rounded parts.

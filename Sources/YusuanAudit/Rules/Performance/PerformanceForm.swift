@@ -109,13 +109,9 @@ struct PerformanceForm {
     }
 
     /// Every project form of the document, in order.
-    static func projects(_ ctx: AuditContext) -> [PerformanceForm] {
-        ctx.disclosure.tables(.projectPerformance).map(PerformanceForm.init)
-    }
+    static func projects(_ ctx: AuditContext) -> [PerformanceForm] { ctx.projectForms }
 
-    static func overall(_ ctx: AuditContext) -> [PerformanceForm] {
-        ctx.disclosure.tables(.overallPerformance).map(PerformanceForm.init)
-    }
+    static func overall(_ ctx: AuditContext) -> [PerformanceForm] { ctx.overallForms }
 
     /// "附件12-2" or the table's title: how messages name the form.
     var shortName: String { table.attachment.map { "附件\($0)" } ?? table.title }
