@@ -86,6 +86,9 @@ struct FactIndexBuilder {
             if row.kind == .subtotal || row.kind == .grandTotal { return measure == .total ? .expenditureTotal : nil }
             return row.name.isEmpty ? nil : .project(TextNormalization.key(row.name))
         }
+        if table.kind == .budgetSummary || table.kind == .fiscalSummary, row.kind == .grandTotal {
+            return measure == .total ? .grandTotal : nil
+        }
         if table.side == .income {
             if row.kind == .subtotal { return .incomeTotal }
             if table.kind == .fiscalSummary, row.outline == 1, TextNormalization.key(row.name).contains("本年收入") { return .incomeTotal }

@@ -6,6 +6,8 @@ public enum Subject: Hashable, Sendable, CustomStringConvertible {
     case expenditureTotal
     /// The whole income (本年收入合计, 收入总计 in a budget summary).
     case incomeTotal
+    /// The 总计 line of a 收支总表 (both sides): this year's income or spending plus carried balances.
+    case grandTotal
     case functional(String)
     case economic(String)
     /// An income source row (一般公共预算拨款收入 …), by the fund it names.
@@ -19,6 +21,7 @@ public enum Subject: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .expenditureTotal: "支出合计"
         case .incomeTotal: "收入合计"
+        case .grandTotal: "收支总计"
         case .functional(let c): "功能科目 \(c)"
         case .economic(let c): "经济科目 \(c)"
         case .income(let m): "收入 \(m.rawValue)"

@@ -7,7 +7,9 @@ enum SameQuantity {
         var applicable = false
         let cmp = SumCheck(rule: rule, context: ctx)
         for group in ctx.facts.groups {
-            guard let first = group.first, subjects(first.quantity.subject) else { continue }
+            // A 总计 line is 合计 plus carried balances: the 合计 lines are compared across tables and the
+            // balance rules tie 总计 to them, so comparing 总计 lines too would only repeat those findings.
+            guard let first = group.first, first.quantity.subject != .grandTotal, subjects(first.quantity.subject) else { continue }
             // One printing per table (a table that prints it twice is checked inside the table).
             var perTable: [Fact] = []
             var seenTables = Set<TableIdentity>()
@@ -71,6 +73,7 @@ enum SameQuantity {
             subjectEn = subjectZh
         case .expenditureTotal: subjectZh = "支出合计"; subjectEn = "total expenditure"
         case .incomeTotal: subjectZh = "收入合计"; subjectEn = "total income"
+        case .grandTotal: subjectZh = "收支总计"; subjectEn = "grand total of income and spending"
         case .income: subjectZh = row.name; subjectEn = row.name
         case .threePublic: subjectZh = "“三公”经费 " + row.name; subjectEn = "“three public” " + row.name
         case .project: subjectZh = "项目“\(row.name)”"; subjectEn = "project “\(row.name)”"

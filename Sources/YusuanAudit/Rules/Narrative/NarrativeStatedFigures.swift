@@ -11,7 +11,8 @@ enum NarrativeStatedFigures {
         // the carry-over that the tables' 本年收入合计 leaves out.
         let procurement = ProcurementTable.figures(ctx)
         let carryover = look.hasCarryover
-        for s in look.statements where s.kind == .level && !s.words.contains("执行") && !(carryover && s.words.contains("总计")) {
+        for s in look.statements where s.kind == .level && !s.words.contains("执行")
+            && !(carryover && s.words.contains("总计") && s.topic != .grandTotal) {
             guard let stated = s.figure else { continue }
             if case .procurement(let part) = s.topic, s.scope == .all, s.year == ctx.year, let t = procurement[part] {
                 applicable = true

@@ -13,12 +13,14 @@ enum NarrativeTopic: Hashable, Sendable {
     case procurement(ProcurementPart)
     /// 机关运行经费: not in the statutory tables.
     case agencyOperation
-    /// A label that names something no table prints under that name ("收入支出总计", an unknown 项,
+    /// A label that names something no table prints under that name (an unknown 项,
     /// "预留政府采购项目预算金额"): its figures are only checked against the narrative itself.
     case unknown(String)
 
     static let expenditure = NarrativeTopic.fact(.expenditureTotal, .total)
     static let income = NarrativeTopic.fact(.incomeTotal, .total)
+    /// "收入支出总计": the 总计 line of a 收支总表, carried balances included.
+    static let grandTotal = NarrativeTopic.fact(.grandTotal, .total)
     static func threePublic(_ m: Measure) -> NarrativeTopic { .fact(.threePublic(m), .total) }
 
     /// Whether the topic is about income (收入), not spending.

@@ -30,7 +30,7 @@ struct NarrativeVocabulary: Sendable {
         ("事业收入", .fact(.income(.businessIncome), .total)), ("经营收入", .fact(.income(.operatingIncome), .total)),
         ("其他收入", .fact(.income(.otherIncome), .total)), ("上级补助收入", .fact(.income(.superiorSubsidy), .total)),
         ("附属单位上缴收入", .fact(.income(.affiliatedIncome), .total)),
-        ("收入支出总计", .unknown("收入支出总计")), ("收支总计", .unknown("收支总计")), ("收入支出合计", .unknown("收入支出合计")),
+        ("收入支出总计", .fact(.grandTotal, .total)), ("收支总计", .fact(.grandTotal, .total)), ("收入支出合计", .unknown("收入支出合计")),
         ("运行经费", .agencyOperation),
     ]
     static let subWords: [(String, NarrativeTopic)] = [
