@@ -17,8 +17,16 @@ enum FormBuilder {
             break
         }
         let fieldLines = lines[..<(headerIndex ?? lines.count)]
-        for line in fieldLines { table.fields += fields(line) }
+        for line in fieldLines {
+            // A PDF's value wrapped onto the next printed line continues the field above.
+            if isWrapped(line), let last = table.fields.indices.last {
+                table.fields[last].value += line.text
+                continue
+            }
+            table.fields += fields(line)
+        }
         guard let h = headerIndex else { return table }
+        if let placed = FormGrid.build(table, lines: Array(lines[h...]), fieldLines: Array(fieldLines)) { return placed }
         let headerCells = lines[h].cells.map { TextNormalization.key($0) }
         let width = max(headerCells.count, lines[(h + 1)...].map { $0.cells.count }.max() ?? 0)
         table.columns = (0..<width).map { i in
@@ -46,6 +54,13 @@ enum FormBuilder {
         }
         table.rows = rows
         return table
+    }
+
+    /// A PDF line whose every cell was printed as the next line of the cell above it.
+    static func isWrapped(_ line: RawLine) -> Bool {
+        guard let w = line.wraps, w.count == line.cells.count else { return false }
+        let filled = line.cells.indices.filter { !line.cells[$0].trimmed.isEmpty }
+        return !filled.isEmpty && filled.allSatisfy { w[$0] }
     }
 
     static func isIndicatorHeader(_ cells: [String]) -> Bool {

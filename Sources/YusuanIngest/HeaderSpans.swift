@@ -16,6 +16,8 @@ enum HeaderSpans {
         var lower: Int
         var upper: Int
         var cost: Double
+        /// The distance from centred before the tolerance: breaks ties between runs within it.
+        var offset: Double = 0
     }
 
     static func resolve(_ header: inout [[String]], placed: [[Int: Range<Int>]], figureColumns: [Bool]) -> [[Bool]] {
@@ -47,7 +49,8 @@ enum HeaderSpans {
                 for a in lo...k {
                     for b in k...hi {
                         guard let ca = centre(a), let cb = centre(b) else { continue }
-                        list.append(Option(lower: a, upper: b, cost: max(0, abs((ca + cb) / 2 - h) - tolerance)))
+                        let offset = abs((ca + cb) / 2 - h)
+                        list.append(Option(lower: a, upper: b, cost: max(0, offset - tolerance), offset: offset))
                     }
                 }
                 options.append(list)
@@ -66,15 +69,16 @@ enum HeaderSpans {
 
     /// One run for each heading, left to right, not overlapping; two neighbours that may both reach
     /// the columns between them leave none of those columns out. Least total distance from centred
-    /// first, then most columns covered.
+    /// first, then most columns covered, then least distance from centred before the tolerance.
     static func choose(_ options: [[Option]], reach: [(Int, Int)], headings: [Int]) -> [Option]? {
-        struct Best { var cost: Double; var covered: Int; var picks: [Option] }
+        struct Best { var cost: Double; var covered: Int; var offset: Double; var picks: [Option] }
         func better(_ x: Best, than y: Best?) -> Bool {
             guard let y else { return true }
             if abs(x.cost - y.cost) > 0.01 { return x.cost < y.cost }
-            return x.covered > y.covered
+            if x.covered != y.covered { return x.covered > y.covered }
+            return x.offset < y.offset - 0.01
         }
-        var states: [Int: Best] = [-1: Best(cost: 0, covered: 0, picks: [])]   // keyed by the last column taken
+        var states: [Int: Best] = [-1: Best(cost: 0, covered: 0, offset: 0, picks: [])]   // keyed by the last column taken
         for (i, list) in options.enumerated() {
             guard !list.isEmpty else { return nil }
             // Whether the columns between this heading and the previous one must all be taken.
@@ -82,7 +86,8 @@ enum HeaderSpans {
             var next: [Int: Best] = [:]
             for (end, state) in states.sorted(by: { $0.key < $1.key }) {
                 for o in list where o.lower > end && (!contiguous || o.lower == end + 1) {
-                    let candidate = Best(cost: state.cost + o.cost, covered: state.covered + o.upper - o.lower + 1, picks: state.picks + [o])
+                    let candidate = Best(cost: state.cost + o.cost, covered: state.covered + o.upper - o.lower + 1,
+                                         offset: state.offset + o.offset, picks: state.picks + [o])
                     if better(candidate, than: next[o.upper]) { next[o.upper] = candidate }
                 }
             }

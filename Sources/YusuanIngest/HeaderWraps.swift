@@ -5,7 +5,10 @@ import YusuanCore
 /// the upper one when each lies under the other alone, and the words read as one: a term that the
 /// line break cuts ("预|算", "项|目", "合|计"), a single character that is no code heading, or a
 /// bracket closed before the break ("因公出国（境）" + "费用"). A sub-heading under a heading
-/// ("2022年预算数" over "基本支出") is no such cut and stays a line of its own.
+/// ("2022年预算数" over "基本支出") is no such cut and stays a line of its own. A PDF's lines say
+/// themselves which cells were printed at line spacing under the cell above (`RawLine.wraps`):
+/// those are joined whatever the words, over as many lines as the heading takes ("国有资本" /
+/// "经营预算" / "拨款").
 enum HeaderWraps {
     /// Words of budget table headings; a line break inside one of them is a wrap.
     static let terms = ["预算", "决算", "项目", "支出", "收入", "合计", "小计", "总计", "经费", "费用", "拨款", "补助",
@@ -22,31 +25,71 @@ enum HeaderWraps {
             let upper = out[i], lower = out[i + 1]
             guard let us = upper.spans, let ls = lower.spans, us.count == upper.cells.count, ls.count == lower.cells.count,
                   upper.location.page == lower.location.page else { i += 1; continue }
-            var newUpper = upper, newLower = lower
+            var newUpper = upper
             var removed: Set<Int> = []
             for (b, bSpan) in ls.enumerated() where !lower.cells[b].trimmed.isEmpty {
                 let above = us.indices.filter { !upper.cells[$0].trimmed.isEmpty && overlaps(us[$0], bSpan) }
                 guard above.count == 1, let a = above.first else { continue }
                 let below = ls.indices.filter { !lower.cells[$0].trimmed.isEmpty && overlaps(us[a], ls[$0]) }
-                guard below == [b], isWrap(newUpper.cells[a], lower.cells[b]) else { continue }
-                newUpper.cells[a] = newUpper.cells[a].trimmed + lower.cells[b].trimmed
-                let old = newUpper.spans?[a] ?? us[a]
-                newUpper.spans?[a] = min(old.lowerBound, bSpan.lowerBound)..<max(old.upperBound, bSpan.upperBound)
+                guard below == [b], isWrap(newUpper.cells[a], lower.cells[b]) || wraps(lower, b) else { continue }
+                append(lower.cells[b], span: bSpan, to: &newUpper, at: a)
                 removed.insert(b)
             }
-            guard !removed.isEmpty else { i += 1; continue }
-            let kept = ls.indices.filter { !removed.contains($0) }
-            newLower.cells = kept.map { lower.cells[$0] }
-            newLower.spans = kept.map { ls[$0] }
             out[i] = newUpper
-            if newLower.isBlank {
-                out.remove(at: i + 1)
-            } else {
-                out[i + 1] = newLower
-                i += 1
-            }
+            out[i + 1] = removing(removed, from: lower)
+            // A PDF's cell wrapped over three lines: its third line lies under the second, which
+            // has just joined the first; nothing of the line between is above it.
+            if out[i + 1].wraps != nil { joinFurther(&out, below: i + 1) }
+            if out[i + 1].isBlank { out.remove(at: i + 1) } else { i += 1 }
         }
         return out
+    }
+
+    /// Whether a PDF line's cell `k` was printed as the next line of the cell above it.
+    static func wraps(_ line: RawLine, _ k: Int) -> Bool {
+        guard let w = line.wraps, w.count == line.cells.count, k < w.count else { return false }
+        return w[k]
+    }
+
+    static func append(_ text: String, span: Range<Int>, to line: inout RawLine, at a: Int) {
+        line.cells[a] = line.cells[a].trimmed + text.trimmed
+        if let old = line.spans?[a] {
+            line.spans?[a] = min(old.lowerBound, span.lowerBound)..<max(old.upperBound, span.upperBound)
+        }
+    }
+
+    static func removing(_ removed: Set<Int>, from line: RawLine) -> RawLine {
+        guard !removed.isEmpty, let spans = line.spans else { return line }
+        var l = line
+        let kept = line.cells.indices.filter { !removed.contains($0) }
+        l.cells = kept.map { line.cells[$0] }
+        l.spans = kept.map { spans[$0] }
+        if let w = line.wraps, w.count == line.cells.count { l.wraps = kept.map { w[$0] } }
+        return l
+    }
+
+    /// Flagged wrapped cells of line `l` whose cell above is on a line higher than `l - 1` (every
+    /// line between has nothing over them): joined to that cell when each lies under the other alone.
+    static func joinFurther(_ out: inout [RawLine], below l: Int) {
+        let lower = out[l]
+        guard let ls = lower.spans, ls.count == lower.cells.count else { return }
+        var removed: Set<Int> = []
+        for (b, bSpan) in ls.enumerated() where !lower.cells[b].trimmed.isEmpty && wraps(lower, b) {
+            var j = l - 1
+            while j >= 0 {
+                let line = out[j]
+                guard let us = line.spans, us.count == line.cells.count, line.location.page == lower.location.page else { break }
+                let above = us.indices.filter { !line.cells[$0].trimmed.isEmpty && overlaps(us[$0], bSpan) }
+                if above.isEmpty { j -= 1; continue }
+                if above.count == 1, let a = above.first, j < l - 1,
+                   ls.indices.filter({ !lower.cells[$0].trimmed.isEmpty && overlaps(us[a], ls[$0]) }) == [b] {
+                    append(lower.cells[b], span: bSpan, to: &out[j], at: a)
+                    removed.insert(b)
+                }
+                break
+            }
+        }
+        out[l] = removing(removed, from: lower)
     }
 
     static func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {

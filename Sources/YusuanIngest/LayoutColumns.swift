@@ -24,6 +24,10 @@ enum LayoutColumns {
             if pageLines.count >= 3 { anchorsByPage[p] = anchors(pageLines) }
         }
         if anchorsByPage.isEmpty, let p = pages.first { anchorsByPage[p] = anchors(data) }
+        // A PDF's printed positions are exact: columns that no figure fills are found by their headings.
+        if header.contains(where: { $0.wraps != nil }) {
+            for (p, a) in anchorsByPage { anchorsByPage[p] = HeadedColumns.add(to: a, header: header) }
+        }
         let width = anchorsByPage.values.map(\.count).max() ?? 0
         guard width > 1 else { return nil }
         // Pages with fewer columns (a page without a blank column) line up from the right for

@@ -57,6 +57,9 @@ enum LayoutRows {
 
     /// The rest of a wrapped label: text only (or a two-digit code part), no outline number, no total.
     static func isContinuation(_ line: RawLine) -> Bool {
+        // A PDF's line says how far below the line above it was printed: row spacing is no wrap.
+        if let w = line.wraps, w.count == line.cells.count,
+           line.cells.indices.contains(where: { !line.cells[$0].trimmed.isEmpty && !w[$0] }) { return false }
         let cells = nonEmpty(line)
         guard !cells.isEmpty, cells.contains(where: { NumberParser.parse($0) == nil }) else { return false }
         return cells.allSatisfy { c in
@@ -79,6 +82,8 @@ enum LayoutRows {
         var l = base
         l.cells = sorted.map(\.0)
         l.spans = sorted.map(\.1)
+        // A joined line is a row of its own: none of its cells continues the line above.
+        if l.wraps != nil { l.wraps = Array(repeating: false, count: sorted.count) }
         return l
     }
 

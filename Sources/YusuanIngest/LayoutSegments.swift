@@ -9,6 +9,22 @@ enum LayoutSegments {
         var span: Range<Int>
     }
 
+    /// With `wide`, spans count display columns (a CJK character two, as `PDFWordLayout` prints
+    /// them on its grid); otherwise characters (as `pdftotext -layout` prints them).
+    static func split(_ line: String, wide: Bool = false) -> [Segment] {
+        let segments = split(line)
+        guard wide, line.contains(where: PDFWordLayout.isWide) else { return segments }
+        // Display column of each character offset.
+        let chars = Array(line.replacingOccurrences(of: "\u{3000}", with: "  "))
+        var column = [0]
+        column.reserveCapacity(chars.count + 1)
+        for c in chars { column.append((column.last ?? 0) + (PDFWordLayout.isWide(c) ? 2 : 1)) }
+        return segments.map { s in
+            let lo = column[min(s.span.lowerBound, chars.count)], hi = column[min(s.span.upperBound, chars.count)]
+            return Segment(text: s.text, span: lo..<hi)
+        }
+    }
+
     static func split(_ line: String) -> [Segment] {
         let chars = Array(line.replacingOccurrences(of: "\u{3000}", with: "  "))
         var raw: [Segment] = []

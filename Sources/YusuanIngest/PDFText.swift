@@ -41,7 +41,7 @@ public enum PDFText {
             return try TextReader.read(String(decoding: text, as: UTF8.self), source: source, limits: limits)
         }
         // Every page starts with a form feed except the first; TextReader counts pages by them.
-        return try TextReader.read(PDFWordLayout.text(pages: pages), source: source, limits: limits)
+        return try PDFWordLayout.document(pages: pages, source: source, limits: limits)
     }
 
     /// How long pdftotext may take on one file before it is stopped (a very large or hostile PDF).

@@ -6,9 +6,97 @@ import YusuanCore
 /// is half the page's typical character width, the width of a digit), words closer than a space
 /// stay in one cell, and a wider gap is at least two spaces. Lines are the words whose vertical
 /// centres agree, across the whole page width (pdftotext's own blocks split a table's columns).
+/// A CJK character is two grid columns wide, and cell spans are measured on the grid, so that a
+/// heading's centre is where it was printed. Each cell also says whether it was printed at line
+/// spacing under the cell above it (a wrapped heading or name) rather than at row spacing.
 enum PDFWordLayout {
     static func text(pages: [[PDFWord]]) -> String {
-        pages.map(page).joined(separator: "\u{0C}")
+        layout(pages: pages).text
+    }
+
+    /// The pages read as lines of cells: the laid-out text through `TextReader`, the cells' spans
+    /// in grid columns and their wrap flags.
+    static func document(pages: [[PDFWord]], source: String, limits: InputLimits = .standard) throws(IngestError) -> RawDocument {
+        let laid = layout(pages: pages)
+        return gridSpans(try TextReader.read(laid.text, source: source, limits: limits), text: laid.text, placed: laid.placed)
+    }
+
+    /// A word as placed on the grid: its grid columns, and whether it is the next printed line of
+    /// the word right above it.
+    struct Placed: Sendable, Hashable {
+        var start: Int
+        var end: Int
+        var wraps: Bool
+    }
+
+    /// The text of all pages, and for each of its lines (by line number - 1) the words placed on it.
+    static func layout(pages: [[PDFWord]]) -> (text: String, placed: [[Placed]]) {
+        var text = ""
+        var placed: [[Placed]] = []
+        for (k, words) in pages.enumerated() {
+            if k > 0 { text += "\u{0C}" }
+            let p = page(placed: words)
+            text += p.text
+            placed += p.placed
+        }
+        return (text, placed)
+    }
+
+    /// How far below the word above (top to top, in that word's em) a word may be and still be the
+    /// next line of the same cell: wrapped text is set at about 1.35 em, a table's next row at
+    /// 1.7 em or more.
+    static let wrapSpacing = 1.55
+
+    /// The em of a word: its width over its characters (a CJK character one em, any other half).
+    static func em(_ w: PDFWord) -> Double? {
+        let units = w.text.reduce(0.0) { $0 + (isWide($1) ? 1.0 : 0.5) }
+        guard units > 0, w.width > 0, w.width.isFinite else { return nil }
+        return w.width / units
+    }
+
+    /// For each line's words, whether the word is the next printed line of the word right above it:
+    /// the nearest word of an earlier line that it overlaps horizontally, at most `wrapSpacing` ems
+    /// higher.
+    static func wrapFlags(_ lines: [[PDFWord]]) -> [[Bool]] {
+        var out: [[Bool]] = []
+        for (k, line) in lines.enumerated() {
+            out.append(line.map { w in
+                var nearest: PDFWord?
+                for earlier in lines[..<k].reversed().prefix(6) {
+                    for a in earlier where a.yMin < w.yMin && min(a.xMax, w.xMax) > max(a.xMin, w.xMin) {
+                        if nearest.map({ a.yMin > $0.yMin }) ?? true { nearest = a }
+                    }
+                }
+                guard let a = nearest, let e = em(a) else { return false }
+                let dy = w.yMin - a.yMin
+                return dy > 0.5 * e && dy <= wrapSpacing * e
+            })
+        }
+        return out
+    }
+
+    /// The spans of the cells of `document` (read by `TextReader` from `text`, a layout made here)
+    /// measured in grid cells instead of characters: a CJK character is two cells wide on the grid,
+    /// so a heading's character span would be half its printed width and its centre off.
+    /// Each cell also gets its wrap flag (`RawLine.wraps`): set when every word in it is the next
+    /// printed line of the word above it.
+    static func gridSpans(_ document: RawDocument, text: String, placed: [[Placed]] = []) -> RawDocument {
+        let raw = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var doc = document
+        for i in doc.lines.indices {
+            guard let spans = doc.lines[i].spans, let n = doc.lines[i].location.line, n >= 1, n <= raw.count else { continue }
+            let line = String(raw[n - 1]).replacingOccurrences(of: "\u{0C}", with: "")
+            let segments = LayoutSegments.split(line, wide: true)
+            guard segments.count == spans.count, zip(segments, doc.lines[i].cells).allSatisfy({ $0.text == $1 }) else { continue }
+            doc.lines[i].spans = segments.map(\.span)
+            guard n - 1 < placed.count else { continue }
+            let words = placed[n - 1]
+            doc.lines[i].wraps = segments.map { s in
+                let inside = words.filter { $0.start < s.span.upperBound && s.span.lowerBound < $0.end }
+                return !inside.isEmpty && inside.allSatisfy(\.wraps)
+            }
+        }
+        return doc
     }
 
     /// Whether the words' boxes are of comparable height (the tallest tenth at most three times the
@@ -21,13 +109,22 @@ enum PDFWordLayout {
     }
 
     static func page(_ words: [PDFWord]) -> String {
-        guard !words.isEmpty else { return "\n" }
+        page(placed: words).text
+    }
+
+    static func page(placed words: [PDFWord]) -> (text: String, placed: [[Placed]]) {
+        guard !words.isEmpty else { return ("\n", [[]]) }
         let column = columnWidth(words)
+        let grouped = lines(words)
+        let flags = wrapFlags(grouped)
         var out = ""
-        for line in lines(words) {
-            out += layout(line, column: column) + "\n"
+        var placed: [[Placed]] = []
+        for (line, wraps) in zip(grouped, flags) {
+            let laid = layout(line, column: column, wraps: wraps)
+            out += laid.text + "\n"
+            placed.append(laid.placed)
         }
-        return out
+        return (out, placed)
     }
 
     /// Width of one grid column: half the median em, the em measured on the words themselves
@@ -85,13 +182,25 @@ enum PDFWordLayout {
         return Int(min(max(v, 0), Double(maxGridColumns)))
     }
 
+    /// Grid columns a text fills: a CJK character is one em, two columns; any other one column.
+    static func displayWidth(_ text: String) -> Int {
+        text.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
     /// One line of text: each word at the grid column of its left edge; two words closer than
-    /// about a space (0.6 em) are one cell with a single space, so a wider gap never is.
+    /// about a space (0.6 em) are one cell with a single space, so a wider gap never is. Columns are
+    /// counted in grid cells (a CJK character two), so that a cell's display span, as
+    /// `LayoutSegments.split(_:wide:)` measures it, is where it was printed.
     static func layout(_ words: [PDFWord], column: Double) -> String {
+        layout(words, column: column, wraps: []).text
+    }
+
+    static func layout(_ words: [PDFWord], column: Double, wraps: [Bool]) -> (text: String, placed: [Placed]) {
         var out = ""
         var count = 0
         var previous: PDFWord?
-        for w in words {
+        var placed: [Placed] = []
+        for (k, w) in words.enumerated() {
             let target = gridColumn(w.xMin, column: column)
             if let p = previous {
                 let gap = w.xMin - p.xMax
@@ -108,10 +217,12 @@ enum PDFWordLayout {
                 out += String(repeating: " ", count: target)
                 count += target
             }
+            let start = count
             out += w.text
-            count += w.text.count
+            count += displayWidth(w.text)
+            placed.append(Placed(start: start, end: count, wraps: k < wraps.count && wraps[k]))
             previous = w
         }
-        return out
+        return (out, placed)
     }
 }

@@ -13,6 +13,10 @@ public struct RawLine: Hashable, Sendable {
     /// For text whose columns are aligned with spaces: where each cell starts and ends on the line
     /// (character offsets), so that cells can be put under the right column.
     public var spans: [Range<Int>]?
+    /// For a PDF's lines laid out from word positions: for each cell, whether it is the next printed
+    /// line of the cell right above it (line spacing, not row spacing: a wrapped heading or name).
+    /// nil for every other reader.
+    public var wraps: [Bool]?
 
     public init(cells: [String], location: SourceLocation, fromTable: Bool = false, spans: [Range<Int>]? = nil) {
         self.cells = cells

@@ -32,9 +32,10 @@ import Testing
         #expect(lines.count == 3)
         let cells = lines.map { LayoutSegments.split($0).map(\.text) }
         #expect(cells[1] == ["201", "一般公共服务支出", "12.00"])
-        // The figure columns' right edges agree on the grid: 12.00 and 7.00 are right-aligned in the PDF.
-        let right1 = LayoutSegments.split(lines[1]).last?.span.upperBound
-        let right2 = LayoutSegments.split(lines[2]).last?.span.upperBound
+        // The figure columns' right edges agree on the grid (a CJK character two columns wide): 12.00 and
+        // 7.00 are right-aligned in the PDF.
+        let right1 = LayoutSegments.split(lines[1], wide: true).last?.span.upperBound
+        let right2 = LayoutSegments.split(lines[2], wide: true).last?.span.upperBound
         #expect(right1 != nil && right1 == right2)
     }
 

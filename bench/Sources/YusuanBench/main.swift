@@ -16,6 +16,9 @@ import YusuanTestSupport
 ///   yusuan-bench check DIR RESULTS.jsonl     every changed file has an error naming the changed row; the others have none
 ///   yusuan-bench inprocess FILE [REPEAT]     audit one file REPEAT times in process: seconds per audit
 ///   yusuan-bench budget OUT.yaml UNITS ITEMS PROJECTS   a random valid budget source of that size
+///   yusuan-bench city OUT.csv DEPARTMENTS ITEMS [SEED]  a synthetic city's line items in one CSV (City.swift)
+///   yusuan-bench scale CSV [OUTDIR] [--jobs N]        build every department of a city CSV and the consolidated
+///                                                     汇总 (ScaleBuild.swift); exact totals to OUTDIR/totals.tsv
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -68,6 +71,24 @@ case "budget":
     }
     let budget = BudgetGenerator.make(seed: 7, units: units, items: items, projects: projects)
     try BudgetSource.write(budget, format: .yaml, to: arguments[1])
+case "city":
+    guard arguments.count >= 4, let departments = Int(arguments[2]), let items = Int(arguments[3]), departments > 0 else {
+        fail("city OUT.csv DEPARTMENTS ITEMS [SEED]")
+    }
+    try City.write(to: arguments[1], departments: departments, items: items, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+case "scale":
+    var rest = Array(arguments.dropFirst())
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    if let i = rest.firstIndex(of: "--jobs"), i + 1 < rest.count, let n = Int(rest[i + 1]) {
+        jobs = n
+        rest.removeSubrange(i...(i + 1))
+    }
+    guard let csv = rest.first else { fail("scale CSV [OUTDIR] [--jobs N]") }
+    do {
+        try ScaleBuild.run(ScaleBuild.Options(csv: csv, output: rest.count > 1 ? rest[1] : nil, jobs: jobs))
+    } catch {
+        fail("\(error)")
+    }
 default:
-    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget … (see bench/README.md)")
+    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget|city|scale … (see bench/README.md)")
 }

@@ -1,0 +1,188 @@
+import Foundation
+import YusuanCore
+
+/// Reads a city CSV (`City.header`) in place: departments by the offsets of their lines, then one
+/// department's lines into a `Budget` (line items, its units, its projects, revenue equal to spending).
+/// Fields are plain (no quotes); amounts are 元 with at most two decimals, read exactly into 分.
+struct CityCSV {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+    /// Column of each field, by `City.header`'s names.
+    let department, unit, functional, economic, nature, project, fund, amount: Int
+    let bodyStart: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+        self.bytes = bytes
+        self.path = path
+        var end = 0
+        while end < bytes.count, bytes[end] != 10 { end += 1 }
+        var header = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        if header.hasSuffix("\r") { header.removeLast() }
+        if header.hasPrefix("\u{FEFF}") { header.removeFirst() }
+        let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func column(_ name: String) throws -> Int {
+            guard let i = names.firstIndex(of: name) else { throw BenchError("\(path): no column \(name) in the header") }
+            return i
+        }
+        department = try column("部门编码"); unit = try column("单位编码"); functional = try column("功能科目")
+        economic = try column("经济科目"); nature = try column("性质"); project = try column("项目编码")
+        fund = try column("资金来源"); amount = try column("金额（元）")
+        bodyStart = min(bytes.count, end + 1)
+    }
+
+    /// Each department's line offsets, departments in order of first appearance.
+    func departments() -> ScaleBuild.Departments {
+        let result = ScaleBuild.Departments()
+        var index: [String: Int] = [:]
+        guard let base = bytes.baseAddress else { return result }
+        var previous: (start: Int, end: Int, department: Int)?
+        var position = bodyStart
+        let n = bytes.count
+        while position < n {
+            let start = position
+            var end = start
+            while end < n, bytes[end] != 10 { end += 1 }
+            position = end + 1
+            if end == start || (end == start + 1 && bytes[start] == 13) { continue }
+            let (fs, fe) = field(department, start, end)
+            let d: Int
+            if let p = previous, p.end - p.start == fe - fs, memcmp(base + p.start, base + fs, fe - fs) == 0 {
+                d = p.department
+            } else {
+                let code = string(fs, fe)
+                if let known = index[code] {
+                    d = known
+                } else {
+                    d = result.codes.count
+                    index[code] = d
+                    result.codes.append(code)
+                    result.lines.append([])
+                }
+            }
+            previous = (fs, fe, d)
+            result.lines[d].append(start)
+        }
+        return result
+    }
+
+    func budget(code: String, lines: [Int], year: Int, profile: String) throws -> Budget {
+        var items: [LineItem] = []
+        items.reserveCapacity(lines.count)
+        var unitCodes: [String] = [], seenUnits = Set<String>()
+        var projectFunctional: [String: (unit: String, functional: String)] = [:], projectOrder: [String] = []
+        var revenue: [RevenueSourceKey: Int64] = [:]
+        var fields = [(Int, Int)](repeating: (0, 0), count: 8)
+        let columns = [unit, functional, economic, nature, project, fund, amount]
+        for start in lines {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            if end > start, bytes[end - 1] == 13 { end -= 1 }
+            try split(start, end, into: &fields, columns: columns)
+            let unitCode = string(fields[0].0, fields[0].1)
+            let f = string(fields[1].0, fields[1].1), e = string(fields[2].0, fields[2].1)
+            let natureText = string(fields[3].0, fields[3].1), projectCode = string(fields[4].0, fields[4].1)
+            guard let source = RevenueSource(rawValue: string(fields[5].0, fields[5].1)) else { throw problem(start, "unknown 资金来源") }
+            guard let fen = yuan(fields[6].0, fields[6].1) else { throw problem(start, "金额（元） is not 元 with at most two decimals") }
+            let spending: SpendingNature
+            switch natureText {
+            case "人员经费": spending = .personnel
+            case "日常公用经费": spending = .publicCost
+            case "项目", "": 
+                guard !projectCode.isEmpty else { throw problem(start, "a 项目 line without 项目编码") }
+                spending = .project(projectCode)
+                if projectFunctional[projectCode] == nil { projectFunctional[projectCode] = (unitCode, f); projectOrder.append(projectCode) }
+            default: throw problem(start, "unknown 性质 \(natureText)")
+            }
+            if seenUnits.insert(unitCode).inserted { unitCodes.append(unitCode) }
+            revenue[RevenueSourceKey(unit: unitCode, source: source), default: 0] += fen
+            items.append(LineItem(unit: unitCode, functional: f, economic: e, nature: spending, fund: source, amount: Amount(fen: fen)))
+        }
+        let units = unitCodes.sorted().enumerated().map { i, c in
+            BudgetUnit(code: c, name: i == 0 ? "部门\(code)本级" : "部门\(code)所属单位\(c)", kind: i == 0 ? .administrative : .institution)
+        }
+        let projects = projectOrder.enumerated().map { i, p in
+            Project(code: p, name: "项目\(i + 1)", unit: projectFunctional[p]?.unit ?? "", category: .general,
+                    functional: projectFunctional[p]?.functional ?? "", basis: "依据年度工作计划。", overview: "用于年度工作。",
+                    goal: "完成年度工作。", start: "\(year)年1月", end: "\(year)年12月")
+        }
+        let revenueItems = revenue.keys.sorted { ($0.unit, $0.source.rawValue) < ($1.unit, $1.source.rawValue) }.map {
+            RevenueItem(unit: $0.unit, source: $0.source, amount: Amount(fen: revenue[$0] ?? 0))
+        }
+        return Budget(department: "部门\(code)", departmentCode: code, year: year, profile: profile, units: units,
+                      duties: "负责本部门职责范围内的工作。", composition: "本部门由\(units.count)个单位组成。",
+                      revenue: revenueItems, lineItems: items, projects: projects, overallGoals: ["完成年度工作任务"])
+    }
+
+    struct RevenueSourceKey: Hashable {
+        var unit: String
+        var source: RevenueSource
+        /// The unit only: hashing the source would hash its Chinese name.
+        func hash(into hasher: inout Hasher) { hasher.combine(unit) }
+    }
+
+    /// The byte range of field `column` of the line [start, end).
+    func field(_ column: Int, _ start: Int, _ end: Int) -> (Int, Int) {
+        var i = start, k = 0, fieldStart = start
+        while i < end {
+            if bytes[i] == 44 {
+                if k == column { return (fieldStart, i) }
+                k += 1
+                fieldStart = i + 1
+            }
+            i += 1
+        }
+        return k == column ? (fieldStart, end) : (end, end)
+    }
+
+    /// The ranges of `columns`' fields, in that order, into `fields`.
+    func split(_ start: Int, _ end: Int, into fields: inout [(Int, Int)], columns: [Int]) throws {
+        var bounds: [(Int, Int)] = []
+        bounds.reserveCapacity(8)
+        var fieldStart = start
+        for i in start..<end where bytes[i] == 44 {
+            bounds.append((fieldStart, i))
+            fieldStart = i + 1
+        }
+        bounds.append((fieldStart, end))
+        for (k, c) in columns.enumerated() {
+            guard c < bounds.count else { throw problem(start, "the line has \(bounds.count) fields") }
+            fields[k] = bounds[c]
+        }
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// "1234.56" (元) → 分; nil when not a plain decimal with at most two decimals.
+    func yuan(_ start: Int, _ end: Int) -> Int64? {
+        var i = start, negative = false
+        if i < end, bytes[i] == 45 { negative = true; i += 1 }
+        var value: Int64 = 0, digits = 0, decimals = -1
+        while i < end {
+            let b = bytes[i]
+            if b == 46 {
+                guard decimals < 0 else { return nil }
+                decimals = 0
+            } else if b >= 48, b <= 57 {
+                if decimals >= 0 { decimals += 1; guard decimals <= 2 else { return nil } }
+                let (v, o) = value.multipliedReportingOverflow(by: 10)
+                guard !o else { return nil }
+                value = v + Int64(b - 48)
+                digits += 1
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, value < Int64.max / 100 else { return nil }
+        for _ in 0..<(2 - max(0, decimals)) { value *= 10 }
+        return negative ? -value : value
+    }
+
+    func problem(_ offset: Int, _ message: String) -> BenchError {
+        var line = 1
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 10 { line += 1 }
+        return BenchError("\(path):\(line): \(message)")
+    }
+}

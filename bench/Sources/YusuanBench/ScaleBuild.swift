@@ -1,0 +1,126 @@
+import Foundation
+import YusuanBuild
+import YusuanCore
+import YusuanRender
+
+/// Builds every department of a city CSV (`City`): each department's disclosure (every table of the
+/// profile and the 情况说明, written as text when an output folder is given) and the consolidated 汇总
+/// by 功能 and 经济 科目 (`Consolidation`), on `jobs` threads. Writes the exact totals the peers are
+/// checked against (分) to OUTPUT/totals.tsv, or prints them.
+enum ScaleBuild {
+    struct Options {
+        var csv: String
+        var output: String?
+        var jobs: Int
+        var year = 2022
+        var profile = "chongqing-district-2022"
+    }
+
+    /// One department's rows: the byte offsets where its lines start.
+    final class Departments {
+        var codes: [String] = []
+        var lines: [[Int]] = []
+    }
+
+    static func run(_ o: Options) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: o.csv), options: .alwaysMapped)
+        if let output = o.output { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
+        let consolidated: Consolidation = try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let csv = try CityCSV(bytes, path: o.csv)
+            let departments = csv.departments()
+            let work = WorkQueue(count: departments.codes.count, jobs: o.jobs)
+            let uncontrolled = Counter()
+            defer {
+                FileHandle.standardError.write(Data("scale: \(departments.codes.count) departments; \(uncontrolled.total) figures in \(uncontrolled.events) departments more than one unit from exact (controlled rounding's repair gave up)\n".utf8))
+            }
+            let shares = try work.run { index, share in
+                let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
+                let (disclosure, ledger) = DisclosureCompiler.compileKeepingLedger(budget)
+                if let output = o.output {
+                    let path = (output as NSString).appendingPathComponent("\(departments.codes[index]).txt")
+                    guard FileManager.default.createFile(atPath: path, contents: Data(DisclosureText.render(disclosure).utf8)) else {
+                        throw BenchError("cannot write \(path)")
+                    }
+                }
+                if ledger.uncontrolled > 0 { uncontrolled.add(ledger.uncontrolled) }
+                share.append(Consolidation.share(of: ledger))
+                // Keep a worker's share small: merge it once it holds many departments.
+                if share.count >= 64 { share = [Consolidation.merge(share)] }
+            }
+            return Consolidation(Consolidation.merge(shares.map { Consolidation.merge($0) }), name: "全市", year: o.year)
+        }
+        let totals = Self.totals(consolidated)
+        if let output = o.output {
+            let summary = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
+                                     tables: consolidated.tables, narrative: [], source: "build")
+            try DisclosureText.render(summary).write(toFile: (output as NSString).appendingPathComponent("汇总.txt"), atomically: true, encoding: .utf8)
+            try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
+        } else {
+            print(totals, terminator: "")
+        }
+    }
+
+    /// The exact figures compared with the peers: the total, 基本/项目, every 功能 类 and every 经济 类 (分).
+    static func totals(_ c: Consolidation) -> String {
+        var lines = ["total\t\(c.exact().fen)", "basic\t\(c.exact(basic: true).fen)", "project\t\(c.exact(basic: false).fen)"]
+        for f in Set(c.ledger.leaves.map { String($0.functional.prefix(3)) }).sorted() { lines.append("f\(f)\t\(c.exact(functional: f).fen)") }
+        for e in Set(c.ledger.leaves.map { String($0.economic.prefix(3)) }).sorted() { lines.append("e\(e)\t\(c.exact(economic: e).fen)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Departments handed out to `jobs` threads; each thread keeps its own share of the consolidation.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var failure: Error?
+    private var shares: [[[LineItem]]]
+    let count: Int
+    let jobs: Int
+
+    init(count: Int, jobs: Int) {
+        self.count = count
+        self.jobs = max(1, jobs)
+        shares = Array(repeating: [], count: max(1, jobs))
+    }
+
+    private func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard failure == nil, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func run(_ body: (Int, inout [[LineItem]]) throws -> Void) throws -> [[[LineItem]]] {
+        withoutActuallyEscaping(body) { body in
+            let box = UnsafeSendable(body)
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                var share: [[LineItem]] = []
+                while let index = take() {
+                    do { try box.value(index, &share) } catch {
+                        lock.lock(); failure = failure ?? error; lock.unlock()
+                    }
+                }
+                lock.lock(); shares[worker] = share; lock.unlock()
+            }
+        }
+        if let failure { throw failure }
+        return shares
+    }
+}
+
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// A count shared by the workers.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var total = 0
+    private(set) var events = 0
+    func add(_ n: Int) {
+        lock.lock(); total += n; events += 1; lock.unlock()
+    }
+}

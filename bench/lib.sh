@@ -1,0 +1,50 @@
+# Shared by bench/run's sections (sourced): timing with peak memory, medians, and writing one section of
+# docs/benchmarks.md between its markers, so that `bench/run --only NAME` leaves the other sections alone.
+
+# measure NAME COMMAND...: RUNS runs of COMMAND (output to $work/NAME.log); sets median/min/max wall seconds,
+# cpu (median user+system seconds: steadier than wall time on a shared machine) and rss (largest peak
+# resident set, MiB) for NAME, and prints one line.
+declare -A median minimum maximum rss cpu
+measure() {
+  local name=$1; shift
+  local times=() cpus=() peak=0 wall kb user system
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || { echo "$name failed: see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2; }
+    read -r wall kb user system < <(tail -1 "$work/$name.time")
+    times+=("$wall")
+    cpus+=("$(python3 -c "print(f'{$user + $system:.2f}')")")
+    [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  read -r median[$name] minimum[$name] maximum[$name] < <(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
+  cpu[$name]=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  rss[$name]=$((peak / 1024))
+  printf '%-28s median %9.3f s  min %9.3f  max %9.3f  cpu %9.2f s  peak RSS %6d MiB\n' "$name" "${median[$name]}" "${minimum[$name]}" "${maximum[$name]}" "${cpu[$name]}" "${rss[$name]}"
+}
+
+# ratio A B: A / B with two decimals.
+ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+
+# write_section NAME FILE: puts FILE's text into docs/benchmarks.md between <!-- section:NAME --> and
+# <!-- /section:NAME --> (appended when the markers are absent).
+write_section() {
+  python3 - "$1" "$2" docs/benchmarks.md <<'PY'
+import re, sys
+name, body_path, doc_path = sys.argv[1:]
+body = open(body_path).read().rstrip("\n")
+try:
+    doc = open(doc_path).read()
+except FileNotFoundError:
+    doc = "# Benchmarks\n"
+start, end = f"<!-- section:{name} -->", f"<!-- /section:{name} -->"
+block = f"{start}\n{body}\n{end}"
+if start in doc and end in doc:
+    doc = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, doc, flags=re.S)
+else:
+    doc = doc.rstrip("\n") + "\n\n" + block + "\n"
+open(doc_path, "w").write(doc)
+PY
+}
+
+machine_line() {
+  echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(swift --version 2>/dev/null | head -1); load average at start $(cut -d' ' -f1-3 /proc/loadavg) (a machine shared with other work)"
+}

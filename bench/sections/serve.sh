@@ -1,0 +1,90 @@
+# Section "serve" of bench/run, sourced: `yusuan serve` (release, a fresh SQLite store holding the bundled
+# example) against nginx serving the same bytes as static files. wrk on loopback, 64 connections, 2 threads,
+# YUSUAN_BENCH_SECONDS (default 10) per run: a disclosure page (/versions/ID) and a budget's JSON
+# (/api/v1/versions/ID/disclosure). Requests/s, p99 latency, peak RSS of the server during the runs.
+serve_section() {
+  command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "serve: needs wrk and nginx (apt-get install wrk nginx)"; return 0; }
+  local seconds=${YUSUAN_BENCH_SECONDS:-10}
+  local dir="$work/serve"; rm -rf "$dir"; mkdir -p "$dir/static"
+  local port nport
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  echo "== serve: yusuan serve on 127.0.0.1:$port, nginx on 127.0.0.1:$nport"
+  "$yusuan" serve --host 127.0.0.1 --port "$port" --database "$dir/yusuan.db" > "$dir/serve.log" 2>&1 &
+  local server=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/v1/departments" > "$dir/departments.json" 2>/dev/null && break; sleep 0.5; done
+  local code id
+  code=$(python3 -c "import json,sys; d=json.load(open('$dir/departments.json')); d=d.get('departments', d) if isinstance(d, dict) else d; print(d[0]['code'])")
+  curl -sf "http://127.0.0.1:$port/api/v1/departments/$code/versions" > "$dir/versions.json"
+  id=$(python3 -c "import json; d=json.load(open('$dir/versions.json')); d=d.get('versions', d) if isinstance(d, dict) else d; print(d[0]['id'])")
+  local page="/versions/$id" json="/api/v1/versions/$id/disclosure"
+  curl -sf "http://127.0.0.1:$port$page" > "$dir/static/page.html"
+  curl -sf "http://127.0.0.1:$port$json" > "$dir/static/disclosure.json"
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; application/json json; }
+  server {
+    listen 127.0.0.1:$nport;
+    root $dir/static;
+  }
+}
+CONF
+  nginx -c "$dir/nginx.conf" -g 'daemon off;' &
+  local nginx_pid=$!
+  sleep 1
+  # load NAME URL PIDS...: RUNS wrk runs; median requests/s and p99 (ms), peak summed RSS (MiB) of PIDS and their children.
+  declare -gA rps p99 peak
+  load() {
+    local name=$1 url=$2; shift 2
+    local rates=() tails=() top=0 sampler
+    for _ in $(seq 1 "$runs"); do
+      ( while :; do
+          local sum=0 p
+          for p in "$@" $(pgrep -P "$(echo "$@" | tr ' ' ',')" 2>/dev/null); do
+            sum=$((sum + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+          done
+          echo "$sum"; sleep 0.2
+        done ) > "$dir/$name.rss" &
+      sampler=$!
+      wrk -t2 -c64 -d"${seconds}s" --latency "$url" > "$dir/$name.wrk" 2>&1
+      kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+      rates+=("$(awk '/Requests\/sec/ {print $2}' "$dir/$name.wrk")")
+      tails+=("$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$dir/$name.wrk")")
+      top=$(sort -n "$dir/$name.rss" | tail -1 | awk -v t="$top" '{print ($1 > t ? $1 : t)}')
+      grep -q "Non-2xx" "$dir/$name.wrk" && echo "$name: some responses were not 2xx" && grep "Non-2xx" "$dir/$name.wrk"
+    done
+    rps[$name]=$(printf '%s\n' "${rates[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    p99[$name]=$(printf '%s\n' "${tails[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    peak[$name]=$((top / 1024))
+    printf '%-16s %10s req/s  p99 %8s ms  peak RSS %5s MiB\n' "$name" "${rps[$name]}" "${p99[$name]}" "${peak[$name]}"
+  }
+  load page-yusuan "http://127.0.0.1:$port$page" "$server"
+  load page-nginx "http://127.0.0.1:$nport/page.html" "$nginx_pid"
+  load json-yusuan "http://127.0.0.1:$port$json" "$server"
+  load json-nginx "http://127.0.0.1:$nport/disclosure.json" "$nginx_pid"
+  kill "$server" "$nginx_pid" 2>/dev/null; wait "$server" "$nginx_pid" 2>/dev/null || true
+  local page_kb json_kb
+  page_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/page.html\")/1024:.0f}')")
+  json_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/disclosure.json\")/1024:.0f}')")
+  cat > "$work/section-serve.md" <<MD
+## 4. Serve
+
+Measured by \`bench/run $runs --only serve\` on $(machine_line). \`wrk -t2 -c64 -d${seconds}s --latency\` on loopback, median of
+$runs runs; the server and wrk share the 2 cores. \`yusuan serve\` (release, a fresh SQLite store with the bundled example)
+against nginx $(nginx -v 2>&1 | sed 's/.*\///') (\`worker_processes auto\`, access log off) serving the bytes \`yusuan serve\` sent as static files.
+Peak RSS: the server's resident set (nginx: master and workers) sampled every 0.2 s under load.
+
+| what | bytes | yusuan req/s | nginx req/s | ratio | yusuan p99 ms | nginx p99 ms | yusuan RSS MiB | nginx RSS MiB |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| disclosure page \`$page\` | ${page_kb} KiB | ${rps[page-yusuan]} | ${rps[page-nginx]} | $(ratio "${rps[page-yusuan]}" "${rps[page-nginx]}") | ${p99[page-yusuan]} | ${p99[page-nginx]} | ${peak[page-yusuan]} | ${peak[page-nginx]} |
+| budget JSON \`$json\` | ${json_kb} KiB | ${rps[json-yusuan]} | ${rps[json-nginx]} | $(ratio "${rps[json-yusuan]}" "${rps[json-nginx]}") | ${p99[json-yusuan]} | ${p99[json-nginx]} | ${peak[json-yusuan]} | ${peak[json-nginx]} |
+
+Targets (issue 6): at least half of nginx's requests per second (ratio ≥ 0.5) and p99 under 10 ms at 64 connections.
+MD
+  write_section serve "$work/section-serve.md"
+}
