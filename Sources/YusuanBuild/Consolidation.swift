@@ -76,16 +76,3 @@ public struct Consolidation: Sendable {
         return g.table()
     }
 }
-
-extension DisclosureCompiler {
-    /// `compile`, also returning the department's rounded ledger (for `Consolidation.share(of:)`).
-    public static func compileKeepingLedger(_ budget: Budget) -> (disclosure: Disclosure, ledger: Ledger) {
-        let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
-        var ledger = Ledger(budget.lineItems)
-        let recorder = Recorder()
-        let index = LeafIndex(ledger)
-        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
-        ledger.round(recorder.sets)
-        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index)), ledger)
-    }
-}

@@ -6,6 +6,11 @@ import YusuanCore
 /// narrative in the profile's narrative unit.
 public enum DisclosureCompiler {
     public static func compile(_ budget: Budget) -> Disclosure {
+        compileKeepingLedger(budget).disclosure
+    }
+
+    /// `compile`, also returning the department's rounded ledger (for `Consolidation.share(of:)`).
+    public static func compileKeepingLedger(_ budget: Budget) -> (disclosure: Disclosure, ledger: Ledger) {
         let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
         var ledger = Ledger(budget.lineItems)
         // First pass: learn which sets of leaves are printed; round them; second pass: print.
@@ -13,7 +18,7 @@ public enum DisclosureCompiler {
         let index = LeafIndex(ledger)
         _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
         ledger.round(recorder.sets)
-        return assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index))
+        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index)), ledger)
     }
 
     static func assemble(_ budget: Budget, profile: Profile?, books: Books) -> Disclosure {

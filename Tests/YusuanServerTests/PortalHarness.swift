@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 import YusuanServer
 import YusuanStore
@@ -16,19 +17,23 @@ struct PortalHarness {
     }
 
     /// Runs `test` against a new portal. Users: admin, reviewer, officer (of the example department),
-    /// other (officer of a second department "other-dept").
-    static func run<T: Sendable>(uploadLimit: Int = 20 * 1024 * 1024,
+    /// other (officer of a second department "other-dept"). `configure` adjusts the configuration; `logger`,
+    /// `audits` replace the defaults; `live` serves on a real socket (the client's `port`).
+    static func run<T: Sendable>(uploadLimit: Int = 20 * 1024 * 1024, live: Bool = false,
+                                 logger: Logger = Portal.logger(level: .warning), audits: AuditQueue? = nil,
+                                 configure: @Sendable (inout PortalConfiguration) -> Void = { _ in },
                                  _ test: @Sendable (any TestClientProtocol, any YusuanStore) async throws -> T) async throws -> T {
         let store = try SQLiteStore.inMemory()
-        let app = try await Portal.application(store: store, configuration: configuration(uploadLimit: uploadLimit),
-                                               logger: Portal.logger(level: .warning))
+        var configuration = configuration(uploadLimit: uploadLimit)
+        configure(&configuration)
+        let app = try await Portal.application(store: store, configuration: configuration, logger: logger, audits: audits)
         let example = try #require(try await store.department(code: "tongnan-xinfang"))
         _ = try await store.createDepartment(code: "other-dept", name: "另一个部门", region: "重庆市", actor: .system)
         _ = try await PortalUsers.add(store: store, username: "admin", password: password, role: .admin, departmentCode: nil, bcryptCost: 4)
         _ = try await PortalUsers.add(store: store, username: "reviewer", password: password, role: .reviewer, departmentCode: nil, bcryptCost: 4)
         _ = try await PortalUsers.add(store: store, username: "officer", password: password, role: .officer, departmentCode: example.code, bcryptCost: 4)
         _ = try await PortalUsers.add(store: store, username: "other", password: password, role: .officer, departmentCode: "other-dept", bcryptCost: 4)
-        return try await app.test(.router) { client in try await test(client, store) }
+        return try await app.test(live ? .live : .router) { client in try await test(client, store) }
     }
 
     static func exampleYAML() throws -> String {

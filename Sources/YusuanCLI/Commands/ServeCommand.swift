@@ -16,18 +16,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "SQLite file path or postgres:// URL.") var database = "yusuan.db"
     @Option(help: "Largest upload accepted, in MB.") var uploadLimit = 20
+    @Option(help: "Uploads and document audits run at once (default: the number of cores).") var maxAudits: Int?
+    @Option(help: "Uploads and document audits waiting for a turn; more get 503 with Retry-After.") var maxQueued = 16
+    @Option(help: "Seconds a connection may stay silent (a request head sent slowly included) before it is closed.") var idleTimeout = 30
+    @Option(help: "Seconds a request body may take to arrive before 408.") var bodyTimeout = 60
     @Flag(help: "Mark cookies Secure (when served behind TLS).") var secureCookies = false
     @Flag(help: "Take client addresses from X-Forwarded-For (only behind a trusted reverse proxy).") var trustForwardedFor = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard (1...1024).contains(uploadLimit) else { throw ValidationError("--upload-limit must be 1–1024 (MB)") }
+        if let maxAudits, !(1...1024).contains(maxAudits) { throw ValidationError("--max-audits must be 1–1024") }
+        guard (0...100_000).contains(maxQueued) else { throw ValidationError("--max-queued must be 0–100000") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 (seconds)") }
+        guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1–3600 (seconds)") }
     }
 
     func run() async throws {
         Portal.bootstrapLogging()
-        let configuration = PortalConfiguration(host: host, port: port, database: database, uploadLimit: uploadLimit * 1_048_576,
+        var configuration = PortalConfiguration(host: host, port: port, database: database, uploadLimit: uploadLimit * 1_048_576,
                                                 secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
+        if let maxAudits { configuration.maxRunningAudits = maxAudits }
+        configuration.maxQueuedAudits = maxQueued
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.bodyTimeout = .seconds(bodyTimeout)
         try await Portal.run(configuration: configuration)
     }
 }

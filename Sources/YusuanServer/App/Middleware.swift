@@ -74,21 +74,54 @@ struct LanguageMiddleware: RouterMiddleware {
 }
 
 /// Reads the session cookie, looks up its hash in the store and puts the user and session in the context.
+/// A cookie naming no live session (expired, signed out, forged) is cleared in the response, and expired
+/// sessions are swept from the store (at most once a minute, so that forged cookies cannot cause a write each).
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = PortalContext
     static let cookie = "yusuan_session"
     let store: any YusuanStore
+    let sweeper: ExpiredSessionSweeper
+    let secure: Bool
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.cookie]?.value, !token.isEmpty, token.count <= 128,
-           let session = try await store.session(tokenHash: SHA256.hex(token), now: Date()),
+        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else {
+            return try await next(request, context)
+        }
+        if token.count <= 128, let session = try await store.session(tokenHash: SHA256.hex(token), now: Date()),
            let user = try await store.user(id: session.userID) {
             context.session = session
             context.user = user
             context.logger[metadataKey: "user"] = "\(user.username)"
+            return try await next(request, context)
         }
-        return try await next(request, context)
+        if await sweeper.due(now: Date()) {
+            let removed = try await store.deleteExpiredSessions(now: Date())
+            if removed > 0 { context.logger.info("expired sessions removed", metadata: ["count": "\(removed)"]) }
+        }
+        var response = try await next(request, context)
+        // Unless the response signs in anew, the browser forgets the dead cookie.
+        let setsSession = response.headers[values: .setCookie].contains { $0.hasPrefix(Self.cookie + "=") }
+        if !setsSession {
+            response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}
+
+/// Says when expired sessions are due to be swept again: at most once per `interval`.
+actor ExpiredSessionSweeper {
+    let interval: TimeInterval
+    private var last = Date.distantPast
+
+    init(interval: TimeInterval = 60) {
+        self.interval = interval
+    }
+
+    func due(now: Date) -> Bool {
+        guard now.timeIntervalSince(last) >= interval else { return false }
+        last = now
+        return true
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import YusuanStore
 
 /// `yusuan serve`: the portal and JSON API. `run` opens the store and serves until interrupted;
@@ -23,29 +24,35 @@ public enum Portal {
     }
 
     /// The application over `store`: migrates it and loads the bundled examples when it is empty.
+    /// `audits` replaces the queue the configuration describes (tests hold its slots themselves).
+    /// Connections idle for `idleTimeout` (a request head sent slowly included) are closed.
     public static func application(store: any YusuanStore, configuration: PortalConfiguration,
-                                   logger: Logger = Logger(label: "yusuan.serve")) async throws -> some ApplicationProtocol {
-        let router = try await router(store: store, configuration: configuration, logger: logger)
+                                   logger: Logger = Logger(label: "yusuan.serve"),
+                                   audits: AuditQueue? = nil) async throws -> some ApplicationProtocol {
+        let router = try await router(store: store, configuration: configuration, logger: logger, audits: audits)
         return Application(router: router,
+                           server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yusuan"),
                            logger: logger)
     }
 
     /// The router with every page and API route (the OpenAPI coverage test reads its `routes`).
     public static func router(store: any YusuanStore, configuration: PortalConfiguration,
-                              logger: Logger = Logger(label: "yusuan.serve")) async throws -> Router<PortalContext> {
+                              logger: Logger = Logger(label: "yusuan.serve"),
+                              audits: AuditQueue? = nil) async throws -> Router<PortalContext> {
         try await store.migrate()
         if configuration.loadExamples {
             try await ExampleLoader.loadIfEmpty(store, logger: logger)
         }
         _ = try await store.deleteExpiredSessions(now: Date())
-        let services = try await PortalServices(store: store, configuration: configuration, logger: logger)
+        let services = try await PortalServices(store: store, configuration: configuration, logger: logger, audits: audits)
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: LanguageMiddleware(secure: configuration.secureCookies))
         router.add(middleware: ErrorMiddleware(services: services))
-        router.add(middleware: SessionMiddleware(store: store))
+        router.add(middleware: BodyDeadlineMiddleware(timeout: configuration.bodyTimeout))
+        router.add(middleware: SessionMiddleware(store: store, sweeper: ExpiredSessionSweeper(), secure: configuration.secureCookies))
         StaticRoutes.register(router, services)
         HomePage.register(router, services)
         DepartmentPage.register(router, services)

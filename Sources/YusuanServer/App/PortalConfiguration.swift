@@ -21,11 +21,20 @@ public struct PortalConfiguration: Sendable {
     public var trustForwardedFor: Bool
     /// Load the bundled examples into an empty store on start.
     public var loadExamples: Bool
+    /// Uploads and document audits running at once (default: one per core).
+    public var maxRunningAudits: Int
+    /// Uploads and document audits waiting for a turn; any more get 503 with Retry-After.
+    public var maxQueuedAudits: Int
+    /// A connection that sends nothing (not even a complete request head) for this long is closed.
+    public var idleTimeout: Duration
+    /// A request body must arrive whole within this time, else 408 (a client trickling a body is cut off).
+    public var bodyTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "yusuan.db", bcryptCost: UInt8 = 12,
                 uploadLimit: Int = 20 * 1024 * 1024, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600,
                 loginAttempts: Int = 5, loginWindow: TimeInterval = 15 * 60, trustForwardedFor: Bool = false,
-                loadExamples: Bool = true) {
+                loadExamples: Bool = true, maxRunningAudits: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maxQueuedAudits: Int = 16, idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60)) {
         self.host = host
         self.port = port
         self.database = database
@@ -37,5 +46,9 @@ public struct PortalConfiguration: Sendable {
         self.loginWindow = loginWindow
         self.trustForwardedFor = trustForwardedFor
         self.loadExamples = loadExamples
+        self.maxRunningAudits = maxRunningAudits
+        self.maxQueuedAudits = maxQueuedAudits
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
     }
 }

@@ -13,10 +13,12 @@ public struct PortalServices: Sendable {
     let loginLimiter: LoginRateLimiter
     let staticFiles: StaticFiles
     let logger: Logger
+    /// The bounded queue every upload and document audit goes through.
+    public let audits: AuditQueue
     /// A hash checked when a username does not exist, so that unknown and known names take as long.
     let decoyHash: String
 
-    init(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger) async throws {
+    init(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger, audits: AuditQueue? = nil) async throws {
         self.store = store
         self.configuration = configuration
         self.templates = try await Templates.load()
@@ -24,6 +26,7 @@ public struct PortalServices: Sendable {
         self.loginLimiter = LoginRateLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
         self.staticFiles = try StaticFiles.load()
         self.logger = logger
+        self.audits = audits ?? AuditQueue(maxRunning: configuration.maxRunningAudits, maxQueued: configuration.maxQueuedAudits)
         self.decoyHash = passwords.hash(Authenticator.decoyPassword)
     }
 }

@@ -3,11 +3,12 @@ import Hummingbird
 
 extension Request {
     /// The whole body, refused with 413 and a clear message when it exceeds `limit` bytes (checked on
-    /// Content-Length first, then while reading).
+    /// Content-Length first, then while reading), and with 408 when it has not all arrived within
+    /// `BodyDeadline.timeout` (a client trickling its body is cut off).
     func bodyData(limit: Int) async throws -> Data {
         if let length = headers[.contentLength].flatMap({ Int($0) }), length > limit { throw PortalError.tooLarge(limit: limit) }
         do {
-            let buffer = try await body.collect(upTo: limit)
+            let buffer = try await BodyDeadline.collect(body, upTo: limit)
             return Data(buffer.readableBytesView)
         } catch let error as HTTPResponseError where error.status == .contentTooLarge {
             throw PortalError.tooLarge(limit: limit)

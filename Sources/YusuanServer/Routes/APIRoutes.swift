@@ -54,16 +54,18 @@ enum APIRoutes {
                  body: .upload(field: "source"), success: (201, "UploadResult")) { request, context, services in
             let d = try await services.department(code: context.parameters.get("code"))
             _ = try context.requireWriter(of: d)
-            let (files, form) = try await uploadedFiles(request, field: "source", services: services)
-            try context.requireCSRF(request, form: form)
-            switch try await Uploads.store(files, department: d, context: context, services: services) {
-            case .stored(let v):
-                let findings = try await services.store.findings(versionID: v.id)
-                return JSONResponse.make(["version": APIJSON.version(v, department: d), "findings": findings.map(APIJSON.finding)],
-                                         status: .created)
-            case .invalid(let problems):
-                return JSONResponse.make(["error": ["status": 422, "message": context.language.text("upload_invalid")],
-                                          "problems": problems.map(APIJSON.problem)], status: .unprocessableContent)
+            return try await services.audits.withTicket { ticket in
+                let (files, form) = try await uploadedFiles(request, field: "source", services: services)
+                try context.requireCSRF(request, form: form)
+                switch try await Uploads.store(files, department: d, context: context, services: services, ticket: ticket) {
+                case .stored(let v):
+                    let findings = try await services.store.findings(versionID: v.id)
+                    return JSONResponse.make(["version": APIJSON.version(v, department: d), "findings": findings.map(APIJSON.finding)],
+                                             status: .created)
+                case .invalid(let problems):
+                    return JSONResponse.make(["error": ["status": 422, "message": context.language.text("upload_invalid")],
+                                              "problems": problems.map(APIJSON.problem)], status: .unprocessableContent)
+                }
             }
         },
         APIRoute(method: .get, path: "/api/v1/versions/{id}", operationID: "getVersion",
@@ -129,17 +131,20 @@ enum APIRoutes {
                  query: [APIRoute.Query(name: "filename", description: "The file's name when the body is the raw file")],
                  body: .upload(field: "document"), success: (200, "AuditReport")) { request, context, services in
             _ = try context.requireRole(.reviewer, .admin)
-            let (files, form) = try await uploadedFiles(request, field: "document", services: services)
-            try context.requireCSRF(request, form: form)
-            guard let file = files.first else {
-                throw PortalError.badRequest(zh: "没有上传文件。", en: "No file was uploaded.")
-            }
-            do throws(IngestError) {
-                let report = try DocumentAuditor.audit(file)
-                let language: ReportLanguage = context.language == .zh ? .zh : .en
-                return JSONResponse.raw(Data(AuditJSONReport.render([report], language: language).utf8))
-            } catch {
-                throw PortalError(.unprocessableContent, zh: "无法读取该文件：\(error.message)", en: "Cannot read the file: \(error.message)")
+            return try await services.audits.withTicket { ticket in
+                let (files, form) = try await uploadedFiles(request, field: "document", services: services)
+                try context.requireCSRF(request, form: form)
+                guard let file = files.first else {
+                    throw PortalError.badRequest(zh: "没有上传文件。", en: "No file was uploaded.")
+                }
+                let outcome = await ticket.run { DocumentAuditor.result(file) }
+                switch outcome {
+                case .success(let report):
+                    let language: ReportLanguage = context.language == .zh ? .zh : .en
+                    return JSONResponse.raw(Data(AuditJSONReport.render([report], language: language).utf8))
+                case .failure(let error):
+                    throw PortalError(.unprocessableContent, zh: "无法读取该文件：\(error.message)", en: "Cannot read the file: \(error.message)")
+                }
             }
         },
         APIRoute(method: .get, path: "/api/v1/session", operationID: "getSession",

@@ -27,16 +27,18 @@ enum OfficerPages {
         router.post("/departments/{code}/upload") { request, context in
             let department = try await services.department(code: context.parameters.get("code"))
             _ = try context.requireWriter(of: department)
-            let form = try await request.form(limit: services.configuration.uploadLimit)
-            try context.requireCSRF(request, form: form)
-            let files = form.files.filter { $0.name == "source" }.map { UploadedFile(name: $0.filename ?? "upload", data: $0.body) }
-            switch try await Uploads.store(files, department: department, context: context, services: services) {
-            case .stored(let version):
-                return Views.redirect("/versions/\(version.id)")
-            case .invalid(let problems):
-                let data: [String: Any] = ["department": ["code": department.code, "name": department.name],
-                                           "problems": problems.map(problemData), "hasProblems": true]
-                return render(data, context, services, status: .unprocessableContent)
+            return try await services.audits.withTicket { ticket in
+                let form = try await request.form(limit: services.configuration.uploadLimit)
+                try context.requireCSRF(request, form: form)
+                let files = form.files.filter { $0.name == "source" }.map { UploadedFile(name: $0.filename ?? "upload", data: $0.body) }
+                switch try await Uploads.store(files, department: department, context: context, services: services, ticket: ticket) {
+                case .stored(let version):
+                    return Views.redirect("/versions/\(version.id)")
+                case .invalid(let problems):
+                    let data: [String: Any] = ["department": ["code": department.code, "name": department.name],
+                                               "problems": problems.map(problemData), "hasProblems": true]
+                    return render(data, context, services, status: .unprocessableContent)
+                }
             }
         }
 

@@ -15,20 +15,21 @@ enum ReviewerPages {
 
         router.post("/review/audit") { request, context in
             _ = try context.requireRole(.reviewer, .admin)
-            let form = try await request.form(limit: services.configuration.uploadLimit)
-            try context.requireCSRF(request, form: form)
-            guard let file = form.files.first(where: { $0.name == "document" }) else {
-                throw PortalError.badRequest(zh: "请选择要审核的公开文件。", en: "Choose a published document to audit.")
+            return try await services.audits.withTicket { ticket in
+                let form = try await request.form(limit: services.configuration.uploadLimit)
+                try context.requireCSRF(request, form: form)
+                guard let file = form.files.first(where: { $0.name == "document" }) else {
+                    throw PortalError.badRequest(zh: "请选择要审核的公开文件。", en: "Choose a published document to audit.")
+                }
+                let upload = UploadedFile(name: file.filename ?? "upload", data: file.body)
+                switch await ticket.run({ DocumentAuditor.result(upload) }) {
+                case .success(let report):
+                    return reportPage(report, fileName: upload.name, context: context, services: services)
+                case .failure(let error):
+                    let message = context.language == .zh ? "无法读取该文件：\(error.message)" : "Cannot read the file: \(error.message)"
+                    return try await dashboard(context, services, data: ["auditError": message], status: .unprocessableContent)
+                }
             }
-            let upload = UploadedFile(name: file.filename ?? "upload", data: file.body)
-            let report: AuditReport
-            do throws(IngestError) {
-                report = try DocumentAuditor.audit(upload)
-            } catch {
-                let message = context.language == .zh ? "无法读取该文件：\(error.message)" : "Cannot read the file: \(error.message)"
-                return try await dashboard(context, services, data: ["auditError": message], status: .unprocessableContent)
-            }
-            return reportPage(report, fileName: upload.name, context: context, services: services)
         }
     }
 

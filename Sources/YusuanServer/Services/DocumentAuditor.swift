@@ -12,6 +12,15 @@ public enum DocumentAuditor {
         return Auditor.audit(disclosure, profileID: nil)
     }
 
+    /// `audit` as a value, to hand across the audit queue's thread.
+    static func result(_ file: UploadedFile) -> Result<AuditReport, IngestError> {
+        do throws(IngestError) {
+            return .success(try audit(file))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The last path component of a browser-supplied name, at most 200 characters.
     static func displayName(_ name: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "upload"

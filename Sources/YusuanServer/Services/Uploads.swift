@@ -9,13 +9,15 @@ enum Uploads {
         case invalid([SourceProblem])
     }
 
+    /// Builds and audits in a running slot of `ticket`'s queue, then stores the draft.
     static func store(_ files: [UploadedFile], department: DepartmentRecord, context: PortalContext,
-                      services: PortalServices) async throws -> Result {
+                      services: PortalServices, ticket: AuditQueue.Ticket) async throws -> Result {
         guard let first = files.first else {
             throw PortalError.badRequest(zh: "请选择要上传的预算源文件（YAML、XLSX 或 CSV）。",
                                          en: "Choose a budget source file to upload (YAML, XLSX or CSV).")
         }
-        switch try VersionBuilder.build(files) {
+        let outcome = await ticket.run { Swift.Result { try VersionBuilder.build(files) } }
+        switch try outcome.get() {
         case .invalid(let problems):
             return .invalid(problems)
         case .built(let built):
