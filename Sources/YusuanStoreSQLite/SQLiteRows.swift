@@ -63,15 +63,17 @@ enum SQLiteRows {
     }
 
     static func fetchDepartment(_ db: Database, id: Int64) throws -> DepartmentRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(departmentColumns) FROM departments WHERE id = ?", arguments: [id])
+        // Cached statements: these lookups run on every page, and preparing SQL (with GRDB's authorizer) costs
+        // more than running it.
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(departmentColumns) FROM departments WHERE id = ?"), arguments: [id])
             .map(department)
     }
 
     static func fetchVersion(_ db: Database, id: Int64) throws -> VersionRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(versionColumns) FROM versions WHERE id = ?", arguments: [id]).map(version)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(versionColumns) FROM versions WHERE id = ?"), arguments: [id]).map(version)
     }
 
     static func fetchUser(_ db: Database, id: Int64) throws -> UserRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(userColumns) FROM users WHERE id = ?", arguments: [id]).map(user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(userColumns) FROM users WHERE id = ?"), arguments: [id]).map(user)
     }
 }

@@ -97,10 +97,10 @@ extension SQLiteStore {
 
     public func versions(departmentID: Int64) async throws -> [VersionRecord] {
         try await read("listing the versions of department \(departmentID)") { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(SQLiteRows.versionColumns) FROM versions WHERE department_id = ?
                 ORDER BY year DESC, phase, number DESC
-                """, arguments: [departmentID]).map(SQLiteRows.version)
+                """), arguments: [departmentID]).map(SQLiteRows.version)
         }
     }
 

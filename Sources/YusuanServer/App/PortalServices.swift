@@ -17,6 +17,8 @@ public struct PortalServices: Sendable {
     public let audits: AuditQueue
     /// A hash checked when a username does not exist, so that unknown and known names take as long.
     let decoyHash: String
+    /// Decoded and rendered disclosures by version id (a stored version's content never changes).
+    let disclosures: DisclosureCache
 
     init(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger, audits: AuditQueue? = nil) async throws {
         self.store = store
@@ -28,5 +30,6 @@ public struct PortalServices: Sendable {
         self.logger = logger
         self.audits = audits ?? AuditQueue(maxRunning: configuration.maxRunningAudits, maxQueued: configuration.maxQueuedAudits)
         self.decoyHash = passwords.hash(Authenticator.decoyPassword)
+        self.disclosures = DisclosureCache()
     }
 }

@@ -4,7 +4,7 @@ import YusuanStore
 
 /// The JSON shapes of the API (documented in the OpenAPI components). Amounts are integers in 分.
 enum APIJSON {
-    static func date(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+    static func date(_ d: Date) -> String { d.formatted(.iso8601) }
 
     static func department(_ d: DepartmentRecord) -> [String: Any] {
         ["code": d.code, "name": d.name, "region": d.region,

@@ -77,7 +77,7 @@ enum APIRoutes {
                  summary: "A version's disclosure (tables and narrative), as `yusuan build --format json` writes it",
                  tag: "versions", access: .anyone, success: (200, "Disclosure")) { _, context, services in
             let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            return JSONResponse.raw(Data(DisclosureJSON.render(try await services.disclosure(of: v)).utf8))
+            return JSONResponse.raw(try await services.disclosureJSON(of: v))
         },
         APIRoute(method: .get, path: "/api/v1/versions/{id}/figures", operationID: "getFigures",
                  summary: "Every money figure a version prints, in 分", tag: "versions", access: .anyone,

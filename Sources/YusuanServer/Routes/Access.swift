@@ -70,8 +70,11 @@ extension PortalServices {
 
     /// A version the user may see: published, or a draft they may read. Drafts are 404 for others.
     func visibleVersion(id: String?, context: PortalContext) async throws -> VersionRecord {
-        guard let id, let n = Int64(id), let v = try await store.version(id: n) else { throw PortalError.notFound("version \(id ?? "")") }
+        guard let id, let n = Int64(id) else { throw PortalError.notFound("version \(id ?? "")") }
+        if let kept = disclosures.publishedRecord(id: n) { return kept }
+        guard let v = try await store.version(id: n) else { throw PortalError.notFound("version \(id)") }
         guard v.status == .published || context.canSeeDrafts(of: v.departmentID) else { throw PortalError.notFound("version \(n)") }
+        disclosures.keep(record: v)
         return v
     }
 

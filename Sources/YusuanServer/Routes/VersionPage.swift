@@ -10,20 +10,49 @@ enum VersionPage {
         router.get("/versions/{id}") { _, context in
             let lang = context.language
             let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
+            let published = try await services.publishedByYear(departmentID: v.departmentID)
+            // A reader who is not signed in sees only published versions, which never change, and nothing of
+            // their own on the page: the whole page is kept per language and set of published years.
+            let anonymous = context.user == nil && context.session == nil
+            let pageKey = "page|" + signature(v, published: published, lang: lang)
+            if anonymous, let kept = services.disclosures.response(id: v.id, key: pageKey) { return Views.html(kept) }
             guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
             let disclosure = try await services.disclosure(of: v)
-            let findings = try await services.store.findings(versionID: v.id)
             var data = header(v, d, lang: lang)
-            data["disclosureHTML"] = DisclosureHTML.body(disclosure)
-            data["charts"] = try await charts(disclosure, v, services: services, lang: lang)
-            data["findings"] = findings.prefix(200).map { findingData($0, lang: lang) }
-            data["hasFindings"] = !findings.isEmpty
-            data["moreFindings"] = findings.count > 200
+            data["bodyHTML"] = try await body(v, disclosure, published: published, services: services, lang: lang)
             data["canPublish"] = v.status == .draft && context.canWrite(d.id)
             data["publishBlocked"] = v.errors > 0
-            data["downloads"] = Downloads.files.map { ["name": $0.name, "label": lang.text($0.label), "href": "/versions/\(v.id)/download/\($0.name)"] }
-            return Views.render(Page(template: "version", title: disclosure.title, data: data), context: context, services: services)
+            let html = Views.renderHTML(Page(template: "version", title: disclosure.title, data: data), context: context, services: services)
+            let buffer = ByteBuffer(string: html)
+            if anonymous { services.disclosures.keep(response: buffer, id: v.id, key: pageKey, disclosure: disclosure) }
+            return Views.html(buffer)
         }
+    }
+
+    /// What a version's kept page parts depend on besides the version: the language, its status and the
+    /// department's published years (the 三公 chart draws on them).
+    static func signature(_ v: VersionRecord, published: [VersionRecord], lang: UILanguage) -> String {
+        "\(lang.tag)|\(v.status.rawValue)|" + published.map { String($0.id) }.joined(separator: ",")
+    }
+
+    /// The charts, findings, downloads and disclosure of a version: the same for every reader in one language,
+    /// so rendered once per version, language and set of the department's published years (the 三公 chart
+    /// draws on those) and kept with the version's disclosure.
+    static func body(_ v: VersionRecord, _ disclosure: Disclosure, published: [VersionRecord], services: PortalServices,
+                     lang: UILanguage) async throws -> String {
+        let key = "version-body|" + signature(v, published: published, lang: lang)
+        if let kept = services.disclosures.fragment(id: v.id, key: key) { return kept }
+        let findings = try await services.store.findings(versionID: v.id)
+        var data: [String: Any] = ["version": Views.versionData(v, lang: lang), "t": lang.strings]
+        data["charts"] = try await charts(disclosure, v, published: published, services: services, lang: lang)
+        data["findings"] = findings.prefix(200).map { findingData($0, lang: lang) }
+        data["hasFindings"] = !findings.isEmpty
+        data["moreFindings"] = findings.count > 200
+        data["downloads"] = Downloads.files.map { ["name": $0.name, "label": lang.text($0.label), "href": "/versions/\(v.id)/download/\($0.name)"] }
+        data["disclosureHTML"] = try await services.disclosureBody(of: v)
+        let html = services.templates.render(data, withTemplate: "version-body") ?? ""
+        services.disclosures.keep(fragment: html, id: v.id, key: key, disclosure: disclosure)
+        return html
     }
 
     /// What every page about one version heads with.
@@ -37,7 +66,8 @@ enum VersionPage {
     }
 
     /// The three charts: expenditure by 功能类, basic vs project, 三公 over the years.
-    static func charts(_ d: Disclosure, _ v: VersionRecord, services: PortalServices, lang: UILanguage) async throws -> [[String: Any]] {
+    static func charts(_ d: Disclosure, _ v: VersionRecord, published: [VersionRecord], services: PortalServices,
+                       lang: UILanguage) async throws -> [[String: Any]] {
         var charts: [[String: Any]] = []
         let unit = lang.text("unit_wan")
         let byFunction = ChartData.byFunction(d)
@@ -50,7 +80,7 @@ enum VersionPage {
         }
         // 三公 by year: this disclosure's own columns, then every other published year of the department.
         var years = ChartData.threePublicByYear(d)
-        for other in try await services.publishedByYear(departmentID: v.departmentID) where other.id != v.id {
+        for other in published where other.id != v.id {
             let theirs = ChartData.threePublicByYear(try await services.disclosure(of: other))
             // A year's own disclosure is authoritative for that year; earlier years fill gaps only.
             for (year, fen) in theirs where year != v.year && (year == other.year || years[year] == nil) {

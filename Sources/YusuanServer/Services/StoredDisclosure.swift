@@ -1,17 +1,32 @@
 import Foundation
+import Hummingbird
 import YusuanCore
+import YusuanRender
 import YusuanStore
 
 extension PortalServices {
     /// The stored disclosure of a version (JSON of YusuanCore's `Disclosure`).
     func disclosure(of v: VersionRecord) async throws -> Disclosure {
+        if let kept = disclosures.kept(id: v.id) { return kept }
         guard let content = try await store.content(versionID: v.id) else { throw PortalError.notFound("version \(v.id) content") }
-        do {
-            return try JSONDecoder().decode(Disclosure.self, from: content.disclosure)
-        } catch {
-            throw PortalError(.internalServerError, zh: "版本 \(v.id) 的公开文本无法读取：\(error)",
-                              en: "The disclosure of version \(v.id) cannot be read: \(error)")
+        return try disclosures.disclosure(id: v.id) {
+            do {
+                return (try JSONDecoder().decode(Disclosure.self, from: content.disclosure), content.disclosure.count)
+            } catch {
+                throw PortalError(.internalServerError, zh: "版本 \(v.id) 的公开文本无法读取：\(error)",
+                                  en: "The disclosure of version \(v.id) cannot be read: \(error)")
+            }
         }
+    }
+
+    /// A version's disclosure as JSON (`yusuan build --format json`), rendered once per version.
+    func disclosureJSON(of v: VersionRecord) async throws -> ByteBuffer {
+        disclosures.json(id: v.id, of: try await disclosure(of: v), render: DisclosureJSON.render)
+    }
+
+    /// A version's disclosure as an HTML body (tables and narrative), rendered once per version.
+    func disclosureBody(of v: VersionRecord) async throws -> String {
+        disclosures.body(id: v.id, of: try await disclosure(of: v), render: DisclosureHTML.body)
     }
 
     /// The newest published version of each year (budget phase first), oldest year first.

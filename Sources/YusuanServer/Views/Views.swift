@@ -13,6 +13,11 @@ struct Page {
 /// signed-in user, the CSRF token for forms, the language switch.
 enum Views {
     static func render(_ page: Page, context: PortalContext, services: PortalServices, status: HTTPResponse.Status = .ok) -> Response {
+        html(renderHTML(page, context: context, services: services), status: status)
+    }
+
+    /// The page's HTML through the layout.
+    static func renderHTML(_ page: Page, context: PortalContext, services: PortalServices) -> String {
         var root = page.data
         let lang = context.language
         root["t"] = lang.strings
@@ -26,10 +31,16 @@ enum Views {
         }
         if let session = context.session { root["csrf"] = session.csrfToken }
         root["requestID"] = context.requestID
-        let html = services.templates.render(root, withTemplate: page.template)
+        return services.templates.render(root, withTemplate: page.template)
             ?? "<!DOCTYPE html><title>template missing</title><p>template \(page.template) is missing</p>"
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        self.html(ByteBuffer(string: html), status: status)
+    }
+
+    static func html(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     static func userData(_ user: UserRecord, lang: UILanguage) -> [String: Any] {
@@ -53,13 +64,29 @@ enum Views {
         return v.errors > 0 ? "errors" : "clean"
     }
 
+    /// "yyyy-MM-dd HH:mm" in China Standard Time (UTC+8, no daylight saving since 1991), without a
+    /// DateFormatter per call (an ICU formatter costs more than the rest of a small page).
     static func date(_ d: Date?) -> String {
         guard let d else { return "" }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: d)
+        let seconds = Int64(d.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let minuteOfDay = (seconds - days * 86400) / 60
+        let (year, month, day) = civil(days)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day)) \(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
+    }
+
+    /// The Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     static func phaseLabel(_ p: VersionPhase, lang: UILanguage) -> String { lang.text("phase_" + p.rawValue) }

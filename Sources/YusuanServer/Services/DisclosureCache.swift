@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import Synchronization
+import YusuanCore
+import YusuanStore
+
+/// What the portal derives from a stored version: the decoded disclosure, its JSON and its HTML body.
+///
+/// A version's content never changes once stored: a draft is replaced by a new version, never edited; a
+/// published version cannot be updated (the stores refuse it); and version ids are never reused (AUTOINCREMENT
+/// in SQLite, an identity column in PostgreSQL). So an entry keyed by version id is valid for as long as the
+/// version exists, and a deleted draft's entry cannot be reached because the version lookup, which every
+/// route makes first, fails. Decoding the stored JSON and rendering it again is most of the cost of a
+/// disclosure page or the disclosure API, so the entries are kept, least recently used first out, within a
+/// budget of bytes.
+final class DisclosureCache: Sendable {
+    struct Entry: Sendable {
+        var disclosure: Disclosure
+        /// Whole response bodies (the disclosure's JSON, an anonymous reader's page), kept as buffers so that
+        /// serving one copies nothing.
+        var responses: [String: ByteBuffer] = [:]
+        var body: String?
+        /// Rendered parts of pages, by a key that names everything else they depend on.
+        var fragments: [String: String] = [:]
+        var cost: Int
+    }
+
+    private struct State {
+        var entries: [Int64: Entry] = [:]
+        /// Published version records: a published version is never updated or deleted.
+        var published: [Int64: VersionRecord] = [:]
+        var order: [Int64: UInt64] = [:]
+        var clock: UInt64 = 0
+        var bytes = 0
+    }
+
+    private let state = Mutex(State())
+    /// The most bytes the entries may hold (estimated from the stored JSON and the rendered texts).
+    let budget: Int
+
+    init(budget: Int = 64 << 20) {
+        self.budget = budget
+    }
+
+    /// The decoded disclosure of version `id` when it is kept.
+    func kept(id: Int64) -> Disclosure? { lookup(id)?.disclosure }
+
+    /// The decoded disclosure of version `id`, decoding it when it is not kept yet; `decode` gives the
+    /// disclosure and the size of the stored JSON.
+    func disclosure(id: Int64, decode: () throws -> (Disclosure, Int)) rethrows -> Disclosure {
+        if let hit = lookup(id) { return hit.disclosure }
+        let (disclosure, size) = try decode()
+        store(id, Entry(disclosure: disclosure, cost: size * 3))
+        return disclosure
+    }
+
+    /// The disclosure's JSON as `yusuan build --format json` writes it, rendered once.
+    func json(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> ByteBuffer {
+        if let kept = response(id: id, key: "json") { return kept }
+        let buffer = ByteBuffer(string: render(disclosure))
+        keep(response: buffer, id: id, key: "json", disclosure: disclosure)
+        return buffer
+    }
+
+    /// A whole response body kept for version `id` under `key`.
+    func response(id: Int64, key: String) -> ByteBuffer? { lookup(id)?.responses[key] }
+
+    /// Keeps a whole response body; like fragments, a few per version, older keys of the same kind replaced.
+    func keep(response: ByteBuffer, id: Int64, key: String, disclosure: Disclosure) {
+        let kind = key.prefix { $0 != "|" }
+        update(id, disclosure) { entry in
+            if entry.responses.count >= 4 {
+                for (old, buffer) in entry.responses where old.hasPrefix(kind + "|") && old != key {
+                    entry.responses[old] = nil
+                    entry.cost -= buffer.readableBytes
+                }
+            }
+            entry.cost += response.readableBytes - (entry.responses[key]?.readableBytes ?? 0)
+            entry.responses[key] = response
+        }
+    }
+
+    /// The disclosure's HTML body (tables and narrative), rendered once.
+    func body(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> String {
+        if let text = lookup(id)?.body { return text }
+        let text = render(disclosure)
+        update(id, disclosure) { $0.body = text; $0.cost += text.utf8.count }
+        return text
+    }
+
+    /// A rendered part of a page kept for version `id` under `key`.
+    func fragment(id: Int64, key: String) -> String? { lookup(id)?.fragments[key] }
+
+    /// Keeps a rendered part of a page; a version keeps at most a few (one per language and set of published
+    /// years), older keys of the same kind are replaced.
+    func keep(fragment: String, id: Int64, key: String, disclosure: Disclosure) {
+        let kind = key.prefix { $0 != "|" }
+        update(id, disclosure) { entry in
+            if entry.fragments.count >= 4 {
+                for (old, text) in entry.fragments where old.hasPrefix(kind + "|") && old != key {
+                    entry.fragments[old] = nil
+                    entry.cost -= text.utf8.count
+                }
+            }
+            entry.cost += fragment.utf8.count - (entry.fragments[key]?.utf8.count ?? 0)
+            entry.fragments[key] = fragment
+        }
+    }
+
+    /// The record of version `id` if it is kept as published.
+    func publishedRecord(id: Int64) -> VersionRecord? { state.withLock { $0.published[id] } }
+
+    /// Keeps a version's record when it is published (a draft can still be published or deleted).
+    func keep(record: VersionRecord) {
+        guard record.status == .published else { return }
+        state.withLock { s in
+            if s.published.count >= 100_000 { s.published.removeAll(keepingCapacity: true) }
+            s.published[record.id] = record
+        }
+    }
+
+    var count: Int { state.withLock { $0.entries.count } }
+
+    private func lookup(_ id: Int64) -> Entry? {
+        state.withLock { s in
+            guard let entry = s.entries[id] else { return nil }
+            s.clock &+= 1
+            s.order[id] = s.clock
+            return entry
+        }
+    }
+
+    private func update(_ id: Int64, _ disclosure: Disclosure, _ change: (inout Entry) -> Void) {
+        var entry = lookup(id) ?? Entry(disclosure: disclosure, cost: 0)
+        change(&entry)
+        store(id, entry)
+    }
+
+    private func store(_ id: Int64, _ entry: Entry) {
+        guard entry.cost <= budget else { return }
+        state.withLock { s in
+            s.bytes += entry.cost - (s.entries[id]?.cost ?? 0)
+            s.entries[id] = entry
+            s.clock &+= 1
+            s.order[id] = s.clock
+            while s.bytes > budget, let oldest = s.order.min(by: { $0.value < $1.value })?.key {
+                s.bytes -= s.entries[oldest]?.cost ?? 0
+                s.entries[oldest] = nil
+                s.order[oldest] = nil
+            }
+        }
+    }
+}
