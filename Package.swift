@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["YusuanCore", "YusuanIngest", "YusuanRender", "YusuanXLSX", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             swiftSettings: strict),
-        .target(name: "YusuanStore", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "YusuanStore", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanStoreSQLite",
             dependencies: ["YusuanStore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -11,6 +11,8 @@ public struct AuditContext: Sendable {
     /// The document states that its totals equal their printed parts (`RoundingStatement`): a cent's
     /// difference contradicts it and is an error.
     public let exactTotals: Bool
+    /// The narrative's paragraphs joined into blocks and sentences, once for every rule that reads them.
+    let narrativeBlocks: [NarrativeBlock]
     /// The narrative's statements, parsed once for every rule that reads them.
     let statements: [NarrativeStatement]
     /// The 项目绩效目标表 and 整体绩效目标表 forms, read once for every rule that reads them.
@@ -26,7 +28,8 @@ public struct AuditContext: Sendable {
         governmentEconomicCatalog = CatalogLibrary.catalog(.economicGovernment, year: year)
         facts = FactIndex(disclosure: disclosure)
         exactTotals = RoundingStatement.isDeclared(in: disclosure)
-        statements = NarrativeParser.statements(disclosure, catalog: functionalCatalog)
+        narrativeBlocks = NarrativeText.blocks(disclosure.narrative)
+        statements = NarrativeParser.statements(disclosure, blocks: narrativeBlocks, catalog: functionalCatalog)
         projectForms = disclosure.tables(.projectPerformance).map(PerformanceForm.init)
         overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
     }

@@ -33,6 +33,8 @@ struct FactIndexBuilder {
     /// A column's measure and scope within a table.
     func measureAndScope(_ col: Column, table: DisclosureTable) -> (Measure, FundScope)? {
         guard let base = Self.scope(of: table.kind), let m = col.measure else { return nil }
+        // A 决算's 收入决算表 prints each function's income, which is not its expenditure (balances carry over).
+        if table.kind == .revenueSummary && phase == .final { return nil }
         switch m {
         case .generalBudget: return (.total, .general)
         case .govFund: return (.total, .govFund)

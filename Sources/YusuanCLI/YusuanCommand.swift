@@ -6,7 +6,7 @@ public struct YusuanCommand: AsyncParsableCommand {
         commandName: "yusuan",
         abstract: "Audit, build and serve Chinese departmental budget disclosures (部门预算/部门决算).",
         subcommands: [AuditCommand.self, RulesCommand.self, ProfilesCommand.self, InspectCommand.self, BuildCommand.self, TemplateCommand.self, ConvertCommand.self, CompareCommand.self,
-                      ServeCommand.self, UserCommand.self])
+                      ServeCommand.self, UserCommand.self, ImportCommand.self])
     public init() {}
 
     /// The entry point: `await YusuanCommand.main()` would resolve to the synchronous `main()` of

@@ -4,7 +4,7 @@ import Foundation
 /// 基本支出 → basic, 公务接待费 → the 三公 reception item, 一般公共预算 → the general budget fund …
 public enum MeasureVocabulary {
     public static func measure(of raw: String, parent: String? = nil, basicTable: Bool = false) -> Measure? {
-        let h = TextNormalization.key(raw).replacingOccurrences(of: "、", with: "")
+        let h = TextNormalization.key(raw).replacingAll("、", with: "")
         let totals = ["合计", "总计", "小计", "预算数", "决算数", "本年预算", "金额", "预算金额"]
         if h.contains("增减") && (h.contains("幅度") || h.contains("率")) { return .rate }
         if h.contains("增减") || h.contains("增加额") || h.contains("变动") { return .change }

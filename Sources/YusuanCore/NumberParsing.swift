@@ -22,6 +22,10 @@ public enum NumberParser {
     public static func parse(_ raw: String) -> PrintedNumber? {
         // Most cells read are labels: one pass over the bytes rejects text without a digit or a dash.
         guard mayBeNumber(raw) else { return nil }
+        // Plain figures ("1,234.56"): nothing to trim, map or strip; only the digits are read.
+        if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }) {
+            return parseUnsigned(raw).map { PrintedNumber(value: $0) }
+        }
         var s = (raw.utf8.allSatisfy { $0 < 0x80 } ? raw : TextNormalization.halfWidth(raw)).trimmed
         if s.isEmpty { return nil }
         if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {

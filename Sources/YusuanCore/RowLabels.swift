@@ -2,10 +2,19 @@
 /// whether it is a total, and the label without its ordinal.
 public enum RowLabels {
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
+    static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
 
     /// Depth and the label without the ordinal prefix.
     public static func outline(_ raw: String) -> (depth: Int?, rest: String) {
         let s = TextNormalization.halfWidth(raw).trimmed
+        // Every ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything
+        // else (most do) has none, and is returned without breaking it into characters. (A character that
+        // starts with another scalar cannot equal one of those.)
+        guard let head = s.unicodeScalars.first, head == "(" || ("0"..."9").contains(head) || chineseNumeralScalars.contains(head)
+                || (0xF900...0xFAFF).contains(head.value) || (0x2F800...0x2FA1F).contains(head.value)  // compatibility ideographs (零 U+F9B2)
+        else {
+            return (nil, s)
+        }
         let chars = Array(s)
         // "一、" / "十二、"
         var i = 0

@@ -3,39 +3,82 @@ import Foundation
 /// Text clean-up shared by every reader and rule: full-width forms, spaces inside Chinese labels.
 public enum TextNormalization {
     /// Maps full-width ASCII (digits, letters, punctuation) and the ideographic space to ASCII.
+    /// Text with nothing to map (most of it) is returned as it is, after one pass over its bytes.
     public static func halfWidth(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        guard mayNeedHalfWidth(s) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             switch u.value {
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0) ?? u)
-            case 0x3000, 0x00A0: out.append(" ")
-            default: out.append(u)
+            case 0xFF01...0xFF5E: out.append(UInt8(truncatingIfNeeded: u.value - 0xFEE0))
+            case 0x3000, 0x00A0: out.append(0x20)
+            default: appendUTF8(u, to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `s` may hold a full-width form (UTF-8 EF BC xx / EF BD xx), the ideographic space (E3 80 80)
+    /// or a no-break space (C2 A0): the only scalars `halfWidth` changes.
+    static func mayNeedHalfWidth(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case 0xBC, 0xBD: if previous == 0xEF { return true }
+            case 0x80: if previous == 0xE3 { return true }
+            case 0xA0: if previous == 0xC2 { return true }
+            default: break
+            }
+            previous = b
+        }
+        return false
+    }
+
+    /// Appends the UTF-8 encoding of `u` (faster than appending to a `String.UnicodeScalarView`).
+    @inline(__always) static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = u.value
+        switch v {
+        case 0..<0x80:
+            out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// A label's comparison key: half-width, no whitespace, unified parentheses and quotes.
     /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
     /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
     public static func key(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
             var u = scalar
             if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
             if u.isSpace { continue }
             switch u {
             case "“", "”", "\"", "‘", "’", "'": continue
-            case "【", "〔", "[": out.append("(")
-            case "】", "〕", "]": out.append(")")
-            default: out.append(u)
+            case "【", "〔", "[": out.append(0x28)
+            case "】", "〕", "]": out.append(0x29)
+            default: appendUTF8(u, to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.
     public static func compactChinese(_ s: String) -> String {
+        // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
+        if !s.unicodeScalars.contains(where: { $0.isSpace }) { return s }
         let chars = Array(s.trimmed)
         var out = ""
         var i = 0
@@ -134,4 +177,35 @@ extension StringProtocol {
         i += 1
     }
     return false
+}
+
+extension StringProtocol {
+    /// Every occurrence of `target` replaced by `replacement`, left to right and not overlapping, by a search over
+    /// UTF-8 bytes (as `contains(_:)` above). Foundation's `replacingOccurrences(of:with:)` goes through NSString
+    /// on Linux; the narrative rules call this for every clause. An empty `target` leaves the string as it is.
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        let hay = Array(utf8)
+        let needle = Array(target.utf8)
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return String(self) }
+        var out: [UInt8] = []
+        var i = 0
+        var changed = false
+        let last = hay.count - n
+        while i < hay.count {
+            if i <= last && hay[i] == needle[0] {
+                var j = 1
+                while j < n && hay[i + j] == needle[j] { j += 1 }
+                if j == n {
+                    if !changed { out.reserveCapacity(hay.count); out.append(contentsOf: hay[0..<i]); changed = true }
+                    out.append(contentsOf: replacement.utf8)
+                    i += n
+                    continue
+                }
+            }
+            if changed { out.append(hay[i]) }
+            i += 1
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : String(self)
+    }
 }

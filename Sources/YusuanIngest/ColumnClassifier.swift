@@ -39,7 +39,7 @@ enum ColumnClassifier {
             if role == .money || role == .percent {
                 col.measure = measure(path: path, kind: kind)
                 col.year = year(in: joined)
-                col.phase = joined.contains("决算") ? .final : (joined.contains("预算") ? .budget : nil)
+                col.phase = HeaderBuilder.phase(of: joined)
             }
             columns.append(col)
         }
@@ -84,6 +84,7 @@ enum ColumnClassifier {
     }
 
     static func year(in s: String) -> Int? {
+        guard s.contains("年") else { return nil }  // a byte search: most headers name no year
         let chars = Array(s)
         var i = 0
         while i + 4 < chars.count + 0 {
@@ -98,6 +99,7 @@ enum ColumnClassifier {
 
     /// What a money column holds, from the innermost header level that says.
     static func measure(path: [String], kind: TableKind) -> Measure {
+        let path = HeaderBuilder.measurePath(path, kind: kind)
         if path.joined().contains("机关运行") { return .other }
         for level in path.reversed() {
             if let m = MeasureVocabulary.measure(of: level, parent: path.count > 1 ? path[path.count - 2] : nil, basicTable: kind == .basicExpenditure) { return m }

@@ -51,6 +51,23 @@ enum HeaderBuilder {
         }
     }
 
+    /// The phase a column's heading names: 决算, or 预算 outside the names of the funds
+    /// ("一般公共预算财政拨款" is a fund, not a budget figure; "一般公共预算预算数" is one).
+    static func phase(of heading: String) -> Phase? {
+        if heading.contains("决算") { return .final }
+        var rest = heading
+        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算"] { rest = rest.replacingOccurrences(of: fund, with: "") }
+        return rest.contains("预算") ? .budget : nil
+    }
+
+    /// The levels that say what a column measures: in a “三公” table whose items each print a
+    /// 预算数 and a 决算数 ("公务接待费" / "决算数"), the item, not the phase word under it.
+    static func measurePath(_ path: [String], kind: TableKind) -> [String] {
+        guard kind == .threePublic, path.count > 1, let leaf = path.last,
+              ["预算数", "决算数", "执行数", "预算", "决算"].contains(TextNormalization.key(leaf)) else { return path }
+        return Array(path.dropLast())
+    }
+
     /// "2021 年预算数" → "2021年预算数"; "公务接待 费" → "公务接待费".
     static func clean(_ s: String) -> String {
         TextNormalization.key(s)

@@ -16,10 +16,12 @@ enum HeaderWraps {
                         "执行", "调整", "公用", "人员", "商品", "服务", "资本", "附属", "上级", "下级", "上缴", "运行",
                         "维护", "购置", "接待", "出国", "财政", "专项", "配套", "下达", "年初", "年末", "本年", "上年",
                         "经营", "事业", "其他", "福利", "工资", "保障", "政府", "采购", "公务", "用车", "完成", "比例",
-                        "增减", "幅度", "度量", "权重", "基本", "分类", "功能", "经济", "收益", "使用", "分配", "缴费"]
+                        "增减", "幅度", "度量", "权重", "基本", "分类", "功能", "经济", "收益", "使用", "分配", "缴费",
+                        "结转和结余"]
 
     static func join(_ lines: [RawLine]) -> [RawLine] {
-        var out = lines
+        // Space-aligned text without line spacing: cells broken over lines with others between.
+        var out = HeaderStacks.join(lines)
         var i = 0
         while i + 1 < out.count {
             let upper = out[i], lower = out[i + 1]
@@ -42,7 +44,8 @@ enum HeaderWraps {
             if out[i + 1].wraps != nil { joinFurther(&out, below: i + 1) }
             if out[i + 1].isBlank { out.remove(at: i + 1) } else { i += 1 }
         }
-        return out
+        // Space-aligned text: headings of repeated groups printed among the higher levels.
+        return HeaderGroups.relevel(out)
     }
 
     /// Whether a PDF line's cell `k` was printed as the next line of the cell above it.

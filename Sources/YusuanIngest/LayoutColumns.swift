@@ -25,8 +25,23 @@ enum LayoutColumns {
         }
         if anchorsByPage.isEmpty, let p = pages.first { anchorsByPage[p] = anchors(data) }
         // A PDF's printed positions are exact: columns that no figure fills are found by their headings.
+        var headedEdges: Set<Int> = []
         if header.contains(where: { $0.wraps != nil }) {
             for (p, a) in anchorsByPage { anchorsByPage[p] = HeadedColumns.add(to: a, header: header) }
+        } else if header.contains(where: { $0.spans != nil }) {
+            // Space-aligned text: the headings' positions hold on the page they are printed on.
+            let headerPage = header.first?.location.page ?? 0
+            if let a = anchorsByPage[headerPage] {
+                // Columns found by their headings there are columns of every page (a page without the
+                // header is printed in the same frame); a page's own columns stay where its figures are.
+                let added = HeadedColumns.add(to: a, header: header, beyondLabels: true)
+                    .filter { n in !a.contains { $0.isFigure == n.isFigure && $0.edge == n.edge && $0.lower == n.lower } }
+                headedEdges = Set(added.map(\.edge))
+                for (p, own) in anchorsByPage {
+                    let extra = added.filter { n in !own.contains { abs($0.edge - n.edge) <= tolerance } }
+                    anchorsByPage[p] = (own + extra).sorted { $0.position < $1.position }
+                }
+            }
         }
         let width = anchorsByPage.values.map(\.count).max() ?? 0
         guard width > 1 else { return nil }
@@ -62,7 +77,9 @@ enum LayoutColumns {
                 let edges = items.map { kind ? $0.1.upperBound : $0.1.lowerBound }
                 // As many figures as the table has figure columns: they fill them in order,
                 // whatever the spacing of this line (a page's last line is often printed tighter).
-                let referenceSlots = reference.enumerated().filter { $0.element.isFigure == kind }.map(\.offset)
+                // (Columns found only by their headings are left out: no figure said where they are.)
+                let referenceSlots = reference.enumerated()
+                    .filter { $0.element.isFigure == kind && !headedEdges.contains($0.element.edge) }.map(\.offset)
                 if kind, items.count == referenceSlots.count {
                     for (i, c) in referenceSlots.enumerated() { cells[c] = items[i].0 }
                     continue

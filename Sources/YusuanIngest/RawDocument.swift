@@ -26,7 +26,10 @@ public struct RawLine: Hashable, Sendable {
     }
 
     /// The non-empty cells joined, for title and narrative matching.
-    public var text: String { cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " ") }
+    public var text: String {
+        if cells.count == 1, let only = cells.first { return only.trimmed }
+        return cells.map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
     public var isBlank: Bool { cells.allSatisfy { $0.trimmed.isEmpty } }
 }
 

@@ -8,6 +8,8 @@ public enum Recogniser {
         var lines = doc.lines
         var titleFromComment: String?
         lines.removeAll { line in
+            // A comment line starts with "#": most lines have none, and skip joining their cells.
+            guard line.cells.contains(where: { $0.utf8.contains(0x23) }) else { return false }
             let t = line.text
             if t.hasPrefix("# title:") { titleFromComment = String(t.dropFirst(8)).trimmed }
             return t.hasPrefix("# ") && !line.fromTable
@@ -59,6 +61,8 @@ struct ScanState {
             return
         }
         if var table = current {
+            // The open table is moved out while it changes, so that adding a line does not copy its lines.
+            current = nil
             if let unit = TableTitles.unitLine(line.cells) {
                 table.setUnit(unit)
                 current = table
@@ -76,6 +80,7 @@ struct ScanState {
                 current = table
                 return
             }
+            current = table
             closeTable()
         }
         if pendingAttachment != nil { pendingAttachment = nil }
@@ -83,14 +88,14 @@ struct ScanState {
     }
 
     func titleKind(_ line: RawLine) -> TableKind? {
-        let cells = line.cells.map(\.trimmed).filter { !$0.isEmpty }
+        let cells = line.cells.map { $0.trimmed }.filter { !$0.isEmpty }
         guard let first = cells.first, let kind = TableTitles.kind(of: first) else { return nil }
         if cells.count == 2 && TableTitles.unitLine([cells[1]]) == nil { return nil }
         return kind
     }
 
     func titleText(_ line: RawLine) -> String {
-        line.cells.map(\.trimmed).first { !$0.isEmpty } ?? line.text
+        line.cells.map { $0.trimmed }.first { !$0.isEmpty } ?? line.text
     }
 
     mutating func openTable(kind: TableKind, title: String, attachment: String?, line: RawLine) {

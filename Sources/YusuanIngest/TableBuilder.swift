@@ -8,7 +8,11 @@ struct TableBuilder {
     let location: SourceLocation
     var unit: MoneyUnit?
     var notes: [String] = []
-    var lines: [RawLine] = []
+    private(set) var lines: [RawLine] = []
+    /// Whether one of `lines` is data-like (kept as lines are added, not searched again for each line).
+    private var hasDataLine = false
+    /// The keys of the first page's header cells, once the first data line has closed the header.
+    private var headerKeys: [String]?
     var skippingRepeatedHeader = false
     /// Count of lines that are header lines of the first page.
     var headerLineCount: Int?
@@ -36,10 +40,15 @@ struct TableBuilder {
         // A header printed again at the top of the next page, without the title.
         // (On the same page, right under a row, it is the rest of a wrapped name: "支出", "出".)
         let samePage = line.location.page != nil && lines.last?.location.page == line.location.page
-        if !isForm, !samePage, lines.contains(where: { TableBuilder.isDataLike($0.cells) }), !TableBuilder.isDataLike(line.cells), repeatsHeader(line) {
+        let dataLike = TableBuilder.isDataLike(line.cells)
+        if !isForm, !samePage, hasDataLine, !dataLike, repeatsHeader(line) {
             return
         }
         lines.append(line)
+        if dataLike && !hasDataLine {
+            hasDataLine = true
+            headerKeys = TableBuilder.headerKeys(lines.prefix { !TableBuilder.isDataLike($0.cells) })
+        }
     }
 
     static func isNote(_ text: String) -> Bool {
@@ -50,7 +59,7 @@ struct TableBuilder {
 
     /// A line that carries figures or a row label rather than column headings.
     static func isDataLike(_ cells: [String]) -> Bool {
-        let labels = cells.map(\.trimmed).filter { !$0.isEmpty }
+        let labels = cells.map { $0.trimmed }.filter { !$0.isEmpty }
         guard let first = labels.first else { return false }
         if labels.contains(where: { NumberParser.parse($0) != nil }) { return true }
         if ClassificationCode.parse(first) != nil { return true }
@@ -62,11 +71,14 @@ struct TableBuilder {
 
     /// Whether a line repeats the header printed on the table's first page (cells may be cut short).
     func repeatsHeader(_ line: RawLine) -> Bool {
-        let headerCells = lines.prefix { !TableBuilder.isDataLike($0.cells) }.flatMap(\.cells)
-            .map { TextNormalization.key($0) }.filter { !$0.isEmpty }
+        let headerCells = headerKeys ?? TableBuilder.headerKeys(lines.prefix { !TableBuilder.isDataLike($0.cells) })
         let cells = line.cells.map { TextNormalization.key($0) }.filter { !$0.isEmpty }
         guard !cells.isEmpty, !headerCells.isEmpty else { return false }
         return cells.allSatisfy { c in headerCells.contains { $0 == c || ($0.hasPrefix(c) && c.count >= 2) } }
+    }
+
+    static func headerKeys(_ header: ArraySlice<RawLine>) -> [String] {
+        header.flatMap { $0.cells }.map { TextNormalization.key($0) }.filter { !$0.isEmpty }
     }
 
     func build(meta: DocumentMeta) -> [DisclosureTable] {

@@ -14,14 +14,13 @@ public enum TextReader {
             if !pending.isEmpty { lines += PipeStream.regroup(pending) }
             pending = []
         }
-        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let rawLines = splitLines(text)
         for (index, original) in rawLines.enumerated() {
             number += 1
             var line = original
             if line.contains("\u{0C}") {
                 page += line.filter { $0 == "\u{0C}" }.count
-                line = line.replacingOccurrences(of: "\u{0C}", with: "")
+                line = line.replacingAll("\u{0C}", with: "")
             }
             let loc = SourceLocation(line: number, page: hasPages ? page : nil)
             let next = index + 1 < rawLines.count ? rawLines[index + 1].trimmed : ""
@@ -42,9 +41,26 @@ public enum TextReader {
         return RawDocument(source: source, origin: .text, lines: lines)
     }
 
+    /// The lines of `text`, split at "\n" and "\r\n", one "\r" more dropped from a line's end: by bytes (a line
+    /// feed is a character of its own, and "\r" at a line's end too), the same as splitting the characters.
+    static func splitLines(_ text: String) -> [String] {
+        var out: [String] = []
+        var utf8 = text.utf8[...]
+        while let lf = utf8.firstIndex(of: 0x0A) {
+            var line = utf8[utf8.startIndex..<lf]
+            if line.last == 0x0D { line = line.dropLast() }  // the "\r\n" separator
+            if line.last == 0x0D { line = line.dropLast() }
+            out.append(String(Substring(line)))
+            utf8 = utf8[utf8.index(after: lf)...]
+        }
+        let last = utf8.last == 0x0D ? utf8.dropLast() : utf8
+        out.append(String(Substring(last)))
+        return out
+    }
+
     /// Cells of one line.
     static func split(_ line: String) -> [String] {
-        if line.contains("\t") { return line.fields("\t").map(\.trimmed) }
+        if line.contains("\t") { return tabFields(line) }
         let t = line.trimmed
         if t.contains("|") && t.filter({ $0 == "|" }).count >= 2 {
             var cells = t.fields("|").map(\.trimmed)
@@ -54,9 +70,14 @@ public enum TextReader {
         return splitOnSpaceRuns(line)
     }
 
+    /// The trimmed fields between tabs, empty ones kept (a tab is a character of its own: split by bytes).
+    static func tabFields(_ line: String) -> [String] {
+        line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)).trimmed }
+    }
+
     /// "项目    预算数   决算数" → three cells; single spaces stay inside a cell.
     static func splitOnSpaceRuns(_ line: String) -> [String] {
-        let normalized = line.replacingOccurrences(of: "\u{3000}", with: "  ")
+        let normalized = line.replacingAll("\u{3000}", with: "  ")
         var cells: [String] = []
         var current = ""
         var spaces = 0

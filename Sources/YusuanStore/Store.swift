@@ -84,4 +84,16 @@ public protocol YusuanStore: Sendable {
     func log(action: String, target: String, detail: String, actor: Actor) async throws
     /// The newest entries first.
     func auditLog(limit: Int) async throws -> [AuditLogEntry]
+
+    // MARK: Line items
+    /// Imports every row of `source` as one batch of `year`, in one transaction with its audit-log line,
+    /// reading the source a chunk at a time. An error from the source (bad input, `.invalid` naming line
+    /// and column) or the database rolls the whole import back: nothing is written.
+    func importLineItems(_ source: any LineItemSource, year: Int, fileName: String, actor: Actor) async throws -> LineItemBatch
+    /// Every import, newest first.
+    func lineItemBatches() async throws -> [LineItemBatch]
+    /// Per department: rows and total 分 of one batch, ordered by department code.
+    func lineItemTotals(batchID: Int64) async throws -> [LineItemTotal]
+    /// One department's rows of one batch, in file order (what a build of that department reads).
+    func lineItems(batchID: Int64, department: String) async throws -> [LineItemRow]
 }

@@ -7,7 +7,35 @@ package enum SQLiteMigrations {
     /// identifiers in its `grdb_migrations` table.
     package static let released: [(identifier: String, sql: String)] = [
         ("v1-schema", v1Schema),
+        ("v2-line-items", v2LineItems),
     ]
+
+    /// Imported line items (`yusuan import`): one batch per import (a year's file), its rows with their
+    /// line in the file; amounts in 分. Rows go with their batch (ON DELETE CASCADE).
+    static let v2LineItems = """
+        CREATE TABLE line_item_batches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 1000 AND 9999),
+            file_name TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count >= 0),
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE line_items (
+            batch_id INTEGER NOT NULL REFERENCES line_item_batches(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            department TEXT NOT NULL CHECK (length(department) > 0),
+            unit TEXT NOT NULL CHECK (length(unit) > 0),
+            functional TEXT NOT NULL,
+            economic TEXT NOT NULL,
+            nature TEXT NOT NULL,
+            project TEXT NOT NULL,
+            fund TEXT NOT NULL,
+            fen INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX line_items_by_department ON line_items(batch_id, department);
+        """
 
     /// Departments, versions with their figures and findings, users, sessions and the audit log.
     /// Money (`fen`) is INTEGER in STRICT tables: SQLite refuses any other type there. A published

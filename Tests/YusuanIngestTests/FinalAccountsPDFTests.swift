@@ -38,6 +38,42 @@ import YusuanTestSupport
         // The 财政拨款 summary's 总计 on both sides.
         let fiscal = d.tables.filter { $0.kind == .fiscalSummary }
         #expect(fiscal.allSatisfy { $0.rows.last?.kind == .grandTotal && $0.rows.last?.cells.contains { $0.text == "2,961.68" } == true })
+        // Its 支出 columns: 合计 and the three funds, whose headings are printed one piece per line.
+        let fiscalSpending = try #require(fiscal.last)
+        #expect(fiscalSpending.moneyColumns.map { $0.headerPath.last ?? "" }
+                == ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"])
+        #expect(fiscalSpending.moneyColumns.map(\.measure) == [.total, .generalBudget, .govFund, .stateCapital])
+        let general = try #require(fiscalSpending.rows.first)
+        #expect(fiscalSpending.moneyColumns.map { general.cell($0.index)?.text ?? "?" } == ["2,106.66", "2,106.66", "", ""])
+        // 收入决算表 and 支出决算表: each heading broken over lines joined, each column its own.
+        let revenue = try #require(d.table(.revenueSummary))
+        #expect(revenue.moneyColumns.map { $0.headerPath.last ?? "" }
+                == ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])
+        let other = try #require(revenue.moneyColumns.last)
+        #expect(revenue.rows.first { $0.code?.digits == "2010602" }?.cell(other.index)?.text == "6.19")
+        let spending = try #require(d.table(.expenditureSummary))
+        #expect(spending.moneyColumns.map { $0.headerPath.last ?? "" }
+                == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"])
+        #expect(spending.moneyColumns.prefix(3).map(\.measure) == [.total, .basic, .project])
+        let run = try #require(spending.rows.first { $0.code?.digits == "2010601" })
+        #expect(spending.moneyColumns.map { run.cell($0.index)?.text ?? "?" } == ["1,511.89", "1,503.52", "8.37", "", "", ""])
+        // The 三公 table: a 预算数 and a 决算数 under each item, whose headings are printed among the higher ones.
+        let threePublic = try #require(d.table(.threePublic))
+        #expect(threePublic.moneyColumns.map(\.measure) == [
+            .total, .total, .threePublicOutbound, .threePublicOutbound, .threePublicVehicle, .threePublicVehicle,
+            .threePublicVehiclePurchase, .threePublicVehiclePurchase, .threePublicVehicleOperation, .threePublicVehicleOperation,
+            .threePublicReception, .threePublicReception,
+        ])
+        #expect(threePublic.moneyColumns.map(\.phase) == Array(repeating: [Phase.budget, .final], count: 6).flatMap { $0 })
+        // The empty 政府性基金 and 国有资本经营 tables: each heading over a column of its own.
+        for kind in [TableKind.govFundExpenditure, .stateCapitalExpenditure] {
+            let t = try #require(d.table(kind))
+            #expect(t.moneyColumns.suffix(6).map { $0.headerPath.last ?? "" }
+                    == ["年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余"], "\(kind)")
+            #expect(t.moneyColumns.suffix(6).map(\.measure) == [.carryover, .other, .total, .basic, .project, .carryover], "\(kind)")
+        }
+        let sangong = try #require(threePublic.rows.first)
+        #expect(threePublic.moneyColumns.map { sangong.cell($0.index)?.text ?? "?" } == ["0.95", "", "", "", "", "", "", "", "", "", "0.95", ""])
     }
 
     /// "科目编码 科目名称 决算数 | 科目编码 科目名称 决算数": one table, the left half's rows then the right half's.

@@ -9,9 +9,11 @@ import YusuanStoreSQLite
 struct MigrationChecksumTests {
     static let sqlite: [(identifier: String, checksum: String)] = [
         ("v1-schema", "10cec1847a9a604d"),
+        ("v2-line-items", "8e53835e2353a33d"),
     ]
     static let postgres: [(identifier: String, checksum: String)] = [
         ("v1-schema", "f39410e56326f45e"),
+        ("v2-line-items", "36d95407089e444c"),
     ]
 
     @Test("SQLite migrations are the released ones, unedited")

@@ -12,16 +12,17 @@
 ///   circulation does (Cox 1987; the constraint matrix is totally unimodular, so a solution always
 ///   exists). Both round the grand total to nearest.
 /// - With three or more families a controlled rounding may not exist. Two families are solved
-///   exactly, then a bounded local search (`RoundingRepair`) brings the others back in range; while
-///   sets stay out, other pairs of families (up to six pairs) take the exact role, all within
-///   `workLimit` steps in total. Whatever is left is reported in `RoundingSolution.violations`.
+///   exactly, then a short local search (`RoundingRepair`) brings the others back in range while
+///   keeping those two exact; what it leaves out, a search over every set at once (`RoundingSearch`:
+///   single switches and swaps of two leaves, tabu) brings back, all within `workLimit` steps in
+///   total. Whatever is left is reported in `RoundingSolution.violations`.
 ///   Figures still add up: only their distance from the exact value can reach one unit.
 ///
 /// The result is deterministic. Cost is about linear in the total size of the aggregates for two
 /// families, plus at most `workLimit` steps of repair. See docs/rounding.md.
 public enum ControlledRounding {
-    /// Repair steps allowed when the aggregates form more than two laminar families.
-    public static let defaultWorkLimit = 5_000_000
+    /// Repair and search steps allowed when the aggregates form more than two laminar families.
+    public static let defaultWorkLimit = 50_000_000
 
     /// Rounds every leaf to whole printed units, keeping every aggregate within one unit when possible.
     public static func solve(_ problem: RoundingProblem, workLimit: Int = defaultWorkLimit) -> RoundingSolution {
@@ -35,22 +36,22 @@ public enum ControlledRounding {
         return RoundingSolution(problem: problem, structure: structure, roundsUp: up)
     }
 
-    /// Rounds the circulation of two families, then repairs the others; with more than two families,
-    /// tries other pairs as the exact ones (up to six pairs) while sets stay out of range.
+    /// Rounds the circulation of two families; with more than two, repairs the others while keeping
+    /// those two exact (`RoundingRepair`, with a share of the work proportional to the problem's size),
+    /// then searches over every set at once (`RoundingSearch`) if some are still out of range.
     static func roundCirculation(_ s: AggregateStructure, workLimit: Int) -> [Bool] {
-        let families = min(s.familyCount, 4)
-        var pairs: [(Int, Int)] = [(0, 1)]
-        for b in 2..<max(2, families) { for a in 0..<b { pairs.append((a, b)) } }
-        var best: (up: [Bool], unresolved: Int)?
-        var work = 0
-        for pair in pairs where work < workLimit || best == nil {
-            var network = CirculationRounding.round(s, families: (down: pair.0, up: pair.1))
-            guard s.familyCount > 2 else { return network.leavesUp }
-            let result = RoundingRepair.repair(s, network: &network, outside: pair, workLimit: workLimit - work)
-            work += result.work
-            if result.unresolved < best?.unresolved ?? .max { best = (network.leavesUp, result.unresolved) }
-            if result.unresolved == 0 { break }
-        }
-        return best?.up ?? []
+        var network = CirculationRounding.round(s, families: (down: 0, up: 1))
+        guard s.familyCount > 2 else { return network.leavesUp }
+        let size = s.members.reduce(s.fractionalLeaves.count) { $0 + $1.count }
+        let repair = RoundingRepair.repair(s, network: &network, outside: (0, 1),
+                                           workLimit: min(workLimit, repairWorkPerElement * size))
+        var up = network.leavesUp
+        guard repair.unresolved > 0 else { return up }
+        _ = RoundingSearch.improve(s, up: &up, workLimit: workLimit - repair.work)
+        return up
     }
+
+    /// The repair's work limit per leaf and set membership: enough for the cycles it finds quickly;
+    /// what it cannot fix in that time the search fixes faster.
+    static let repairWorkPerElement = 20
 }

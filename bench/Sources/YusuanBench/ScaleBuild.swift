@@ -32,7 +32,7 @@ enum ScaleBuild {
             let work = WorkQueue(count: departments.codes.count, jobs: o.jobs)
             let uncontrolled = Counter()
             defer {
-                FileHandle.standardError.write(Data("scale: \(departments.codes.count) departments; \(uncontrolled.total) figures in \(uncontrolled.events) departments more than one unit from exact (controlled rounding's repair gave up)\n".utf8))
+                FileHandle.standardError.write(Data("scale: \(departments.codes.count) departments; \(uncontrolled.total) figures in \(uncontrolled.events) departments more than one unit from exact (controlled rounding found no way to keep them within one)\n".utf8))
             }
             let shares = try work.run { index, share in
                 let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)

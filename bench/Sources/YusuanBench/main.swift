@@ -19,6 +19,8 @@ import YusuanTestSupport
 ///   yusuan-bench city OUT.csv DEPARTMENTS ITEMS [SEED]  a synthetic city's line items in one CSV (City.swift)
 ///   yusuan-bench scale CSV [OUTDIR] [--jobs N]        build every department of a city CSV and the consolidated
 ///                                                     汇总 (ScaleBuild.swift); exact totals to OUTDIR/totals.tsv
+///   yusuan-bench rounding [--work N] FILE…            solve saved controlled-rounding problems (RoundingCheck.swift);
+///                                                     exit status 1 when an aggregate stays out of range
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -89,6 +91,19 @@ case "scale":
     } catch {
         fail("\(error)")
     }
+case "rounding":
+    var files = Array(arguments.dropFirst())
+    var workLimit = ControlledRounding.defaultWorkLimit
+    if let i = files.firstIndex(of: "--work"), i + 1 < files.count, let n = Int(files[i + 1]) {
+        workLimit = n
+        files.removeSubrange(i...(i + 1))
+    }
+    guard !files.isEmpty else { fail("rounding [--work N] FILE…") }
+    do {
+        if try RoundingCheck.run(files, workLimit: workLimit) > 0 { exit(1) }
+    } catch {
+        fail("\(error)")
+    }
 default:
-    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget|city|scale … (see bench/README.md)")
+    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget|city|scale|rounding … (see bench/README.md)")
 }

@@ -55,8 +55,13 @@ struct NarrativeParser {
 
     /// The statements of a disclosure's narrative, in reading order.
     static func statements(_ d: Disclosure, catalog: Catalog?) -> [NarrativeStatement] {
+        statements(d, blocks: NarrativeText.blocks(d.narrative), catalog: catalog)
+    }
+
+    /// The same, from the narrative's blocks already built (`NarrativeText.blocks(d.narrative)`).
+    static func statements(_ d: Disclosure, blocks: [NarrativeBlock], catalog: Catalog?) -> [NarrativeStatement] {
         var p = NarrativeParser(year: d.year, phase: d.phase, department: d.department, catalog: catalog)
-        p.read(NarrativeText.blocks(d.narrative))
+        p.read(blocks)
         return p.statements
     }
 

@@ -33,6 +33,8 @@ enum NarrativeText {
 
     static func normalise(_ s: String) -> String {
         let compact = TextNormalization.compactChinese(TextNormalization.halfWidth(s))
+        // Quotes: " ' (22, 27) and “”‘’ (E2 80 98–9D); text without their bytes is kept as it is.
+        guard compact.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || (0x98...0x9D).contains($0) }) else { return compact }
         return String(compact.filter { !"“”‘’\"'".contains($0) })
     }
 

@@ -60,8 +60,9 @@ struct NarrativeVocabulary: Sendable {
     /// Every label in `chars`.
     func matches(_ chars: [Character]) -> [LabelMatch] {
         var out: [LabelMatch] = []
+        let keys = chars.map(Self.scalarKey)
         func add(_ word: [Character], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
-            for s in Self.occurrences(word, in: chars) {
+            for s in Self.occurrences(word, in: chars, keys: keys) {
                 out.append(LabelMatch(topic: topic, start: s, end: s + word.count, strength: strength, text: String(word)))
             }
         }
@@ -133,7 +134,7 @@ struct NarrativeVocabulary: Sendable {
     /// 预算 or 决算, as the words before a figure say (fund names such as 一般公共预算 do not count).
     static func phase(_ text: String) -> Phase? {
         var t = text
-        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "部门预算"] { t = t.replacingOccurrences(of: fund, with: "") }
+        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "部门预算"] { t = t.replacingAll(fund, with: "") }
         let f = t.range(of: "决算"), b = t.range(of: "预算")
         switch (f, b) {
         case (nil, nil): return nil
@@ -152,5 +153,31 @@ struct NarrativeVocabulary: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The same, with `keys` = `chars.map(scalarKey)`: the first character is compared by its key where both
+    /// have one (a clause is searched for hundreds of catalog names; comparing `Character`s is a string comparison).
+    static func occurrences(_ word: [Character], in chars: [Character], keys: [Int]) -> [Int] {
+        guard !word.isEmpty, word.count <= chars.count, keys.count == chars.count else { return [] }
+        let head = word[0], headKey = scalarKey(head)
+        var out: [Int] = []
+        var i = 0
+        while i + word.count <= chars.count {
+            let k = keys[i]
+            let firstMatches = k >= 0 && headKey >= 0 ? k == headKey : chars[i] == head
+            if firstMatches && Array(chars[i..<(i + word.count)]) == word { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    /// A character's scalar value when it is one scalar that no other character equals (ASCII and Latin
+    /// below U+0300, CJK unified ideographs: no canonical decomposition maps to or from them), else -1
+    /// (compare the characters themselves).
+    static func scalarKey(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return -1 }
+        let v = first.value
+        return v < 0x300 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) ? Int(v) : -1
     }
 }

@@ -123,8 +123,8 @@ enum NarrativeWords {
     /// continues the topic already open ("2022年年初预算数", "涉及一般公共预算当年财政拨款").
     static func namesNothing(_ prefix: String, department: String?) -> Bool {
         var t = prefix
-        if let d = department.map(NarrativeText.normalise), !d.isEmpty { t = t.replacingOccurrences(of: d, with: "") }
-        for w in stopWords { t = t.replacingOccurrences(of: w, with: "") }
+        if let d = department.map(NarrativeText.normalise), !d.isEmpty { t = t.replacingAll(d, with: "") }
+        for w in stopWords { t = t.replacingAll(w, with: "") }
         return !t.contains { !($0.isASCII || $0.isPunctuation || $0.isWhitespace) }
     }
 }

@@ -8,7 +8,7 @@ enum NarrativeYears {
             return .notApplicable(reason: "no narrative, or the document's year is unknown")
         }
         let look = NarrativeLookup(ctx)
-        let blocks = NarrativeText.blocks(ctx.disclosure.narrative)
+        let blocks = ctx.narrativeBlocks
         let phase = ctx.disclosure.phase
         return .ran(comparisons(look, year: year, phase: phase, rule: rule)
             + cutoffs(blocks, year: year, phase: phase, rule: rule) + headings(blocks, year: year, phase: phase, rule: rule))
@@ -45,6 +45,8 @@ enum NarrativeYears {
         var out: [Finding] = []
         let expected = phase == .budget ? year - 1 : year
         for c in blocks.flatMap({ $0.sentences.flatMap(\.clauses) }) {
+            // Only a clause that says 截止 or 截至 (a byte search) is read into tokens.
+            guard c.text.contains("截止") || c.text.contains("截至") else { continue }
             let chars = Array(c.text)
             let tokens = NarrativeTokens.scan(chars)
             for w in ["截止", "截至"] {

@@ -75,7 +75,7 @@ struct IndicatorMoney {
     var per: String?
 
     init?(_ unit: String) {
-        let k = TextNormalization.key(unit).replacingOccurrences(of: "／", with: "/")
+        let k = TextNormalization.key(unit).replacingAll("／", with: "/")
         let parts = k.split(separator: "/", maxSplits: 1).map(String.init)
         guard let head = parts.first else { return nil }
         let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]

@@ -1,0 +1,192 @@
+/// Local search over every set at once, for what the circulation and its repair left out of range
+/// (three or more laminar families, where a controlled rounding may not exist but usually does).
+///
+/// The state is the floor/ceiling choice of each fractional leaf; its cost is the total distance of
+/// every set's count of rounded-up leaves from its range (`AggregateStructure.bounds`). Each step takes
+/// a set out of range and the leaves of it that may move the needed way, and applies the best of:
+/// - one of those leaves switched alone;
+/// - one of those leaves switched together with any other leaf (a swap that leaves the sets holding
+///   both, or neither, unchanged: the moves that fix one set without breaking its neighbours).
+/// Ties are broken by a seeded generator, so the result is deterministic. When no move lowers the
+/// cost, the best one is applied anyway (a sideways or uphill step) and the leaves it moved are
+/// frozen for a few steps (tabu), so the search does not undo it at once. It stops when every set is
+/// in range or after `workLimit` elementary steps.
+///
+/// Weights (the breakout method): a set gains weight for every step it stays out of range, so that a
+/// local minimum does not hold the search; and one step in eight is a random switch of one of the
+/// chosen set's leaves.
+///
+/// Cost per step: the leaves' incidences once (single moves), then for up to `candidateLimit` leaves
+/// of the chosen set one pass over every leaf's incidences (pairs).
+struct RoundingSearch {
+    private let s: AggregateStructure
+    private(set) var up: [Bool]
+    /// Leaves up in each set.
+    private var count: [Int]
+    /// Sets holding each leaf (CSR: start offsets, entries).
+    private let setsStart: [Int]
+    private let setsOfLeaf: [Int]
+    /// Change in total cost if the leaf alone switches.
+    private var gain: [Int]
+    /// Each set's weight in the cost: 1, plus one for every step it stayed out of range (so that the
+    /// search leaves a local minimum by weighing more the sets it keeps failing).
+    private var weight: [Int]
+    /// Per set: `stamp` when it holds the first leaf of the pair being weighed.
+    private var mark: [Int]
+    private var stamp = 0
+    /// The step until which each leaf may not move except to lower the cost.
+    private var frozenUntil: [Int]
+    private var random: SplitMix64
+    private(set) var work = 0
+    private let workLimit: Int
+
+    /// Leaves of the chosen set weighed as the first of a pair in one step: up to 24, fewer in a large
+    /// problem, so that a step weighs at most about two million incidences.
+    private let candidateLimit: Int
+    /// One step in this many is a random switch.
+    private let noiseOneIn = 8
+
+    /// Improves `up` (which fractional leaves round up) in place; returns the work spent and how many sets stay out of range.
+    static func improve(_ s: AggregateStructure, up: inout [Bool], workLimit: Int) -> (work: Int, unresolved: Int) {
+        var search = RoundingSearch(s, up: up, workLimit: workLimit)
+        let unresolved = search.run()
+        up = search.up
+        return (search.work, unresolved)
+    }
+
+    private init(_ s: AggregateStructure, up: [Bool], workLimit: Int) {
+        self.s = s
+        self.up = up
+        self.workLimit = workLimit
+        let leafCount = s.fractionalLeaves.count
+        var start = [Int](repeating: 0, count: leafCount + 1)
+        for set in s.members { for leaf in set { start[leaf + 1] += 1 } }
+        for i in 1..<start.count { start[i] += start[i - 1] }
+        var entries = [Int](repeating: 0, count: start.last ?? 0)
+        var fill = start
+        for (id, set) in s.members.enumerated() {
+            for leaf in set {
+                entries[fill[leaf]] = id
+                fill[leaf] += 1
+            }
+        }
+        setsStart = start
+        setsOfLeaf = entries
+        candidateLimit = max(2, min(24, 2_000_000 / max(1, entries.count + leafCount)))
+        count = s.members.map { $0.reduce(0) { $0 + (up[$1] ? 1 : 0) } }
+        gain = [Int](repeating: 0, count: leafCount)
+        mark = [Int](repeating: 0, count: s.members.count)
+        weight = [Int](repeating: 1, count: s.members.count)
+        frozenUntil = [Int](repeating: 0, count: leafCount)
+        random = SplitMix64(seed: UInt64(leafCount) &* 0x9E37_79B9 &+ UInt64(s.members.count))
+    }
+
+    private func excess(_ set: Int, _ value: Int) -> Int {
+        let (low, high) = s.bounds(of: set)
+        return value > high ? value - high : (value < low ? low - value : 0)
+    }
+
+    /// The weighted distance of a set from its range.
+    private func cost(_ set: Int, _ value: Int) -> Int { weight[set] * excess(set, value) }
+
+    private func direction(_ leaf: Int) -> Int { up[leaf] ? -1 : 1 }
+
+    /// Runs until every set is in range or the work is spent; returns the sets still out of range.
+    private mutating func run() -> Int {
+        var violated = s.members.indices.filter { excess($0, count[$0]) > 0 }
+        var step = 0
+        while !violated.isEmpty && work < workLimit {
+            step += 1
+            let set = violated[random.below(violated.count)]
+            let wantsUp = count[set] < s.bounds(of: set).low
+            var candidates = s.members[set].filter { up[$0] != wantsUp }
+            if candidates.count > candidateLimit {
+                for i in 0..<candidateLimit {
+                    candidates.swapAt(i, i + random.below(candidates.count - i))
+                }
+                candidates.removeLast(candidates.count - candidateLimit)
+            }
+            // Now and then a random switch instead of the best move (a random walk step).
+            let move = random.below(noiseOneIn) == 0 ? [candidates[random.below(candidates.count)]] : bestMove(candidates, step: step)
+            for leaf in move {
+                let d = direction(leaf)
+                up[leaf].toggle()
+                for k in setsStart[leaf]..<setsStart[leaf + 1] { count[setsOfLeaf[k]] += d }
+                frozenUntil[leaf] = step + 5 + random.below(8)
+            }
+            violated = s.members.indices.filter { excess($0, count[$0]) > 0 }
+            for set in violated { weight[set] += 1 }
+            work += s.members.count
+        }
+        return violated.count
+    }
+
+    /// The move of lowest cost among single switches of `candidates` and pairs starting with one of them;
+    /// a frozen leaf moves only in a move that lowers the cost.
+    private mutating func bestMove(_ candidates: [Int], step: Int) -> [Int] {
+        let leafCount = up.count
+        for leaf in 0..<leafCount {
+            let d = direction(leaf)
+            var g = 0
+            for k in setsStart[leaf]..<setsStart[leaf + 1] {
+                let set = setsOfLeaf[k]
+                g += cost(set, count[set] + d) - cost(set, count[set])
+            }
+            gain[leaf] = g
+        }
+        work += setsOfLeaf.count + leafCount
+        var best: [Int] = []
+        var bestGain = Int.max
+        var ties = 0
+        func consider(_ move: [Int], _ g: Int, frozen: Bool) {
+            if frozen && g >= 0 { return }
+            if g < bestGain {
+                (best, bestGain, ties) = (move, g, 1)
+            } else if g == bestGain {
+                ties += 1
+                if random.below(ties) == 0 { best = move }
+            }
+        }
+        for leaf in candidates { consider([leaf], gain[leaf], frozen: frozenUntil[leaf] > step) }
+        if bestGain < 0 { return best }
+        for first in candidates {
+            stamp += 1
+            let d1 = direction(first)
+            for k in setsStart[first]..<setsStart[first + 1] { mark[setsOfLeaf[k]] = stamp }
+            let firstFrozen = frozenUntil[first] > step
+            for second in 0..<leafCount where second != first {
+                var g = gain[first] + gain[second]
+                let d2 = direction(second)
+                for k in setsStart[second]..<setsStart[second + 1] where mark[setsOfLeaf[k]] == stamp {
+                    let set = setsOfLeaf[k]
+                    let c = count[set]
+                    g += cost(set, c + d1 + d2) - cost(set, c + d1) - cost(set, c + d2) + cost(set, c)
+                }
+                consider([first, second], g, frozen: firstFrozen || frozenUntil[second] > step)
+            }
+            work += setsOfLeaf.count + leafCount
+        }
+        if best.isEmpty, let any = candidates.first { return [any] }
+        return best
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for the search's choices.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<n` (`n` at least 1; 0 when it is not).
+    mutating func below(_ n: Int) -> Int {
+        n <= 1 ? 0 : Int(next() % UInt64(n))
+    }
+}
