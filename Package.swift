@@ -53,7 +53,9 @@ let package = Package(
         .target(name: "YusuanStore", dependencies: ["YusuanCore"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "YusuanStoreSQLite",
-            dependencies: ["YusuanStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["YusuanStore", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C API, for binding line items without an argument array per row.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             exclude: ["README.md"],
             swiftSettings: strict),
         .target(

@@ -29,9 +29,7 @@ extension SQLiteStore {
                 let rows = try source.next(limit: Self.importChunk)
                 if rows.isEmpty { break }
                 for row in rows {
-                    insert.setUncheckedArguments([batchID, row.line, row.department, row.unit, row.functional,
-                                                  row.economic, row.nature, row.project, row.fund, row.fen])
-                    try insert.execute()
+                    try LineItemBinder.insert(row, batchID: batchID, into: insert)
                 }
                 count += rows.count
             }

@@ -80,6 +80,15 @@ struct BuildPDFAuditTests {
         try expectSameFindings(DisclosureCompiler.compile(budget), profile: budget.profile, name: "generated-\(seed)")
     }
 
+    /// Enough units that the 项目支出明细表's 预算单位 column is wide: its 合计 column, a heading
+    /// spanning both header rows, is printed half a row above the sub-headings of 年初特定目标 and
+    /// 上级专项 and must not be read as one of 年初特定目标's (its sums were counted twice).
+    @Test(.timeLimit(.minutes(3)))
+    func aProjectTableWithRowSpanningHeadingsAuditsAsItsText() throws {
+        let budget = BudgetGenerator.make(seed: 7, units: 6, items: 10, projects: 5)
+        try expectSameFindings(DisclosureCompiler.compile(budget), profile: budget.profile, name: "row-spanning")
+    }
+
     /// One printed figure of 一般公共预算支出表 changed by 1.00 in the HTML before printing: the
     /// audit of the PDF names that row (or a row that sums it), and no error names any other row.
     @Test(.timeLimit(.minutes(3)))
