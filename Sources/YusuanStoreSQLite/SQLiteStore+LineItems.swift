@@ -3,6 +3,9 @@ import GRDB
 import YusuanStore
 
 extension SQLiteStore {
+    /// The index of migration v2-line-items, as that migration creates it (a test checks the text is the same).
+    package static let lineItemsIndex = "CREATE INDEX line_items_by_department ON line_items(batch_id, department);"
+
     /// Rows read from the source per call: enough to amortise the call, small enough to keep memory flat.
     static let importChunk = 8_192
 
@@ -20,6 +23,10 @@ extension SQLiteStore {
                 VALUES (?, ?, 0, ?, ?)
                 """, arguments: [year, fileName, now, actor.username])
             let batchID = db.lastInsertedRowID
+            // Into an empty table, the index is built once after the rows (a sort) instead of kept up row by row:
+            // about a third of the time for a city. Readers keep their snapshot; a failure rolls the drop back.
+            let rebuildIndex = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM line_items)") ?? false
+            if rebuildIndex { try db.execute(sql: "DROP INDEX line_items_by_department") }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO line_items (batch_id, line, department, unit, functional, economic, nature, project, fund, fen)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -33,6 +40,7 @@ extension SQLiteStore {
                 }
                 count += rows.count
             }
+            if rebuildIndex { try db.execute(sql: Self.lineItemsIndex) }
             try db.execute(sql: "UPDATE line_item_batches SET row_count = ? WHERE id = ?", arguments: [count, batchID])
             try Self.appendLog(db, at: now, actor: actor, action: "lineitems.import", target: "line items \(year)",
                                detail: "\(fileName): \(count) rows (batch \(batchID))")

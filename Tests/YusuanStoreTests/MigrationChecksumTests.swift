@@ -22,6 +22,12 @@ struct MigrationChecksumTests {
         Self.compare(actual, Self.sqlite, store: "SQLite")
     }
 
+    @Test("the index a first SQLite line-item import rebuilds is the one migration v2-line-items creates")
+    func sqliteLineItemsIndex() {
+        let v2 = SQLiteMigrations.released.first { $0.identifier == "v2-line-items" }
+        #expect(v2?.sql.contains(SQLiteStore.lineItemsIndex) == true)
+    }
+
     @Test("PostgreSQL migrations are the released ones, unedited")
     func postgresMigrations() {
         let actual = PostgresMigrations.released.map { ($0.identifier, fnv1a64($0.statements.joined(separator: "\n;\n"))) }
