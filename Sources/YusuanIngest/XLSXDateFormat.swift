@@ -1,3 +1,5 @@
+import YusuanCore
+
 /// Shows a date serial number the way its format code asks ("yyyy"年"m"月" → 2026年1月), so a
 /// cover sheet's 编制日期 reads as a date rather than as 46023.
 enum XLSXDateFormat {
@@ -73,16 +75,9 @@ enum XLSXDateFormat {
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
-    /// Year, month, day of `z` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// Year, month, day of `z` days after 1970-01-01.
     static func civil(_ z: Int) -> (Int, Int, Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let date = CivilDate.fromDays(z)
+        return (date.year, date.month, date.day)
     }
 }

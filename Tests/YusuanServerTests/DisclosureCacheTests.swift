@@ -39,6 +39,19 @@ struct DisclosureCacheTests {
         #expect(big.title == "9" && cache.kept(id: 9) == nil)
     }
 
+    @Test("a version keeps a few rendered pages: older keys of the same kind give way, other kinds stay")
+    func fragmentsPerVersion() {
+        let cache = DisclosureCache()
+        let d = Self.disclosure("x")
+        for n in 0..<4 { cache.keep(fragment: "p\(n)", id: 1, key: "page|zh|\(n)", disclosure: d) }
+        #expect((0..<4).allSatisfy { cache.fragment(id: 1, key: "page|zh|\($0)") == "p\($0)" })
+        cache.keep(fragment: "b", id: 1, key: "version-body|zh|0", disclosure: d)
+        cache.keep(fragment: "p4", id: 1, key: "page|zh|4", disclosure: d)
+        #expect(cache.fragment(id: 1, key: "page|zh|4") == "p4")
+        #expect((0..<4).allSatisfy { cache.fragment(id: 1, key: "page|zh|\($0)") == nil })
+        #expect(cache.fragment(id: 1, key: "version-body|zh|0") == "b")
+    }
+
     @Test("dates print as yyyy-MM-dd HH:mm in China Standard Time, as DateFormatter does")
     func dates() {
         let f = DateFormatter()

@@ -67,16 +67,9 @@ final class DisclosureCache: Sendable {
 
     /// Keeps a whole response body; like fragments, a few per version, older keys of the same kind replaced.
     func keep(response: ByteBuffer, id: Int64, key: String, disclosure: Disclosure) {
-        let kind = key.prefix { $0 != "|" }
         update(id, disclosure) { entry in
-            if entry.responses.count >= 4 {
-                for (old, buffer) in entry.responses where old.hasPrefix(kind + "|") && old != key {
-                    entry.responses[old] = nil
-                    entry.cost -= buffer.readableBytes
-                }
-            }
-            entry.cost += response.readableBytes - (entry.responses[key]?.readableBytes ?? 0)
-            entry.responses[key] = response
+            let added = Self.put(response, key: key, in: &entry.responses) { $0.readableBytes }
+            entry.cost += added
         }
     }
 
@@ -94,17 +87,25 @@ final class DisclosureCache: Sendable {
     /// Keeps a rendered part of a page; a version keeps at most a few (one per language and set of published
     /// years), older keys of the same kind are replaced.
     func keep(fragment: String, id: Int64, key: String, disclosure: Disclosure) {
-        let kind = key.prefix { $0 != "|" }
         update(id, disclosure) { entry in
-            if entry.fragments.count >= 4 {
-                for (old, text) in entry.fragments where old.hasPrefix(kind + "|") && old != key {
-                    entry.fragments[old] = nil
-                    entry.cost -= text.utf8.count
-                }
-            }
-            entry.cost += fragment.utf8.count - (entry.fragments[key]?.utf8.count ?? 0)
-            entry.fragments[key] = fragment
+            let added = Self.put(fragment, key: key, in: &entry.fragments) { $0.utf8.count }
+            entry.cost += added
         }
+    }
+
+    /// Puts `value` under `key` ("kind|…"); from four values on, the others of the same kind go. Returns the
+    /// change in bytes.
+    private static func put<Value>(_ value: Value, key: String, in values: inout [String: Value], size: (Value) -> Int) -> Int {
+        var added = size(value) - (values[key].map(size) ?? 0)
+        if values.count >= 4 {
+            let kind = key.prefix { $0 != "|" } + "|"
+            for (old, kept) in values where old.hasPrefix(kind) && old != key {
+                values[old] = nil
+                added -= size(kept)
+            }
+        }
+        values[key] = value
+        return added
     }
 
     /// The record of version `id` if it is kept as published.

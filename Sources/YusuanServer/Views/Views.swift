@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import YusuanCore
 import YusuanStore
 
 /// A page to render: its template, title and data.
@@ -68,25 +69,12 @@ enum Views {
     /// DateFormatter per call (an ICU formatter costs more than the rest of a small page).
     static func date(_ d: Date?) -> String {
         guard let d else { return "" }
-        let seconds = Int64(d.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let seconds = Int(d.timeIntervalSince1970.rounded(.down)) + 8 * 3600
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let minuteOfDay = (seconds - days * 86400) / 60
-        let (year, month, day) = civil(days)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day)) \(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
-    }
-
-    /// The Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CivilDate.fromDays(days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
     }
 
     static func phaseLabel(_ p: VersionPhase, lang: UILanguage) -> String { lang.text("phase_" + p.rawValue) }
