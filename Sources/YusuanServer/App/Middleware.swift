@@ -7,6 +7,7 @@ import YusuanStore
 /// one), attaches it to the logger, echoes it in the response and logs the request's outcome.
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = PortalContext
+    let ids = RequestIDs()
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -14,7 +15,7 @@ struct RequestIDMiddleware: RouterMiddleware {
         let safe = (8...64).contains(given.count) && given.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
         }
-        context.requestID = safe ? given : String(UUID().uuidString.lowercased().prefix(18))
+        context.requestID = safe ? given : ids.next()
         context.logger[metadataKey: "request_id"] = "\(context.requestID)"
         let start = ContinuousClock.now
         var response = try await next(request, context)

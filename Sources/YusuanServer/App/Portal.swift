@@ -78,11 +78,7 @@ public enum Portal {
     /// Structured logs to standard error (one line per event, with the request id as metadata).
     /// Call once, before `run`.
     public static func bootstrapLogging(level: Logger.Level = .info) {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in PortalLogHandler(label: label, level: level) }
     }
 
     /// The paths of every API route the router serves, as "METHOD /path" (for the OpenAPI coverage test).

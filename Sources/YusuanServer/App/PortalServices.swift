@@ -19,6 +19,8 @@ public struct PortalServices: Sendable {
     let decoyHash: String
     /// Decoded and rendered disclosures by version id (a stored version's content never changes).
     let disclosures: DisclosureCache
+    /// Each department's published versions by year, read again after a publication or a second.
+    let published: PublishedYears
 
     init(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger, audits: AuditQueue? = nil) async throws {
         self.store = store
@@ -31,5 +33,6 @@ public struct PortalServices: Sendable {
         self.audits = audits ?? AuditQueue(maxRunning: configuration.maxRunningAudits, maxQueued: configuration.maxQueuedAudits)
         self.decoyHash = passwords.hash(Authenticator.decoyPassword)
         self.disclosures = DisclosureCache()
+        self.published = PublishedYears(freshness: configuration.publishedFreshness)
     }
 }

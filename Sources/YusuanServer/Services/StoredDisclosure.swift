@@ -31,8 +31,15 @@ extension PortalServices {
 
     /// The newest published version of each year (budget phase first), oldest year first.
     func publishedByYear(departmentID: Int64) async throws -> [VersionRecord] {
+        try await published.versions(departmentID: departmentID) {
+            Self.newestByYear(try await store.versions(departmentID: departmentID))
+        }
+    }
+
+    /// The newest published version of each year in `versions` (budget phase first), oldest year first.
+    static func newestByYear(_ versions: [VersionRecord]) -> [VersionRecord] {
         var byYear: [Int: VersionRecord] = [:]
-        for v in try await store.versions(departmentID: departmentID) where v.status == .published {
+        for v in versions where v.status == .published {
             if let current = byYear[v.year] {
                 let better = (v.phase == .budget && current.phase != .budget) || (v.phase == current.phase && v.number > current.number)
                 if better { byYear[v.year] = v }

@@ -40,6 +40,7 @@ enum Uploads {
             throw PortalError(.conflict, zh: "该版本有 \(v.errors) 个错误，修正后才能公开。",
                               en: "This version has \(v.errors) errors; fix them before publishing.")
         }
+        defer { services.published.forget(departmentID: v.departmentID) }
         do {
             return try await services.store.publish(versionID: v.id, actor: context.actor)
         } catch StoreError.immutable {

@@ -1,0 +1,56 @@
+import Synchronization
+import YusuanStore
+
+/// Each department's published versions, newest of each year, as the version and department pages and the
+/// comparisons read them on every request.
+///
+/// The published set of a department only grows: a published version is never updated or deleted, and it
+/// grows only by `publish`. A publication through this server forgets the department's entry at once, so
+/// its readers see it on their next request. Another server over the same PostgreSQL store (or another
+/// process on the same SQLite file) cannot tell this one, so an entry is also read again once it is older
+/// than `freshness`: a page may show another server's publication up to that long after it was made.
+final class PublishedYears: Sendable {
+    private struct Entry {
+        var versions: [VersionRecord]
+        var read: ContinuousClock.Instant
+    }
+
+    private struct State {
+        var entries: [Int64: Entry] = [:]
+        /// Counts publications through this server: a list read while one happened is not kept.
+        var generation: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    let freshness: Duration
+    /// At most this many departments are kept; past it the whole map is dropped and read again as needed.
+    let capacity: Int
+
+    init(freshness: Duration = .seconds(1), capacity: Int = 100_000) {
+        self.freshness = freshness
+        self.capacity = capacity
+    }
+
+    /// The kept list of `departmentID` when it was read less than `freshness` ago; otherwise `read` gives
+    /// it, and it is kept.
+    func versions(departmentID: Int64, read: () async throws -> [VersionRecord]) async throws -> [VersionRecord] {
+        let now = ContinuousClock.now
+        let (kept, generation) = state.withLock { ($0.entries[departmentID], $0.generation) }
+        if let kept, now - kept.read < freshness { return kept.versions }
+        let fresh = try await read()
+        state.withLock { s in
+            guard s.generation == generation else { return }
+            if s.entries.count >= capacity { s.entries.removeAll(keepingCapacity: true) }
+            s.entries[departmentID] = Entry(versions: fresh, read: now)
+        }
+        return fresh
+    }
+
+    /// Forgets a department's list (after this server published one of its versions).
+    func forget(departmentID: Int64) {
+        state.withLock { s in
+            s.entries[departmentID] = nil
+            s.generation &+= 1
+        }
+    }
+}
