@@ -34,7 +34,7 @@ struct CrashTests {
         var publishes = 0
         var generator = SystemRandomNumberGenerator()
         for round in 0..<10 {
-            let server = try await ServerProcess(database: database, log: log)
+            let server = try await ServerProcess(database: database, log: log, temporaryDirectory: dir)
             let (cookie, csrf) = try await server.signIn("officer", password: Self.password)
             let drafts = try await Self.drafts(database, departmentID: departmentID)
             let headers = ["Cookie": cookie, "X-CSRF-Token": csrf]

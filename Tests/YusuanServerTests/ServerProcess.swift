@@ -21,9 +21,16 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts `yusuan serve` on `database` with `arguments` added, logging to `log`, and waits until
     /// /health answers (at most `wait`).
-    init(database: String, log: URL, arguments: [String] = [], wait: Duration = .seconds(60)) async throws {
+    /// `temporaryDirectory`, when given, is the server's TMPDIR (a killed server leaves its upload folders there).
+    init(database: String, log: URL, arguments: [String] = [], temporaryDirectory: URL? = nil,
+         wait: Duration = .seconds(60)) async throws {
         port = try RawClient.freePort()
         process.executableURL = URL(fileURLWithPath: Self.executable)
+        if let temporaryDirectory {
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = temporaryDirectory.path
+            process.environment = environment
+        }
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--database", database] + arguments
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)

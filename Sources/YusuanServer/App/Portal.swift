@@ -45,6 +45,8 @@ public enum Portal {
             try await ExampleLoader.loadIfEmpty(store, logger: logger)
         }
         _ = try await store.deleteExpiredSessions(now: Date())
+        let stale = VersionBuilder.removeStaleUploads()
+        if stale > 0 { logger.info("removed upload folders left by an earlier run", metadata: ["count": "\(stale)"]) }
         let services = try await PortalServices(store: store, configuration: configuration, logger: logger, audits: audits)
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestIDMiddleware())

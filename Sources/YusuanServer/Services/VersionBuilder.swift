@@ -45,13 +45,33 @@ public enum VersionBuilder {
         }
     }
 
+    /// The prefix of the private temporary folders uploads are built in.
+    static let uploadFolderPrefix = "yusuan-upload-"
+
+    /// Removes upload folders left in `directory` by a server that was killed while building (a finished or
+    /// failed build removes its own): those last changed more than `age` ago, when no build can still be
+    /// using them. Returns how many were removed.
+    @discardableResult
+    static func removeStaleUploads(in directory: URL = FileManager.default.temporaryDirectory, olderThan age: TimeInterval = 3600,
+                                   now: Date = Date()) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(uploadFolderPrefix) {
+            let folder = directory.appendingPathComponent(name)
+            guard let changed = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(changed) > age else { continue }
+            if (try? FileManager.default.removeItem(at: folder)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     /// Builds from the uploaded files: one YAML or XLSX file, or several CSV files (one per record kind).
     /// The bytes are written to a private temporary folder under fixed names and removed afterwards.
     public static func build(_ files: [UploadedFile]) throws -> Outcome {
         guard let first = files.first else {
             return .invalid([SourceProblem(.unreadable, at: "", "没有上传文件 / no file was uploaded")])
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-upload-" + UUID().uuidString)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(uploadFolderPrefix + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
