@@ -103,12 +103,15 @@ public struct FindingRecord: Sendable, Hashable, Codable {
     public var message: String
     /// Where, as the report prints it ("附件1 row 3 column 合计").
     public var location: String
+    /// The message in English; empty for findings stored before English was kept (migration v3).
+    public var messageEnglish: String
 
-    public init(ruleID: String, severity: String, message: String, location: String) {
+    public init(ruleID: String, severity: String, message: String, location: String, messageEnglish: String = "") {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
         self.location = location
+        self.messageEnglish = messageEnglish
     }
 }
 

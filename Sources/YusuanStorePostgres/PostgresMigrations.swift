@@ -8,6 +8,12 @@ package enum PostgresMigrations {
     package static let released: [(identifier: String, statements: [String])] = [
         ("v1-schema", v1Schema),
         ("v2-line-items", v2LineItems),
+        ("v3-finding-english", v3FindingEnglish),
+    ]
+
+    /// Findings keep their English message beside the Chinese one; findings stored earlier get an empty one.
+    static let v3FindingEnglish = [
+        "ALTER TABLE findings ADD COLUMN message_en TEXT NOT NULL DEFAULT ''",
     ]
 
     /// Imported line items (`yusuan import`), as in the SQLite schema: one batch per import, its rows

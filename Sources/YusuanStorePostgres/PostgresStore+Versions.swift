@@ -44,12 +44,12 @@ extension PostgresStore {
             if !version.findings.isEmpty {
                 let findings = version.findings
                 try await connection.query("""
-                    INSERT INTO findings (version_id, seq, rule_id, severity, message, location)
-                    SELECT \(id), u.seq, u.rule_id, u.severity, u.message, u.location
+                    INSERT INTO findings (version_id, seq, rule_id, severity, message, location, message_en)
+                    SELECT \(id), u.seq, u.rule_id, u.severity, u.message, u.location, u.message_en
                     FROM unnest(\(Array(0..<findings.count))::integer[], \(findings.map(\.ruleID))::text[],
                                 \(findings.map(\.severity))::text[], \(findings.map(\.message))::text[],
-                                \(findings.map(\.location))::text[])
-                         AS u(seq, rule_id, severity, message, location)
+                                \(findings.map(\.location))::text[], \(findings.map(\.messageEnglish))::text[])
+                         AS u(seq, rule_id, severity, message, location, message_en)
                     """, logger: logger)
             }
             try await Self.appendLog(
@@ -134,10 +134,11 @@ extension PostgresStore {
 
     public func findings(versionID: Int64) async throws -> [FindingRecord] {
         try await rows("reading the findings of version \(versionID)", """
-            SELECT rule_id, severity, message, location FROM findings WHERE version_id = \(versionID) ORDER BY seq
+            SELECT rule_id, severity, message, location, message_en FROM findings WHERE version_id = \(versionID) ORDER BY seq
             """) { row in
-            let (ruleID, severity, message, location) = try row.decode((String, String, String, String).self)
-            return FindingRecord(ruleID: ruleID, severity: severity, message: message, location: location)
+            let (ruleID, severity, message, location, english) = try row.decode((String, String, String, String, String).self)
+            return FindingRecord(ruleID: ruleID, severity: severity, message: message, location: location,
+                                 messageEnglish: english)
         }
     }
 

@@ -8,7 +8,13 @@ package enum SQLiteMigrations {
     package static let released: [(identifier: String, sql: String)] = [
         ("v1-schema", v1Schema),
         ("v2-line-items", v2LineItems),
+        ("v3-finding-english", v3FindingEnglish),
     ]
+
+    /// Findings keep their English message beside the Chinese one; findings stored earlier get an empty one.
+    static let v3FindingEnglish = """
+        ALTER TABLE findings ADD COLUMN message_en TEXT NOT NULL DEFAULT '';
+        """
 
     /// Imported line items (`yusuan import`): one batch per import (a year's file), its rows with their
     /// line in the file; amounts in 分. Rows go with their batch (ON DELETE CASCADE).

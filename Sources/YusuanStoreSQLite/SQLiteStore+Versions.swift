@@ -30,11 +30,12 @@ extension SQLiteStore {
                 try insertFigure.execute(arguments: [id, seq, figure.table, figure.row, figure.column, figure.fen])
             }
             let insertFinding = try db.makeStatement(sql: """
-                INSERT INTO findings (version_id, seq, rule_id, severity, message, location) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO findings (version_id, seq, rule_id, severity, message, location, message_en)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             for (seq, finding) in version.findings.enumerated() {
-                try insertFinding.execute(
-                    arguments: [id, seq, finding.ruleID, finding.severity, finding.message, finding.location])
+                try insertFinding.execute(arguments: [id, seq, finding.ruleID, finding.severity, finding.message,
+                                                      finding.location, finding.messageEnglish])
             }
             try Self.appendLog(
                 db, at: now, actor: actor, action: "version.upload", target: "version \(id)",
@@ -120,12 +121,13 @@ extension SQLiteStore {
     public func findings(versionID: Int64) async throws -> [FindingRecord] {
         try await read("reading the findings of version \(versionID)") { db in
             try Row.fetchAll(db, sql: """
-                SELECT rule_id, severity, message, location FROM findings WHERE version_id = ? ORDER BY seq
+                SELECT rule_id, severity, message, location, message_en FROM findings WHERE version_id = ? ORDER BY seq
                 """, arguments: [versionID]).map { row in
                     FindingRecord(ruleID: try row.decode(String.self, forColumn: "rule_id"),
                                   severity: try row.decode(String.self, forColumn: "severity"),
                                   message: try row.decode(String.self, forColumn: "message"),
-                                  location: try row.decode(String.self, forColumn: "location"))
+                                  location: try row.decode(String.self, forColumn: "location"),
+                                  messageEnglish: try row.decode(String.self, forColumn: "message_en"))
                 }
         }
     }

@@ -10,10 +10,12 @@ struct MigrationChecksumTests {
     static let sqlite: [(identifier: String, checksum: String)] = [
         ("v1-schema", "10cec1847a9a604d"),
         ("v2-line-items", "8e53835e2353a33d"),
+        ("v3-finding-english", "bf798fc3e01e39b8"),
     ]
     static let postgres: [(identifier: String, checksum: String)] = [
         ("v1-schema", "f39410e56326f45e"),
         ("v2-line-items", "36d95407089e444c"),
+        ("v3-finding-english", "4aa2389684edd353"),
     ]
 
     @Test("SQLite migrations are the released ones, unedited")

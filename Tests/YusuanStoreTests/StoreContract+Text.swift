@@ -24,7 +24,7 @@ extension StoreContract {
             #expect(department.name == text && department.region == text)
 
             let figures = [FigureRecord(table: text, row: text, column: text, fen: -12_345)]
-            let findings = [FindingRecord(ruleID: text, severity: "warning", message: text, location: text)]
+            let findings = [FindingRecord(ruleID: text, severity: "warning", message: text, location: text, messageEnglish: text)]
             let version = NewVersion(departmentID: department.id, year: 2024, phase: .budget, sourceName: text,
                                      sourceFormat: text, content: VersionContent(source: Data(text.utf8),
                                                                                  disclosure: Data(text.utf8)),

@@ -19,7 +19,8 @@ enum Fixture {
     }
 
     static func finding(_ ruleID: String, _ severity: String, _ n: Int = 0) -> FindingRecord {
-        FindingRecord(ruleID: ruleID, severity: severity, message: "\(ruleID) 第\(n)处", location: "附件1 第\(n)行")
+        FindingRecord(ruleID: ruleID, severity: severity, message: "\(ruleID) 第\(n)处", location: "附件1 第\(n)行",
+                      messageEnglish: "\(ruleID) no. \(n)")
     }
 
     static func findings(_ ruleID: String, _ severity: String, count: Int) -> [FindingRecord] {

@@ -28,7 +28,8 @@ enum APIJSON {
     }
 
     static func finding(_ f: FindingRecord) -> [String: Any] {
-        ["rule": f.ruleID, "severity": f.severity, "message": f.message, "location": f.location]
+        ["rule": f.ruleID, "severity": f.severity, "message": f.message, "location": f.location,
+         "message_en": f.messageEnglish.isEmpty ? NSNull() as Any : f.messageEnglish as Any]
     }
 
     static func figure(_ f: FigureRecord) -> [String: Any] {

@@ -62,7 +62,7 @@ enum VersionPage {
 
     static func findingData(_ f: FindingRecord, lang: UILanguage) -> [String: Any] {
         ["rule": f.ruleID, "severity": f.severity, "severityLabel": lang.text("severity_" + f.severity),
-         "message": f.message, "location": f.location]
+         "message": lang == .en && !f.messageEnglish.isEmpty ? f.messageEnglish : f.message, "location": f.location]
     }
 
     /// The three charts: expenditure by 功能类, basic vs project, 三公 over the years.

@@ -139,7 +139,8 @@ public enum VersionBuilder {
     /// The report's findings for the store, in report order.
     public static func findings(_ report: AuditReport) -> [FindingRecord] {
         FindingGroups.grouped(report).flatMap(\.findings).map { f in
-            FindingRecord(ruleID: f.rule, severity: f.severity.rawValue, message: f.message, location: location(f))
+            FindingRecord(ruleID: f.rule, severity: f.severity.rawValue, message: f.message, location: location(f),
+                          messageEnglish: f.messageEnglish)
         }
     }
 
