@@ -112,6 +112,17 @@ enum APIRoutes {
             try context.requireCSRF(request)
             return JSONResponse.make(APIJSON.version(try await Uploads.publish(v, context: context, services: services), department: d))
         },
+        APIRoute(method: .delete, path: "/api/v1/versions/{id}", operationID: "deleteDraft",
+                 summary: "Delete a draft (a published version cannot be deleted: 409)", tag: "versions",
+                 access: .departmentWriter, success: (204, nil)) { request, context, services in
+            _ = try context.requireUser()
+            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
+            guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
+            _ = try context.requireWriter(of: d)
+            try context.requireCSRF(request)
+            try await Uploads.deleteDraft(v, context: context, services: services)
+            return Response(status: .noContent)
+        },
         APIRoute(method: .get, path: "/api/v1/compare", operationID: "compareVersions",
                  summary: "Two versions side by side: every figure either prints, with the change and the rate",
                  tag: "versions", access: .anyone,

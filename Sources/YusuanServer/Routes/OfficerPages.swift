@@ -3,7 +3,7 @@ import YusuanSource
 import YusuanStore
 
 /// The officer's pages: the upload form for their department, the upload itself (→ the draft page
-/// with its findings), and publishing a draft. Admins may do the same for any department.
+/// with its findings), publishing a draft and deleting one. Admins may do the same for any department.
 enum OfficerPages {
     static func register(_ router: Router<PortalContext>, _ services: PortalServices) {
         router.get("/upload") { request, context in
@@ -51,6 +51,17 @@ enum OfficerPages {
             try context.requireCSRF(request, form: form)
             let published = try await Uploads.publish(v, context: context, services: services)
             return Views.redirect("/versions/\(published.id)")
+        }
+
+        router.post("/versions/{id}/delete") { request, context in
+            _ = try context.requireUser()
+            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
+            guard let department = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
+            _ = try context.requireWriter(of: department)
+            let form = try await request.form(limit: 64 * 1024)
+            try context.requireCSRF(request, form: form)
+            try await Uploads.deleteDraft(v, context: context, services: services)
+            return Views.redirect("/departments/\(department.code)")
         }
     }
 

@@ -30,6 +30,19 @@ enum Uploads {
         }
     }
 
+    /// Deletes a draft (a wrong upload); a published version is refused with 409, as it can never change.
+    static func deleteDraft(_ v: VersionRecord, context: PortalContext, services: PortalServices) async throws {
+        let refusal = PortalError(.conflict, zh: "版本 \(v.number) 已经公开，不能删除；更正请上传新版本。",
+                                  en: "Version \(v.number) is published and cannot be deleted; upload a new version to correct it.")
+        if v.status == .published { throw refusal }
+        do {
+            try await services.store.deleteDraft(versionID: v.id, actor: context.actor)
+        } catch StoreError.immutable {
+            throw refusal
+        }
+        context.logger.info("draft deleted", metadata: ["version": "\(v.id)"])
+    }
+
     /// Publishes a draft; refused while it has errors, or when it is already published.
     static func publish(_ v: VersionRecord, context: PortalContext, services: PortalServices) async throws -> VersionRecord {
         if v.status == .published {
