@@ -105,7 +105,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
         .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanXLSX", "YusuanIngest", "YusuanTestSupport"], swiftSettings: strict),
         .testTarget(name: "YusuanStoreTests", dependencies: ["YusuanStore", "YusuanStoreSQLite", "YusuanStorePostgres", "YusuanTestSupport"], swiftSettings: strict),
-        .testTarget(name: "YusuanServerTests", dependencies: ["YusuanServer", "YusuanStore", "YusuanStoreSQLite", "YusuanTestSupport",
+        .testTarget(name: "YusuanServerTests", dependencies: ["YusuanServer", "YusuanStore", "YusuanStoreSQLite", "YusuanStorePostgres",
+                                                              "YusuanTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "YusuanSourceTests", dependencies: ["YusuanSource", "YusuanTestSupport"], swiftSettings: strict),
     ]

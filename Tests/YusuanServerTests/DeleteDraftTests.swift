@@ -7,9 +7,9 @@ import Testing
 struct DeleteDraftTests {
     static func form(_ session: Session) -> ByteBuffer { ByteBuffer(string: "_csrf=" + session.csrf) }
 
-    @Test("the officer deletes their draft from its page; it is gone and the audit log says so")
-    func deleteFromPage() async throws {
-        try await PortalHarness.run { client, store in
+    @Test("the officer deletes their draft from its page; it is gone and the audit log says so", arguments: PortalHarness.backends)
+    func deleteFromPage(postgres: Bool) async throws {
+        try await PortalHarness.run(postgres: postgres) { client, store in
             let officer = try await client.signIn("officer")
             let id = try await uploadCorrection(client, officer)
             let page = try await client.get("/versions/\(id)", as: officer)
@@ -35,9 +35,9 @@ struct DeleteDraftTests {
         }
     }
 
-    @Test("through the API: 204 for a draft, 409 for a published version, which stays")
-    func deleteThroughAPI() async throws {
-        try await PortalHarness.run { client, store in
+    @Test("through the API: 204 for a draft, 409 for a published version, which stays", arguments: PortalHarness.backends)
+    func deleteThroughAPI(postgres: Bool) async throws {
+        try await PortalHarness.run(postgres: postgres) { client, store in
             let officer = try await client.signIn("officer")
             let id = try await uploadCorrection(client, officer)
             let anonymous = try await client.executeRequest(uri: "/api/v1/versions/\(id)", method: .delete, headers: [:], body: nil)

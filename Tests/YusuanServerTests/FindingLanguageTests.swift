@@ -11,9 +11,10 @@ struct FindingLanguageTests {
             .replacingOccurrences(of: "'", with: "&#39;")
     }
 
-    @Test("an upload's findings keep both messages: the API gives both, the pages the one of their language")
-    func bothLanguages() async throws {
-        try await PortalHarness.run { client, _ in
+    @Test("an upload's findings keep both messages: the API gives both, the pages the one of their language",
+          arguments: PortalHarness.backends)
+    func bothLanguages(postgres: Bool) async throws {
+        try await PortalHarness.run(postgres: postgres) { client, _ in
             let officer = try await client.signIn("officer")
             let body = MultipartBody.make(fields: [("_csrf", officer.csrf)],
                                           files: [("source", "budget.yaml", Data(try PortalHarness.erroneousYAML().utf8))])

@@ -5,6 +5,7 @@ import Logging
 import Testing
 import YusuanServer
 import YusuanStore
+import YusuanStorePostgres
 import YusuanStoreSQLite
 
 /// A portal over a fresh in-memory SQLite store with the bundled example loaded, users of every role,
@@ -19,11 +20,48 @@ struct PortalHarness {
     /// Runs `test` against a new portal. Users: admin, reviewer, officer (of the example department),
     /// other (officer of a second department "other-dept"). `configure` adjusts the configuration; `logger`,
     /// `audits` replace the defaults; `live` serves on a real socket (the client's `port`).
-    static func run<T: Sendable>(uploadLimit: Int = 20 * 1024 * 1024, live: Bool = false,
+    /// `postgres`: over a schema of its own in the PostgreSQL database of YUSUAN_TEST_POSTGRES_URL (dropped afterwards)
+    /// instead of SQLite.
+    static func run<T: Sendable>(uploadLimit: Int = 20 * 1024 * 1024, live: Bool = false, postgres: Bool = false,
                                  logger: Logger = Portal.logger(level: .warning), audits: AuditQueue? = nil,
                                  configure: @Sendable (inout PortalConfiguration) -> Void = { _ in },
                                  _ test: @Sendable (any TestClientProtocol, any YusuanStore) async throws -> T) async throws -> T {
-        let store = try SQLiteStore.inMemory()
+        guard postgres else {
+            return try await run(store: try SQLiteStore.inMemory(), uploadLimit: uploadLimit, live: live, logger: logger,
+                                 audits: audits, configure: configure, test)
+        }
+        guard let base = postgresURL else { throw PostgresUnavailable() }
+        let schema = "yusuan_portal_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let store = try PostgresStore(url: base + (base.contains("?") ? "&" : "?") + "schema=" + schema)
+        do {
+            let result = try await run(store: store, uploadLimit: uploadLimit, live: live, logger: logger, audits: audits,
+                                       configure: configure, test)
+            try await store.dropSchema()
+            try await store.close()
+            return result
+        } catch {
+            try? await store.dropSchema()
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// The stores the portal's main paths are tested over: SQLite, and PostgreSQL when a test database is given
+    /// (as arguments of a test: `postgres` false or true).
+    static let backends: [Bool] = postgresURL == nil ? [false] : [false, true]
+
+    /// The PostgreSQL database tests may make schemas in (scripts/test starts one), if any.
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["YUSUAN_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    struct PostgresUnavailable: Error, CustomStringConvertible {
+        var description: String { "YUSUAN_TEST_POSTGRES_URL is not set" }
+    }
+
+    private static func run<T: Sendable>(store: any YusuanStore, uploadLimit: Int, live: Bool, logger: Logger, audits: AuditQueue?,
+                                         configure: @Sendable (inout PortalConfiguration) -> Void,
+                                         _ test: @Sendable (any TestClientProtocol, any YusuanStore) async throws -> T) async throws -> T {
         var configuration = configuration(uploadLimit: uploadLimit)
         configure(&configuration)
         let app = try await Portal.application(store: store, configuration: configuration, logger: logger, audits: audits)

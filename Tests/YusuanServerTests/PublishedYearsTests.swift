@@ -64,10 +64,11 @@ struct PublishedYearsTests {
         #expect(list.map(\.id) == [5, 2])
     }
 
-    @Test("a version published through the portal is compared at once, though the list was read just before")
-    func publishedAtOnce() async throws {
+    @Test("a version published through the portal is compared at once, though the list was read just before",
+          arguments: PortalHarness.backends)
+    func publishedAtOnce(postgres: Bool) async throws {
         // Kept for an hour: only the publication itself can make the pages read the list again.
-        try await PortalHarness.run(configure: { $0.publishedFreshness = .seconds(3600) }) { client, _ in
+        try await PortalHarness.run(postgres: postgres, configure: { $0.publishedFreshness = .seconds(3600) }) { client, _ in
             let before = try await client.get("/departments/fictional/compare")
             #expect(before.status == .ok && before.text.contains("2024 v1"))
             let admin = try await client.signIn("admin")

@@ -52,9 +52,9 @@ struct WorkflowTests {
         }
     }
 
-    @Test("upload → draft with findings → publish refused while it has errors")
-    func draftWithErrors() async throws {
-        try await PortalHarness.run { client, store in
+    @Test("upload → draft with findings → publish refused while it has errors", arguments: PortalHarness.backends)
+    func draftWithErrors(postgres: Bool) async throws {
+        try await PortalHarness.run(postgres: postgres) { client, store in
             let officer = try await client.signIn("officer")
             let body = MultipartBody.make(fields: [("_csrf", officer.csrf)],
                                           files: [("source", "budget.yaml", Data(try PortalHarness.erroneousYAML().utf8))])
@@ -79,9 +79,9 @@ struct WorkflowTests {
         }
     }
 
-    @Test("upload → draft → publish → immutable → correction v2 lists the changed figures")
-    func uploadPublishCorrect() async throws {
-        try await PortalHarness.run { client, store in
+    @Test("upload → draft → publish → immutable → correction v2 lists the changed figures", arguments: PortalHarness.backends)
+    func uploadPublishCorrect(postgres: Bool) async throws {
+        try await PortalHarness.run(postgres: postgres) { client, store in
             let officer = try await client.signIn("officer")
             let v2 = try await uploadCorrection(client, officer)
             let draft = try #require(try await store.version(id: v2))
