@@ -105,20 +105,14 @@ enum APIRoutes {
         APIRoute(method: .post, path: "/api/v1/versions/{id}/publish", operationID: "publishVersion",
                  summary: "Publish a draft (it can never change afterwards)", tag: "versions", access: .departmentWriter,
                  success: (200, "Version")) { request, context, services in
-            _ = try context.requireUser()
-            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
-            _ = try context.requireWriter(of: d)
+            let (v, d) = try await services.writableVersion(id: context.parameters.get("id"), context: context)
             try context.requireCSRF(request)
             return JSONResponse.make(APIJSON.version(try await Uploads.publish(v, context: context, services: services), department: d))
         },
         APIRoute(method: .delete, path: "/api/v1/versions/{id}", operationID: "deleteDraft",
                  summary: "Delete a draft (a published version cannot be deleted: 409)", tag: "versions",
                  access: .departmentWriter, success: (204, nil)) { request, context, services in
-            _ = try context.requireUser()
-            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
-            _ = try context.requireWriter(of: d)
+            let (v, _) = try await services.writableVersion(id: context.parameters.get("id"), context: context)
             try context.requireCSRF(request)
             try await Uploads.deleteDraft(v, context: context, services: services)
             return Response(status: .noContent)

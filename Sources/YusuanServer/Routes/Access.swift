@@ -78,6 +78,16 @@ extension PortalServices {
         return v
     }
 
+    /// The version `id` and its department when the signed-in user may write it (401 when nobody is signed in,
+    /// 404 for a draft they may not see, 403 for another department's version).
+    func writableVersion(id: String?, context: PortalContext) async throws -> (VersionRecord, DepartmentRecord) {
+        _ = try context.requireUser()
+        let v = try await visibleVersion(id: id, context: context)
+        guard let department = try await store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
+        _ = try context.requireWriter(of: department)
+        return (v, department)
+    }
+
     /// The versions of a department the user may see, newest first.
     func visibleVersions(of department: DepartmentRecord, context: PortalContext) async throws -> [VersionRecord] {
         let all = try await store.versions(departmentID: department.id)

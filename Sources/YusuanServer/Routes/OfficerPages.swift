@@ -43,23 +43,15 @@ enum OfficerPages {
         }
 
         router.post("/versions/{id}/publish") { request, context in
-            _ = try context.requireUser()
-            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            guard let department = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
-            _ = try context.requireWriter(of: department)
-            let form = try await request.form(limit: 64 * 1024)
-            try context.requireCSRF(request, form: form)
+            let (v, _) = try await services.writableVersion(id: context.parameters.get("id"), context: context)
+            try context.requireCSRF(request, form: try await request.form(limit: 64 * 1024))
             let published = try await Uploads.publish(v, context: context, services: services)
             return Views.redirect("/versions/\(published.id)")
         }
 
         router.post("/versions/{id}/delete") { request, context in
-            _ = try context.requireUser()
-            let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            guard let department = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
-            _ = try context.requireWriter(of: department)
-            let form = try await request.form(limit: 64 * 1024)
-            try context.requireCSRF(request, form: form)
+            let (v, department) = try await services.writableVersion(id: context.parameters.get("id"), context: context)
+            try context.requireCSRF(request, form: try await request.form(limit: 64 * 1024))
             try await Uploads.deleteDraft(v, context: context, services: services)
             return Views.redirect("/departments/\(department.code)")
         }
