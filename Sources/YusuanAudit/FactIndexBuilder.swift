@@ -7,15 +7,40 @@ struct FactIndexBuilder {
     var scopesCoincide = false
     let year: Int?
     let phase: Phase
+    /// Tables' identities and names interned to numbers, once per table (rules compare them per fact).
+    private var identities: [SameQuantity.TableIdentity: Int] = [:]
+    private var names: [String: Int] = [:]
+    private var currentTable = (id: 0, name: 0)
 
     init(disclosure: Disclosure) {
         year = disclosure.year
         phase = disclosure.phase
         for table in disclosure.tables where table.kind != .overallPerformance && table.kind != .projectPerformance {
+            enter(table)
             read(table)
         }
-        for table in disclosure.tables(.overallPerformance) { readOverallForm(PerformanceForm(table)) }
+        for table in disclosure.tables(.overallPerformance) {
+            enter(table)
+            readOverallForm(PerformanceForm(table))
+        }
         scopesCoincide = Self.onlyGeneralBudget(disclosure)
+    }
+
+    /// Sets the numbers that the facts of `table` carry for its identity and its name.
+    mutating func enter(_ table: DisclosureTable) {
+        let identity = SameQuantity.TableIdentity(table)
+        let id = identities[identity] ?? identities.count
+        identities[identity] = id
+        let name = table.displayName
+        let nameID = names[name] ?? names.count
+        names[name] = nameID
+        currentTable = (id, nameID)
+    }
+
+    /// Appends a fact of the table last entered.
+    mutating func append(_ quantity: Quantity, _ figure: Figure, table: DisclosureTable, row: Row, column: Column, blank: Bool) {
+        facts.append(Fact(quantity: quantity, figure: figure, table: table, row: row, column: column, blank: blank,
+                          tableID: currentTable.id, tableNameID: currentTable.name))
     }
 
     /// The scope of a table's "total" figures.
@@ -61,14 +86,14 @@ struct FactIndexBuilder {
             return
         }
         let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
-        facts.append(Fact(quantity: q, figure: Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank))
+        append(q, Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank)
     }
 
     mutating func read(_ table: DisclosureTable) {
         if table.kind == .threePublic { readThreePublic(table); return }
+        let measured = table.moneyColumns.compactMap { col in measureAndScope(col, table: table).map { (col, $0.0, $0.1) } }
         for row in table.rows {
-            for col in table.moneyColumns {
-                guard let (measure, scope) = measureAndScope(col, table: table) else { continue }
+            for (col, measure, scope) in measured {
                 if let subject = subject(of: row, table: table, measure: measure) {
                     // A project list's total line is the department's project expenditure; a basic
                     // table's "人员经费合计" / "公用经费合计" (a table printed in two halves) is that part of it.
@@ -116,8 +141,8 @@ struct FactIndexBuilder {
             let cell = Cell(text: field.value, location: field.location)
             let row = Row(code: nil, codePrinted: false, name: field.label, kind: .item, outline: nil, cells: [cell], location: field.location)
             let col = Column(index: 0, headerPath: [field.label], role: .money, measure: .total)
-            facts.append(Fact(quantity: Quantity(.expenditureTotal, .total, scope: .all, year: year, phase: phase),
-                              figure: amount, table: form.table, row: row, column: col, blank: false))
+            append(Quantity(.expenditureTotal, .total, scope: .all, year: year, phase: phase),
+                   amount, table: form.table, row: row, column: col, blank: false)
         }
         for indicator in form.indicators {
             guard let value = indicator.value, let money = indicator.money, money.per == nil,
@@ -126,9 +151,8 @@ struct FactIndexBuilder {
             let key = indicator.key
             let measure: Measure? = key.hasPrefix("项目支出") ? .project : key.hasPrefix("基本支出") ? .basic : nil
             guard let measure, indicator.op == nil || indicator.op == "=" else { continue }
-            facts.append(Fact(quantity: Quantity(.expenditureTotal, measure, scope: .all, year: year, phase: phase),
-                              figure: Figure(value, unit: unit), table: form.table, row: indicator.row,
-                              column: valueColumn, blank: false))
+            append(Quantity(.expenditureTotal, measure, scope: .all, year: year, phase: phase),
+                   Figure(value, unit: unit), table: form.table, row: indicator.row, column: valueColumn, blank: false)
         }
     }
 

@@ -63,6 +63,11 @@ public struct Fact: Sendable {
     public var column: Column
     /// Whether the cell was blank (read as zero).
     public var blank: Bool
+    /// The table's identity (title, attachment, side) as a number, equal for facts of tables that
+    /// `SameQuantity.TableIdentity` cannot tell apart: set once per table by `FactIndexBuilder`.
+    var tableID: Int = 0
+    /// The table's `displayName` as a number, equal for facts of tables with the same name.
+    var tableNameID: Int = 0
 
     public var location: FindingLocation {
         FindingLocation(table: table.displayName, attachment: table.attachment, row: row.label,

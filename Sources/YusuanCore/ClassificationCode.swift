@@ -32,19 +32,21 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
     /// Accepts 3, 5 or 7 digits; 3- and 5-digit codes that start with 3 or 5 are economic.
     public init(_ text: String) throws(Problem) {
         let t = TextNormalization.halfWidth(text).trimmed
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
-        guard [3, 5, 7].contains(t.count) else { throw .wrongLength(t.count) }
-        let first = t.first ?? "0"
-        if t.count == 7 || first == "2" {
+        // ASCII digits only, checked on bytes (a character is an ASCII digit exactly when its one byte is).
+        guard !t.isEmpty, t.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw .notDigits }
+        let count = t.utf8.count
+        guard [3, 5, 7].contains(count) else { throw .wrongLength(count) }
+        let first = t.utf8.first ?? 0x30
+        if count == 7 || first == 0x32 {  // "2"
             scheme = .functional
-        } else if first == "5" {
+        } else if first == 0x35 {  // "5"
             scheme = .economicGovernment
-        } else if first == "3" {
+        } else if first == 0x33 {  // "3"
             scheme = .economicDepartment
         } else {
             scheme = .functional
         }
-        if scheme != .functional && t.count == 7 { throw .wrongLength(7) }
+        if scheme != .functional && count == 7 { throw .wrongLength(7) }
         digits = t
     }
 

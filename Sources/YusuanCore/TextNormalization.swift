@@ -59,6 +59,8 @@ public enum TextNormalization {
     /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
     /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
     public static func key(_ s: String) -> String {
+        // Most labels have nothing to drop or map: one pass over the bytes finds that, and `s` is returned as it is.
+        if !mayChangeInKey(s) { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -75,10 +77,29 @@ public enum TextNormalization {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `key` may change `s`: a byte that starts white space, a quote, a bracket or a full-width form.
+    /// ASCII: controls 09–0D, space, '"', "'", "[", "]"; C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F:
+    /// spaces and curly quotes), E3 80 (U+3000–U+303F: the ideographic space, 【】〔〕) and EF BC / EF BD
+    /// (full-width forms). Conservative: a false "may" only takes the slow path.
+    static func mayChangeInKey(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case 0x09...0x0D, 0x20, 0x22, 0x27, 0x5B, 0x5D, 0xC2, 0xE1, 0xE2: return true
+            case 0x80: if previous == 0xE3 { return true }
+            case 0xBC, 0xBD: if previous == 0xEF { return true }
+            default: break
+            }
+            previous = b
+        }
+        return false
+    }
+
     /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.
     public static func compactChinese(_ s: String) -> String {
         // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
         if !s.unicodeScalars.contains(where: { $0.isSpace }) { return s }
+        if isPlainCJK(s) { return compactPlain(s) }
         let chars = Array(s.trimmed)
         var out = ""
         var i = 0
@@ -99,6 +120,39 @@ public enum TextNormalization {
         return out
     }
 
+    /// `compactChinese` for plain text (`isPlainCJK`: each scalar is a character), over scalars.
+    static func compactPlain(_ s: String) -> String {
+        let scalars = Array(s.trimmed.unicodeScalars)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var last: Unicode.Scalar?
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.isSpace {
+                var j = i
+                while j < scalars.count && scalars[j].isSpace { j += 1 }
+                if let b = last, j < scalars.count, isLatinOrDigit(b), isLatinOrDigit(scalars[j]) {
+                    out.append(0x20)
+                    last = " "
+                }
+                i = j
+                continue
+            }
+            appendUTF8(c, to: &out)
+            last = c
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isLatinOrDigit(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
     static func isLatinOrDigit(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber)
     }
@@ -110,6 +164,10 @@ extension StringProtocol {
     /// corrupt strings when many threads used it at once.
     /// Works on Unicode scalars (no grapheme breaking): every cell of every document passes through here.
     @inlinable public var trimmed: String {
+        // Neither end can be white space (first byte not one that starts a space, last byte not one that ends
+        // one: see `Unicode.Scalar.isSpace`): nothing to trim.
+        if let whole = self as? String, let first = whole.utf8.first, let last = whole.utf8.last,
+           !Self.mayStartSpace(first), !Self.mayEndSpace(last) { return whole }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -123,6 +181,24 @@ extension StringProtocol {
         return String(self[start..<end])
     }
 
+    /// Whether a scalar starting with this UTF-8 byte may be white space (09–0D, 20, C2, E1, E2, E3).
+    @inlinable static func mayStartSpace(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
+        default: false
+        }
+    }
+
+    /// Whether a scalar ending with this UTF-8 byte may be white space: ASCII 09–0D and 20, and the last bytes
+    /// of U+0085 (85), U+00A0 (A0), U+1680 and U+3000 (80), U+2000–U+200A (80–8A), U+2028, U+2029, U+202F
+    /// (A8, A9, AF) and U+205F (9F).
+    @inlinable static func mayEndSpace(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x09...0x0D, 0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
+        default: false
+        }
+    }
+
     /// The fields between `separator`s, empty ones kept ("a\t\tb" → ["a", "", "b"]).
     public func fields(_ separator: Character) -> [String] {
         var out: [String] = []
@@ -132,6 +208,73 @@ extension StringProtocol {
         }
         out.append(current)
         return out
+    }
+}
+
+extension String {
+    /// `hasPrefix`, comparing bytes when that is exact: `prefix` is plain (`TextNormalization.isPlainCJK`) and so
+    /// are the scalars of `self` that start within the prefix's length and right after it. Else Swift's own.
+    @inlinable public func hasTextPrefix(_ prefix: String) -> Bool {
+        let n = prefix.utf8.count
+        if TextNormalization.isPlainCJK(prefix), TextNormalization.isPlainCJK(self, startingIn: 0, through: n) {
+            return utf8.count >= n && utf8.prefix(n).elementsEqual(prefix.utf8)
+        }
+        return hasPrefix(prefix)
+    }
+
+    /// `hasSuffix`, comparing bytes when that is exact: `suffix` is plain and so are the scalars of `self` from the
+    /// one before the suffix's length to the end. Else Swift's own.
+    @inlinable public func hasTextSuffix(_ suffix: String) -> Bool {
+        let n = suffix.utf8.count, count = utf8.count
+        if TextNormalization.isPlainCJK(suffix),
+           TextNormalization.isPlainCJK(self, startingIn: Swift.max(0, count - n - 4), through: count) {
+            return count >= n && utf8.suffix(n).elementsEqual(suffix.utf8)
+        }
+        return hasSuffix(suffix)
+    }
+}
+
+extension TextNormalization {
+    /// Whether every scalar of `s` is ASCII but CR, CJK (U+3000–U+9FFF, but the combining marks U+302A–U+302F,
+    /// U+3099 and U+309A) or a full-width / half-width form (U+FF00–U+FFFF, but the combining U+FF9E and U+FF9F).
+    /// Such text is in NFC and each scalar is a character of its own, so comparing its bytes gives what
+    /// Swift's `String` comparison (canonical equivalence over characters) gives, without its cost.
+    /// Compatibility ideographs (U+F900…), decomposed forms and combining marks are not plain.
+    @inlinable public static func isPlainCJK(_ s: String) -> Bool {
+        isPlainCJK(s, startingIn: 0, through: Int.max)
+    }
+
+    /// Whether the scalars of `s` that start at a byte offset in `from...through` are plain (see `isPlainCJK`).
+    @inlinable public static func isPlainCJK(_ s: String, startingIn from: Int, through: Int) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = from
+            while i < b.count && i > 0 && (b[i] & 0xC0) == 0x80 { i -= 1 }  // back to the start of a scalar
+            while i < b.count && i <= through {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                guard i + 2 < b.count else { return false }
+                let c1 = b[i + 1], c2 = b[i + 2]
+                switch c {
+                case 0xE3:
+                    if c1 == 0x80 && (0xAA...0xAF).contains(c2) { return false }  // U+302A–U+302F
+                    if c1 == 0x82 && (c2 == 0x99 || c2 == 0x9A) { return false }  // U+3099, U+309A
+                case 0xE4...0xE9:
+                    break
+                case 0xEF:
+                    if c1 < 0xBC { return false }
+                    if c1 == 0xBE && (c2 == 0x9E || c2 == 0x9F) { return false }  // U+FF9E, U+FF9F
+                default:
+                    return false
+                }
+                i += 3
+            }
+            return true
+        }
     }
 }
 

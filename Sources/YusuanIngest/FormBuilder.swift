@@ -92,6 +92,9 @@ enum FormBuilder {
     }
 
     static func isLabel(_ key: String) -> Bool {
-        fieldLabels.contains { key.hasPrefix(TextNormalization.key($0)) } && key.count <= 16
+        fieldLabelKeys.contains { key.hasTextPrefix($0) } && key.count <= 16
     }
+
+    /// The keys of `fieldLabels`, made once.
+    static let fieldLabelKeys = fieldLabels.map { TextNormalization.key($0) }
 }

@@ -55,8 +55,9 @@ enum HeaderBuilder {
     /// ("一般公共预算财政拨款" is a fund, not a budget figure; "一般公共预算预算数" is one).
     static func phase(of heading: String) -> Phase? {
         if heading.contains("决算") { return .final }
+        guard heading.contains("预算") else { return nil }
         var rest = heading
-        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算"] { rest = rest.replacingOccurrences(of: fund, with: "") }
+        for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算"] where rest.contains(fund) { rest = rest.replacingAll(fund, with: "") }
         return rest.contains("预算") ? .budget : nil
     }
 

@@ -26,7 +26,9 @@ enum LayoutSegments {
     }
 
     static func split(_ line: String) -> [Segment] {
-        let chars = Array(line.replacingOccurrences(of: "\u{3000}", with: "  "))
+        let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
+        if TextNormalization.isPlainCJK(spaced) { return splitPlain(spaced) }
+        let chars = Array(spaced)
         var raw: [Segment] = []
         var i = 0
         while i < chars.count {
@@ -43,6 +45,34 @@ enum LayoutSegments {
                 end += 1
             }
             raw.append(Segment(text: String(chars[start..<end]), span: start..<end))
+            i = end
+        }
+        return raw.flatMap(splitFigureFromLabel)
+    }
+
+    static let ideographicSpace = "\u{3000}"
+
+    /// `split` over Unicode scalars, for plain text (each character one scalar, so offsets are the same).
+    static func splitPlain(_ line: String) -> [Segment] {
+        let chars = Array(line.unicodeScalars)
+        var raw: [Segment] = []
+        var i = 0
+        while i < chars.count {
+            while i < chars.count && chars[i] == " " { i += 1 }
+            guard i < chars.count else { break }
+            let start = i
+            var end = i
+            while end < chars.count {
+                if chars[end] == " " {
+                    var j = end
+                    while j < chars.count && chars[j] == " " { j += 1 }
+                    if j - end >= 2 || j == chars.count { break }
+                }
+                end += 1
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: chars[start..<end])
+            raw.append(Segment(text: String(view), span: start..<end))
             i = end
         }
         return raw.flatMap(splitFigureFromLabel)

@@ -43,7 +43,7 @@ enum RowBuilder {
                 code = ClassificationCode.parse(c)
                 printed = false
             }
-            let kind: RowKind = RowLabels.totalKind(name) ?? .item
+            let kind: RowKind = RowLabels.totalKind(rest: outline.rest) ?? .item
             let cells = texts.enumerated().map { i, t in
                 Cell(text: t.trimmed, location: SourceLocation(line: line.location.line, page: line.location.page,
                                                                 sheet: line.location.sheet, column: i))

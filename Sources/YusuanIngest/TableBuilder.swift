@@ -54,7 +54,7 @@ struct TableBuilder {
     static func isNote(_ text: String) -> Bool {
         let k = TextNormalization.key(text)
         let prefixes = ["备注", "注:", "(备注", "注：", "说明:", "(注", "本表", "注1"]
-        return prefixes.contains { k.hasPrefix($0) } || k.contains("此表无数据") || k.contains("故此表") || (k.hasPrefix("(本单位") && k.hasSuffix(")"))
+        return prefixes.contains { k.hasTextPrefix($0) } || k.contains("此表无数据") || k.contains("故此表") || (k.hasTextPrefix("(本单位") && k.hasTextSuffix(")"))
     }
 
     /// A line that carries figures or a row label rather than column headings.

@@ -57,7 +57,7 @@ enum TableTitles {
     /// "附件 1", "附件12-3：…", "附表1", "表 1" at the start of a line: the number and what follows.
     static func marker(_ raw: String) -> (number: String, rest: String)? {
         let t = TextNormalization.halfWidth(raw).trimmed
-        for prefix in ["附件", "附表", "表"] where t.hasPrefix(prefix) {
+        for prefix in ["附件", "附表", "表"] where t.hasTextPrefix(prefix) {
             var rest = Substring(t.dropFirst(prefix.count))
             while let f = rest.first, f == " " { rest = rest.dropFirst() }
             var num = ""
@@ -77,11 +77,17 @@ enum TableTitles {
 
     /// A line that only declares the unit ("单位：万元", "金额单位:元").
     static func unitLine(_ cells: [String]) -> MoneyUnit? {
-        let nonEmpty = cells.map(\.trimmed).filter { !$0.isEmpty && $0 != "?" }
-        guard !nonEmpty.isEmpty, nonEmpty.count <= 3 else { return nil }
+        var nonEmpty: [String] = []
+        for cell in cells {
+            let t = cell.trimmed
+            guard !t.isEmpty && t != "?" else { continue }
+            nonEmpty.append(t)
+            if nonEmpty.count > 3 { return nil }
+        }
+        guard !nonEmpty.isEmpty else { return nil }
         for c in nonEmpty {
             let k = TextNormalization.key(c)
-            if (k.hasPrefix("单位") || k.hasPrefix("金额单位") || k.hasPrefix("(单位")) && k.count <= 12 {
+            if (k.hasTextPrefix("单位") || k.hasTextPrefix("金额单位") || k.hasTextPrefix("(单位")) && k.count <= 12 {
                 return MoneyUnit.find(in: k)
             }
         }

@@ -40,13 +40,13 @@ enum UnitMismatch {
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         var findings: [Finding] = []
         var applicable = false
-        var reported = Set<String>()
+        var reported = Set<Int>()
         for group in ctx.facts.groups {
-            let tables = Set(group.map { $0.table.displayName })
-            guard tables.count >= 2 else { continue }
+            // Printed in two tables or more (tables told apart by name, interned once per table).
+            guard let firstName = group.first?.tableNameID, group.contains(where: { $0.tableNameID != firstName }) else { continue }
             applicable = true
             guard let reference = group.first else { continue }
-            for f in group.dropFirst() where isUnitSlip(reference.figure, f.figure) && reported.insert(f.table.displayName).inserted {
+            for f in group.dropFirst() where isUnitSlip(reference.figure, f.figure) && reported.insert(f.tableNameID).inserted {
                 let zh = "\(f.table.displayName) 的数字 \(f.figure.value) 与 \(reference.table.displayName) 相同，但一处单位为\(f.figure.unit.rawValue)、一处为\(reference.figure.unit.rawValue)：其中一张表的单位标错了。"
                 let en = "\(f.table.displayName) prints \(f.figure.value) like \(reference.table.displayName), but in \(f.figure.unit.english) against \(reference.figure.unit.english): one of the two tables states the wrong unit."
                 findings.append(rule.finding(f.location, expected: reference.figure.unit.rawValue, found: f.figure.unit.rawValue, message: zh, english: en))

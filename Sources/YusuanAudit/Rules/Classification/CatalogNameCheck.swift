@@ -24,12 +24,14 @@ enum CatalogNameCheck {
         for k in order {
             guard let group = groups[k], let first = group.first, let catalog = ctx.catalog(for: first.code.scheme) else { continue }
             checked = true
+            let code = first.code.digits
+            // Most codes are in the catalog under the printed name: skip them before any message is written.
+            if catalog.entry(code) != nil && catalog.accepts(name: first.name, for: code) { continue }
             let others = group.dropFirst().map(\.tableName).filter { $0 != first.tableName }
             let also = others.isEmpty ? "" : "（\(Array(Set(others)).sorted().joined(separator: "、"))同）"
             let alsoEn = others.isEmpty ? "" : " (also \(Array(Set(others)).sorted().joined(separator: ", ")))"
             let source = PrintedCodes.catalogName(catalog, year: ctx.year)
             let location = ctx.location(first.table, row: first.row, column: first.column)
-            let code = first.code.digits
             guard let entry = catalog.entry(code) else {
                 findings.append(rule.finding(location, expected: "\(source.zh)中的科目", found: "\(code) \(first.name)",
                     message: "\(first.tableName)的科目 \(code) \(first.name)\(also)不在 \(source.zh)中（科目表收录不全，请核对官方科目表）。",

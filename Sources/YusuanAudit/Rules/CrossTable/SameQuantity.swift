@@ -12,13 +12,12 @@ enum SameQuantity {
             guard let first = group.first, first.quantity.subject != .grandTotal, subjects(first.quantity.subject) else { continue }
             // One printing per table (a table that prints it twice is checked inside the table).
             var perTable: [Fact] = []
-            var seenTables = Set<TableIdentity>()
-            for f in group where seenTables.insert(TableIdentity(f.table)).inserted { perTable.append(f) }
+            var seenTables = Set<Int>()
+            for f in group where seenTables.insert(f.tableID).inserted { perTable.append(f) }
             guard perTable.count >= 2 else { continue }
             applicable = true
             let reference = majority(perTable)
-            let referenceTable = TableIdentity(reference.table)
-            for f in perTable where TableIdentity(f.table) != referenceTable && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
+            for f in perTable where f.tableID != reference.tableID && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
                 // Most printings agree: skip them before any message is written.
                 if FigureComparison.same(reference.figure, f.figure) == .equal { continue }
                 let what = describe(f.quantity, ctx: ctx, row: f.row)

@@ -34,8 +34,19 @@ enum NarrativeText {
     static func normalise(_ s: String) -> String {
         let compact = TextNormalization.compactChinese(TextNormalization.halfWidth(s))
         // Quotes: " ' (22, 27) and “”‘’ (E2 80 98–9D); text without their bytes is kept as it is.
-        guard compact.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || (0x98...0x9D).contains($0) }) else { return compact }
+        guard hasQuoteBytes(compact) else { return compact }
         return String(compact.filter { !"“”‘’\"'".contains($0) })
+    }
+
+    /// Whether `s` holds " or ' (22, 27) or E2 80 followed by 98–9D (“”‘’ and the two other single quotes).
+    static func hasQuoteBytes(_ s: String) -> Bool {
+        var p1: UInt8 = 0, p2: UInt8 = 0
+        for b in s.utf8 {
+            if b == 0x22 || b == 0x27 || (p2 == 0xE2 && p1 == 0x80 && (0x98...0x9D).contains(b)) { return true }
+            p2 = p1
+            p1 = b
+        }
+        return false
     }
 
     static func blocks(_ paragraphs: [Paragraph]) -> [NarrativeBlock] {

@@ -42,6 +42,27 @@ struct NarrativeVocabulary: Sendable {
     /// Names of 功能分类 类 (three-digit codes), normalised, from the year's catalog.
     let functional: [([Character], String)]
     let catalog: Catalog?
+    /// The words `matches` looks for, in the order it reports them: strong words, 功能 names, sub-words; then weak.
+    let words: [Word]
+    /// Indices into `words` by the `scalarKey` of the word's first character (words whose first key is -1 are in
+    /// `slowHeads`), so that a clause is searched in one pass instead of once per word.
+    let byHead: [Int: [Int]]
+    let slowHeads: [Int]
+
+    struct Word: Sendable {
+        var chars: [Character]
+        var keys: [Int]
+        var topic: NarrativeTopic
+        var strength: LabelMatch.Strength
+        var text: String
+        init(_ chars: [Character], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
+            self.chars = chars
+            keys = chars.map(NarrativeVocabulary.scalarKey)
+            self.topic = topic
+            self.strength = strength
+            text = String(chars)
+        }
+    }
 
     init(catalog: Catalog?) {
         self.catalog = catalog
@@ -55,22 +76,54 @@ struct NarrativeVocabulary: Sendable {
             }
         }
         functional = names
+        var words = Self.strongWords.map { Word(Array($0.0), $0.1, .strong) }
+        words += names.map { Word($0.0, .fact(.functional($0.1), .total), .strong) }
+        words += Self.subWords.map { Word(Array($0.0), $0.1, .sub) }
+        words += [("收入", NarrativeTopic.income), ("支出", .expenditure)].map { Word(Array($0.0), $0.1, .weak) }
+        var byHead: [Int: [Int]] = [:]
+        var slowHeads: [Int] = []
+        for (i, w) in words.enumerated() {
+            guard let head = w.keys.first else { continue }
+            if head >= 0 { byHead[head, default: []].append(i) } else { slowHeads.append(i) }
+        }
+        self.words = words
+        self.byHead = byHead
+        self.slowHeads = slowHeads
     }
 
-    /// Every label in `chars`.
+    /// Every label in `chars`: each word's occurrences in the order of `words` (weak words last, after
+    /// vehicles, procurement and classification paths), each word's in the order they occur.
     func matches(_ chars: [Character]) -> [LabelMatch] {
-        var out: [LabelMatch] = []
         let keys = chars.map(Self.scalarKey)
-        func add(_ word: [Character], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
-            for s in Self.occurrences(word, in: chars, keys: keys) {
-                out.append(LabelMatch(topic: topic, start: s, end: s + word.count, strength: strength, text: String(word)))
+        var hits = [[Int]](repeating: [], count: words.count)
+        func at(_ w: Int, _ i: Int) -> Bool {
+            let word = words[w]
+            guard i + word.chars.count <= chars.count else { return false }
+            for j in word.chars.indices {
+                let a = keys[i + j], b = word.keys[j]
+                // Keys are exact where both exist; else compare the characters (canonical equivalence).
+                if a >= 0 && b >= 0 ? a != b : chars[i + j] != word.chars[j] { return false }
+            }
+            return true
+        }
+        for i in chars.indices {
+            let k = keys[i]
+            if k >= 0 {
+                for w in byHead[k] ?? [] where at(w, i) { hits[w].append(i) }
+                for w in slowHeads where at(w, i) { hits[w].append(i) }
+            } else {
+                // A character without a key may still equal a word's first character (a compatibility ideograph).
+                for w in words.indices where at(w, i) { hits[w].append(i) }
             }
         }
-        for (w, t) in Self.strongWords { add(Array(w), t, .strong) }
-        for (w, code) in functional { add(w, .fact(.functional(code), .total), .strong) }
-        for (w, t) in Self.subWords { add(Array(w), t, .sub) }
+        var out: [LabelMatch] = []
+        func emit(_ w: Int) {
+            let word = words[w]
+            for s in hits[w] { out.append(LabelMatch(topic: word.topic, start: s, end: s + word.chars.count, strength: word.strength, text: word.text)) }
+        }
+        for w in words.indices where words[w].strength != .weak { emit(w) }
         out += vehicles(chars) + procurement(chars) + classificationPaths(chars)
-        for (w, t) in [("收入", NarrativeTopic.income), ("支出", .expenditure)] { add(Array(w), t, .weak) }
+        for w in words.indices where words[w].strength == .weak { emit(w) }
         return out
     }
 
@@ -149,7 +202,7 @@ struct NarrativeVocabulary: Sendable {
         var out: [Int] = []
         var i = 0
         while i + word.count <= chars.count {
-            if chars[i] == word[0] && Array(chars[i..<(i + word.count)]) == word { out.append(i) }
+            if chars[i] == word[0] && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
             i += 1
         }
         return out
@@ -165,7 +218,7 @@ struct NarrativeVocabulary: Sendable {
         while i + word.count <= chars.count {
             let k = keys[i]
             let firstMatches = k >= 0 && headKey >= 0 ? k == headKey : chars[i] == head
-            if firstMatches && Array(chars[i..<(i + word.count)]) == word { out.append(i) }
+            if firstMatches && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
             i += 1
         }
         return out
