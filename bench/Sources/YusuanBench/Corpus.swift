@@ -38,7 +38,7 @@ enum Corpus {
             manifest += line + "\n"
             try DisclosureText.render(d).write(toFile: (directory as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        try manifest.write(toFile: (directory as NSString).appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+        try manifest.write(toFile: manifestPath(directory), atomically: true, encoding: .utf8)
         print("corpus \(count) files in \(directory)")
     }
 
@@ -57,9 +57,15 @@ enum Corpus {
                       before: before.formatted(digits: 2), after: after.formatted(digits: 2))
     }
 
+    /// The manifest sits beside the folder (DIR.manifest.tsv), not in it: in it, `--batch` would read it as a
+    /// disclosure (a TSV table) and count its bytes.
+    static func manifestPath(_ directory: String) -> String {
+        (directory.hasSuffix("/") ? String(directory.dropLast()) : directory) + ".manifest.tsv"
+    }
+
     /// Reads the manifest and the JSON lines of `yusuan audit --batch --format json`.
     static func check(directory: String, results: String) throws {
-        let manifest = try String(contentsOfFile: (directory as NSString).appendingPathComponent("manifest.tsv"), encoding: .utf8)
+        let manifest = try String(contentsOfFile: manifestPath(directory), encoding: .utf8)
         var changed: [String: Bool] = [:]
         for line in manifest.split(separator: "\n").dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -72,7 +78,7 @@ enum Corpus {
                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let file = object["file"] as? String else { continue }
             let name = (file as NSString).lastPathComponent
-            guard name.hasSuffix(".txt") else { continue }  // the manifest itself sits in the folder
+            guard name.hasSuffix(".txt") else { continue }
             let report = object["report"] as? [String: Any]
             let summary = report?["summary"] as? [String: Any]
             let errors = summary?["errors"] as? Int ?? 0

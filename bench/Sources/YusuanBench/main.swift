@@ -11,7 +11,7 @@ import YusuanTestSupport
 ///
 ///   yusuan-bench corpus DIR [COUNT] [SEED]   write COUNT disclosures (text) built from random valid budgets of about
 ///                                            the seed's size; every second one with one figure changed by 1.00;
-///                                            DIR/manifest.tsv lists the changes
+///                                            DIR.manifest.tsv (beside DIR) lists the changes
 ///   yusuan-bench floor DIR                   read and decode (UTF-8) every file of DIR: the floor audit is measured against
 ///   yusuan-bench check DIR RESULTS.jsonl     every changed file has an error naming the changed row; the others have none
 ///   yusuan-bench inprocess FILE [REPEAT]     audit one file REPEAT times in process: seconds per audit
