@@ -3,13 +3,18 @@
 
 # measure NAME COMMAND...: RUNS runs of COMMAND (output to $work/NAME.log); sets median/min/max wall seconds,
 # cpu (median user+system seconds: steadier than wall time on a shared machine) and rss (largest peak
-# resident set, MiB) for NAME, and prints one line.
+# resident set, MiB) for NAME, and prints one line. An exit status other than those in $accept (default 0) is
+# reported as a failure (`yusuan audit` exits 1 when it finds errors: its sections accept "0 1").
 declare -A median minimum maximum rss cpu
 measure() {
   local name=$1; shift
   local times=() cpus=() peak=0 wall kb user system
   for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || { echo "$name failed: see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2; }
+    local status=0
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || status=$?
+    if [[ " ${accept:-0} " != *" $status "* ]]; then
+      echo "$name failed (exit $status): see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2
+    fi
     read -r wall kb user system < <(tail -1 "$work/$name.time")
     times+=("$wall")
     cpus+=("$(python3 -c "print(f'{$user + $system:.2f}')")")
