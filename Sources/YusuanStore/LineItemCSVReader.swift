@@ -187,7 +187,16 @@ public final class LineItemCSVReader: LineItemSource, @unchecked Sendable {
         }
     }
 
-    private func row(_ start: Int, _ end: Int) throws -> LineItemRow {
+    /// What checking a row found beyond its fields' places: the 性质 and 资金来源 (indices into `natures` and
+    /// `RevenueSource.allCases`) and the amount in 分.
+    private struct Checked {
+        var nature: Int
+        var fund: Int
+        var fen: Int64
+    }
+
+    /// Splits the line [start, end) and checks every field, in column order (the first bad one is named).
+    private func check(_ start: Int, _ end: Int) throws -> Checked {
         try split(start, end)
         guard ranges.count == headerNames.count else {
             throw StoreError.invalid("""
@@ -195,52 +204,117 @@ public final class LineItemCSVReader: LineItemSource, @unchecked Sendable {
                 \(ranges.count) fields, the header has \(headerNames.count)
                 """)
         }
-        let department = try code(0)
-        let unit = try code(1)
-        let functional = try classification(2, length: 7, first: 50, zh: "功能科目须为7位的项（以2开头）",
-                                            en: "a 功能科目 of a line item is a 项: 7 digits starting with 2")
-        let economic = try classification(3, length: 5, first: 51, zh: "经济科目须为5位的款（以3开头）",
-                                          en: "an 经济科目 of a line item is a 款: 5 digits starting with 3")
-        let project = try text(field: index[5], column: Self.columns[5])
-        var nature: String
+        try code(0)
+        try code(1)
+        try classification(2, length: 7, first: 50, zh: "功能科目须为7位的项（以2开头）",
+                           en: "a 功能科目 of a line item is a 项: 7 digits starting with 2")
+        try classification(3, length: 5, first: 51, zh: "经济科目须为5位的款（以3开头）",
+                           en: "an 经济科目 of a line item is a 款: 5 digits starting with 3")
+        try checkText(field: index[5], column: Self.columns[5])
+        let projectEmpty = ranges[index[5]].start == ranges[index[5]].end
+        let nature: Int
         if let n = match(4, natureBytes) {
-            nature = Self.natures[n]
-        } else if ranges[index[4]].start == ranges[index[4]].end, !project.isEmpty {
-            nature = "项目"
+            nature = n
+        } else if ranges[index[4]].start == ranges[index[4]].end, !projectEmpty {
+            nature = Self.projectNature
         } else {
             throw problem(4, "性质须为 \(Self.natures.joined(separator: "、"))", "性质 must be one of \(Self.natures.joined(separator: ", "))")
         }
-        if nature == "项目" && project.isEmpty {
+        if nature == Self.projectNature && projectEmpty {
             throw problem(5, "项目支出须填项目编码", "a 项目 line needs its 项目编码")
         }
-        guard let f = match(6, fundBytes) else {
+        guard let fund = match(6, fundBytes) else {
             throw problem(6, "未知的资金来源", "unknown 资金来源 (one of \(RevenueSource.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let fund = RevenueSource.allCases[f].rawValue
-        let fen = try amount(7)
-        return LineItemRow(line: line, department: department, unit: unit, functional: functional, economic: economic,
-                           nature: nature, project: project, fund: fund, fen: fen)
+        return Checked(nature: nature, fund: fund, fen: try amount(7))
     }
 
+    /// The index of 项目 in `natures`.
+    private static let projectNature = 2
+
+    private func row(_ start: Int, _ end: Int) throws -> LineItemRow {
+        let checked = try check(start, end)
+        return LineItemRow(line: line, department: value(0), unit: value(1), functional: value(2), economic: value(3),
+                           nature: Self.natures[checked.nature], project: value(5),
+                           fund: RevenueSource.allCases[checked.fund].rawValue, fen: checked.fen)
+    }
+
+    /// Field `columns[column]` of a checked row as a string (quotes unescaped).
+    private func value(_ column: Int) -> String {
+        let r = ranges[index[column]]
+        let value = String(decoding: buffer[r.start..<r.end], as: UTF8.self)
+        return r.quoted ? value.replacingOccurrences(of: "\"\"", with: "\"") : value
+    }
+
+    // MARK: COPY text
+
+    public func nextCopyText(prefix: [UInt8], into text: inout [UInt8], bytes: Int) throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        var rows = 0
+        while text.count < bytes, let (start, end) = try nextLine() {
+            if start == end { continue }
+            let checked = try check(start, end)
+            text.append(contentsOf: prefix)
+            LineItemCopyText.appendDecimal(Int64(line), to: &text)
+            buffer.withUnsafeBufferPointer { raw in
+                for column in 0..<4 {
+                    text.append(9)
+                    appendField(column, raw, to: &text)
+                }
+                text.append(9)
+                text.append(contentsOf: natureBytes[checked.nature])
+                text.append(9)
+                appendField(5, raw, to: &text)
+                text.append(9)
+                text.append(contentsOf: fundBytes[checked.fund])
+            }
+            text.append(9)
+            LineItemCopyText.appendDecimal(checked.fen, to: &text)
+            text.append(10)
+            rows += 1
+        }
+        return rows
+    }
+
+    /// The bytes of field `columns[column]` of a checked row: quotes unescaped, backslashes doubled for COPY.
+    private func appendField(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        let r = ranges[index[column]]
+        let field = UnsafeBufferPointer(rebasing: bytes[r.start..<r.end])
+        guard r.quoted else {
+            LineItemCopyText.appendEscaped(field, to: &text)
+            return
+        }
+        var i = 0
+        while i < field.count {
+            let b = field[i]
+            text.append(b)
+            if b == 92 { text.append(92) }
+            i += b == 34 && i + 1 < field.count && field[i + 1] == 34 ? 2 : 1
+        }
+    }
+
+    // MARK: Checks
+
     /// A department or unit code: not empty.
-    private func code(_ column: Int) throws -> String {
-        let value = try text(field: index[column], column: Self.columns[column])
-        guard !value.isEmpty else { throw problem(column, "为空", "is empty") }
-        return value
+    private func code(_ column: Int) throws {
+        try checkText(field: index[column], column: Self.columns[column])
+        guard ranges[index[column]].start < ranges[index[column]].end else { throw problem(column, "为空", "is empty") }
     }
 
     /// A classification code of `length` ASCII digits starting with the digit `first`.
-    private func classification(_ column: Int, length: Int, first: UInt8, zh: String, en: String) throws -> String {
+    private func classification(_ column: Int, length: Int, first: UInt8, zh: String, en: String) throws {
         let r = ranges[index[column]]
         let ok = buffer.withUnsafeBufferPointer { bytes in
             r.end - r.start == length && bytes[r.start] == first && (r.start..<r.end).allSatisfy { bytes[$0] >= 48 && bytes[$0] <= 57 }
         }
         guard ok else { throw problem(column, zh, en) }
-        return String(decoding: buffer[r.start..<r.end], as: UTF8.self)
     }
 
-    /// 元 text read by the project's `NumberParser` into exact 分: "1234.56", "1,234.56", "-" (zero).
+    /// 元 text read by the project's `NumberParser` into exact 分: "1234.56", "1,234.56", "-" (zero). Plain
+    /// digits with at most two decimals ("1234", "1234.5", "1234.56"), the usual case, are read here directly.
     private func amount(_ column: Int) throws -> Int64 {
+        if let fen = plainAmount(ranges[index[column]]) { return fen }
         let raw = try text(field: index[column], column: Self.columns[column])
         guard !raw.isEmpty else { throw problem(column, "金额为空", "the amount is empty") }
         guard let number = NumberParser.parse(raw), !number.isPercent, number.unit == nil || number.unit == .yuan else {
@@ -253,6 +327,34 @@ public final class LineItemCSVReader: LineItemSource, @unchecked Sendable {
             throw problem(column, "金额超出范围", "too large")
         }
         return amount.fen
+    }
+
+    /// 分 of an unquoted field of 1 to 14 ASCII digits, optionally followed by a point and one or two digits;
+    /// nil for anything else (read by `NumberParser` and `Amount` instead, which give the same 分 for these and
+    /// refuse only larger figures).
+    private func plainAmount(_ r: (start: Int, end: Int, quoted: Bool)) -> Int64? {
+        guard !r.quoted else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int64? in
+            var fen: Int64 = 0
+            var i = r.start
+            while i < r.end, bytes[i] >= 48, bytes[i] <= 57 {
+                guard i - r.start < 14 else { return nil }
+                fen = fen * 10 + Int64(bytes[i] - 48)
+                i += 1
+            }
+            guard i > r.start else { return nil }
+            if i == r.end { return fen * 100 }
+            guard bytes[i] == 46 else { return nil }
+            i += 1
+            let decimals = r.end - i
+            guard decimals == 1 || decimals == 2 else { return nil }
+            var cents: Int64 = 0
+            for j in i..<r.end {
+                guard bytes[j] >= 48, bytes[j] <= 57 else { return nil }
+                cents = cents * 10 + Int64(bytes[j] - 48)
+            }
+            return fen * 100 + (decimals == 1 ? cents * 10 : cents)
+        }
     }
 
     /// The index into `candidates` of the byte string field `column` holds, if any.
@@ -270,6 +372,14 @@ public final class LineItemCSVReader: LineItemSource, @unchecked Sendable {
 
     /// Field `field` as text: UTF-8 checked, quotes unescaped, no control characters.
     private func text(field: Int, column: String) throws -> String {
+        try checkText(field: field, column: column)
+        let r = ranges[field]
+        let value = String(decoding: buffer[r.start..<r.end], as: UTF8.self)
+        return r.quoted ? value.replacingOccurrences(of: "\"\"", with: "\"") : value
+    }
+
+    /// Checks field `field` is UTF-8 text without control characters.
+    private func checkText(field: Int, column: String) throws {
         let r = ranges[field]
         var ascii = true
         var control = false
@@ -279,26 +389,18 @@ public final class LineItemCSVReader: LineItemSource, @unchecked Sendable {
                 if b >= 0x80 { ascii = false } else if b < 0x20 || b == 0x7F { control = true }
             }
         }
-        var value: String
-        if ascii {
-            value = String(decoding: buffer[r.start..<r.end], as: UTF8.self)
-        } else {
-            guard let decoded = String(bytes: buffer[r.start..<r.end], encoding: .utf8) else {
-                throw StoreError.invalid("""
-                    \(name) 第\(line)行 第\(field + 1)列（\(column)）：不是UTF-8文本（GBK等编码请先转换为UTF-8） / \
-                    \(name) line \(line), column \(field + 1) (\(column)): not UTF-8 text (convert GBK files to UTF-8 first)
-                    """)
-            }
-            value = decoded
+        if !ascii, String(bytes: buffer[r.start..<r.end], encoding: .utf8) == nil {
+            throw StoreError.invalid("""
+                \(name) 第\(line)行 第\(field + 1)列（\(column)）：不是UTF-8文本（GBK等编码请先转换为UTF-8） / \
+                \(name) line \(line), column \(field + 1) (\(column)): not UTF-8 text (convert GBK files to UTF-8 first)
+                """)
         }
-        if r.quoted { value = value.replacingOccurrences(of: "\"\"", with: "\"") }
         guard !control else {
             throw StoreError.invalid("""
                 \(name) 第\(line)行 第\(field + 1)列（\(column)）：含控制字符 / \(name) line \(line), column \(field + 1) \
                 (\(column)): holds a control character
                 """)
         }
-        return value
     }
 
     /// The error for the field of `columns[column]` on the current line, quoting what it holds.

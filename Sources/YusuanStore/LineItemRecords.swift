@@ -72,6 +72,12 @@ public struct LineItemTotal: Sendable, Hashable, Codable {
 public protocol LineItemSource: AnyObject, Sendable {
     /// Up to `limit` more rows, or an empty array when the input is exhausted.
     func next(limit: Int) throws -> [LineItemRow]
+
+    /// Appends more rows to `text` as lines of PostgreSQL's COPY text format (`LineItemCopyText`), each
+    /// starting with `prefix` (the batch id and a tab), until `text` holds at least `bytes` bytes or the
+    /// input is exhausted; returns how many rows it appended (0 at the end). Checks rows as `next(limit:)`
+    /// does. The default goes through `next(limit:)`; `LineItemCSVReader` writes the checked bytes directly.
+    func nextCopyText(prefix: [UInt8], into text: inout [UInt8], bytes: Int) throws -> Int
 }
 
 /// Rows already in memory (tests, small imports).

@@ -4,14 +4,17 @@ import PostgresNIO
 import YusuanStore
 
 extension PostgresStore {
-    /// Rows read from the source per COPY message: about 1 MB of text.
-    static let importChunk = 8_192
+    /// Bytes of COPY text per message (about 2,900 rows of a city).
+    static let importChunkBytes = 256 << 10
     static let lineItemColumns = ["batch_id", "line", "department", "unit", "functional", "economic", "nature",
                                   "project", "fund", "fen"]
 
     /// One transaction: the batch row, every line item streamed through `COPY line_items FROM STDIN` (text
-    /// format, a chunk of rows per message, never the whole file in memory), the batch's row count and the
-    /// audit-log line. An error from the source sends CopyFail, and the transaction is rolled back whole.
+    /// format, 256 KiB a message, never the whole file in memory), the batch's row count and the audit-log
+    /// line. Reading and checking the source runs beside the server's COPY: while one chunk is sent, a
+    /// child task prepares the next (`CopyChunks`), so the client's and the server's CPU work overlap. An error
+    /// from the source sends CopyFail, and the transaction is rolled back whole. The commit is an ordinary
+    /// (synchronous) one: once this returns, the rows are durable.
     public func importLineItems(_ source: any LineItemSource, year: Int, fileName: String,
                                 actor: Actor) async throws -> LineItemBatch {
         guard (1000...9999).contains(year) else {
@@ -27,18 +30,12 @@ extension PostgresStore {
                 throw StoreError.backend("importing line items from \(fileName): no batch id returned")
             }
             let counter = RowCounter()
+            let chunks = CopyChunks(source: source, prefix: LineItemCopyText.prefix(batchID: batchID),
+                                    bytes: Self.importChunkBytes)
             try await connection.copyFrom(table: "line_items", columns: Self.lineItemColumns, logger: logger) { writer in
-                let prefix = Array("\(batchID)\t".utf8)
-                var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
-                while true {
-                    let rows = try source.next(limit: Self.importChunk)
-                    if rows.isEmpty { break }
-                    buffer.clear()
-                    for row in rows {
-                        Self.appendCopyLine(row, prefix: prefix, to: &buffer)
-                    }
-                    try await writer.write(buffer)
-                    await counter.add(rows.count)
+                try await chunks.send { chunk, rows in
+                    try await writer.write(chunk)
+                    await counter.add(rows)
                 }
             }
             let count = await counter.value
@@ -55,24 +52,6 @@ extension PostgresStore {
             }
             return batch
         }
-    }
-
-    /// One row in COPY's text format: tab-separated, with backslash escaped (the reader refuses control
-    /// characters, so tabs and newlines never occur inside a value).
-    static func appendCopyLine(_ row: LineItemRow, prefix: [UInt8], to buffer: inout ByteBuffer) {
-        buffer.writeBytes(prefix)
-        buffer.writeString(String(row.line))
-        for value in [row.department, row.unit, row.functional, row.economic, row.nature, row.project, row.fund] {
-            buffer.writeInteger(UInt8(9))
-            if value.utf8.contains(92) {
-                buffer.writeString(value.replacingOccurrences(of: "\\", with: "\\\\"))
-            } else {
-                buffer.writeString(value)
-            }
-        }
-        buffer.writeInteger(UInt8(9))
-        buffer.writeString(String(row.fen))
-        buffer.writeInteger(UInt8(10))
     }
 
     public func lineItemBatches() async throws -> [LineItemBatch] {

@@ -60,4 +60,53 @@ struct LineItemCSVReaderTests {
         }
         #expect(fen == expected)
     }
+
+    /// The reader's own COPY writer (checked bytes written directly) against the default one, which encodes
+    /// the rows `next(limit:)` returns: the same lines for quotes, a backslash, CRLF, a BOM, a dash, separators.
+    @Test("COPY text written from the checked bytes equals the text of the rows")
+    func copyTextMatchesRows() throws {
+        let text = "\u{FEFF}部门编码,单位编码,功能科目,经济科目,性质,项目编码,资金来源,金额（元）\r\n"
+            + "101001,001,2010101,30101,人员经费,,一般公共预算拨款,\"1,234.56\"\r\n"
+            + "101001,002,2010102,30201,日常公用经费,,事业收入,0.5\r\n\r\n"
+            + "101001,\"0\\1\",2010350,31002,项目,\"P\\\"\"x\"\"\\\",一般公共预算拨款,-\r\n"
+            + " 202002 ,001,2040101,30201,,\"202002 P\"\"2\"\"\",\"政府性基金预算拨款\",100000000.01\r\n"
+            + "303003,001,2040101,30201,项目,P3,事业收入,(12.3)\r\n"
+            + "303003,001,2040101,30201,项目,P3,事业收入,007\n"
+            + "303003,001,2040101,30201,项目,P3,事业收入,123456789012345.6\n"
+            + "303003,001,2040101,30201,项目,P3,事业收入,12345678901234.56"
+        let prefix = LineItemCopyText.prefix(batchID: 42)
+        var expected: [UInt8] = []
+        for row in try LineItemCSVReader(bytes: Array(text.utf8), name: "a.csv").next(limit: 100) {
+            LineItemCopyText.append(row, prefix: prefix, to: &expected)
+        }
+        var written: [UInt8] = []
+        let reader = try LineItemCSVReader(bytes: Array(text.utf8), name: "a.csv")
+        var rows = 0
+        while true {
+            // A small chunk: several calls, each stopping at the first row that reaches it.
+            let n = try reader.nextCopyText(prefix: prefix, into: &written, bytes: written.count + 100)
+            if n == 0 { break }
+            rows += n
+        }
+        #expect(rows == 8)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        let lines = String(decoding: written, as: UTF8.self).split(separator: "\n")
+        #expect(lines.first == "42\t2\t101001\t001\t2010101\t30101\t人员经费\t\t一般公共预算拨款\t123456")
+        #expect(lines[2] == "42\t5\t101001\t0\\\\1\t2010350\t31002\t项目\tP\\\\\"x\"\\\\\t一般公共预算拨款\t0")
+        #expect(lines[3].hasSuffix("\t项目\t202002 P\"2\"\t政府性基金预算拨款\t10000000001"))
+        #expect(lines[4].hasSuffix("\t-1230") && lines[5].hasSuffix("\t700") && lines[6].hasSuffix("\t12345678901234560")
+                && lines[7].hasSuffix("\t1234567890123456"))
+    }
+
+    @Test("a bad row stops the COPY writer with its line and column, like the rows")
+    func copyTextBadRow() throws {
+        let text = "部门编码,单位编码,功能科目,经济科目,性质,项目编码,资金来源,金额（元）\n"
+            + "101001,001,2010101,30101,人员经费,,事业收入,1\n"
+            + "101001,001,2010101,30101,人员经费,,事业收入,1.234\n"
+        let reader = try LineItemCSVReader(bytes: Array(text.utf8), name: "b.csv")
+        var written: [UInt8] = []
+        let error = #expect(throws: StoreError.self) { _ = try reader.nextCopyText(prefix: [], into: &written, bytes: 1 << 20) }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("b.csv 第3行 第8列") && message.contains("line 3"), "\(message)")
+    }
 }

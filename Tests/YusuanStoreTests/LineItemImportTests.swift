@@ -10,6 +10,8 @@ enum LineItemCheck: String, CaseIterable, Sendable, CustomTestStringConvertible 
     case badInputLeavesStoreUnchanged
     case failureAfterManyRowsLeavesStoreUnchanged
     case failingSourceLeavesStoreUnchanged
+    case failureAfterChunksSentLeavesStoreUnchanged
+    case storeRefusalStopsTheSource
 
     var testDescription: String { rawValue }
 
@@ -19,6 +21,8 @@ enum LineItemCheck: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .badInputLeavesStoreUnchanged: try await LineItemContract.badInputLeavesStoreUnchanged(store)
         case .failureAfterManyRowsLeavesStoreUnchanged: try await LineItemContract.failureAfterManyRows(store)
         case .failingSourceLeavesStoreUnchanged: try await LineItemContract.failingSource(store)
+        case .failureAfterChunksSentLeavesStoreUnchanged: try await LineItemContract.failureAfterChunksSent(store)
+        case .storeRefusalStopsTheSource: try await LineItemContract.storeRefusalStopsTheSource(store)
         }
     }
 }
@@ -179,6 +183,83 @@ enum LineItemContract {
         }
         #expect(try await Snapshot(store) == before)
         #expect(try await store.lineItemBatches() == [])
+    }
+}
+
+extension LineItemContract {
+    /// A source failing after it gave 30,000 good rows (megabytes of COPY text: chunks were already
+    /// prepared, sent and taken by the server while the next was being read).
+    static func failureAfterChunksSent(_ store: any YusuanStore) async throws {
+        let before = try await Snapshot(store)
+        let source = GeneratedSource(rowsPerCall: 1_000, calls: 30, then: .fail)
+        await expectStoreError(.backend, "a source that fails after 30,000 rows") {
+            _ = try await store.importLineItems(source, year: 2024, fileName: "broken.csv", actor: .system)
+        }
+        #expect(source.calls == 31, "read up to the failure, then no more")
+        #expect(try await Snapshot(store) == before)
+        #expect(try await store.lineItemBatches() == [])
+    }
+
+    /// A row the store itself refuses (an empty department, which the CSV reader never gives: the table's
+    /// CHECK) among two million: the import fails, stops reading the source long before its end, and leaves
+    /// nothing behind; the store still works.
+    static func storeRefusalStopsTheSource(_ store: any YusuanStore) async throws {
+        let before = try await Snapshot(store)
+        let source = GeneratedSource(rowsPerCall: 1_000, calls: 2_000, then: .end, emptyDepartmentAtCall: 10)
+        do {
+            _ = try await store.importLineItems(source, year: 2024, fileName: "refused.csv", actor: .system)
+            Issue.record("a row with an empty department was imported")
+        } catch {
+            #expect(error is StoreError, "\(error)")
+        }
+        let calls = source.calls
+        #expect(calls >= 10 && calls < 1_000, "stopped reading long before the end (\(calls) of 2,000 calls)")
+        #expect(try await Snapshot(store) == before)
+        #expect(source.calls == calls, "nothing read the source after the import returned")
+        let good = try await store.importLineItems(try reader(sample), year: 2025, fileName: "city.csv", actor: .system)
+        #expect(good.rowCount == 4)
+    }
+}
+
+/// `rowsPerCall` valid rows per call (whatever limit is asked) for `calls` calls, then the end or a read error;
+/// optionally one row with an empty department in call `emptyDepartmentAtCall`.
+final class GeneratedSource: LineItemSource, @unchecked Sendable {
+    enum Then { case end, fail }
+    private let lock = NSLock()
+    private let rowsPerCall: Int
+    private let total: Int
+    private let then: Then
+    private let emptyDepartmentAtCall: Int?
+    private var made = 0
+
+    init(rowsPerCall: Int, calls: Int, then: Then, emptyDepartmentAtCall: Int? = nil) {
+        self.rowsPerCall = rowsPerCall
+        self.total = calls
+        self.then = then
+        self.emptyDepartmentAtCall = emptyDepartmentAtCall
+    }
+
+    var calls: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return made
+    }
+
+    func next(limit: Int) throws -> [LineItemRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        made += 1
+        guard made <= total else {
+            if then == .fail { throw StoreError.backend("reading broken.csv: disk error") }
+            return []
+        }
+        let first = (made - 1) * rowsPerCall
+        return (0..<rowsPerCall).map { i in
+            let empty = made == emptyDepartmentAtCall && i == rowsPerCall / 2
+            return LineItemRow(line: first + i + 2, department: empty ? "" : String(600_000 + i % 13), unit: "001",
+                               functional: "2010101", economic: "30101", nature: "人员经费", project: "",
+                               fund: "一般公共预算拨款", fen: Int64(first + i))
+        }
     }
 }
 
