@@ -29,14 +29,38 @@ public struct Consolidation: Sendable {
 
     /// Rounds the merged shares and prints the two 汇总 tables for `name` (a city, a province) and `year`.
     public init(_ items: [LineItem], name: String, year: Int) {
-        var ledger = Ledger(items)
+        // The shares arrive in whatever order the workers finished; sorted, the leaves (and so the
+        // rounding, which is deterministic for a given problem) do not depend on it.
+        var ledger = Ledger(items.sorted(by: Self.leafOrder))
         let budget = Budget(department: name, year: year, profile: "", units: [])
         let index = LeafIndex(ledger)
         let recorder = Recorder()
         _ = Self.tables(budget, Books(ledger: ledger, recorder: recorder, index: index))
-        ledger.round(recorder.sets)
+        ledger.round(recorder.sets, workLimit: Self.roundingWorkLimit)
         self.ledger = ledger
         self.tables = Self.tables(budget, Books(ledger: ledger, recorder: nil, index: index))
+    }
+
+    /// Work allowed to controlled rounding: the consolidated 汇总 is one large problem (a city's has
+    /// about 230,000 leaves and 4,000 printed sets, rounded once), so it gets more than a department.
+    static let roundingWorkLimit = 8 * ControlledRounding.defaultWorkLimit
+
+    /// 功能, 经济, nature (人员, 公用, then projects by code), unit, fund: the order of the consolidated leaves.
+    static func leafOrder(_ a: LineItem, _ b: LineItem) -> Bool {
+        if a.functional != b.functional { return a.functional < b.functional }
+        if a.economic != b.economic { return a.economic < b.economic }
+        let (na, nb) = (natureRank(a.nature), natureRank(b.nature))
+        if na != nb { return na < nb }
+        if a.unit != b.unit { return a.unit < b.unit }
+        return a.fund.bit < b.fund.bit
+    }
+
+    private static func natureRank(_ n: SpendingNature) -> (Int, String) {
+        switch n {
+        case .personnel: (0, "")
+        case .publicCost: (1, "")
+        case .project(let code): (2, code)
+        }
     }
 
     /// The exact amount (分) of the leaves whose 功能科目 and 经济科目 start with the prefixes given.

@@ -65,8 +65,8 @@ struct LeafFilter: Hashable {
 
     func matches(_ leaf: Ledger.Leaf) -> Bool {
         if never { return false }
-        // A linear scan: `Set.contains` would hash the fund's Chinese raw value for every leaf.
-        if let funds, !funds.contains(where: { $0 == leaf.fund }) { return false }
+        // A bit mask: `Set.contains` would hash the fund's Chinese raw value for every leaf.
+        if funds != nil, fundMask & leaf.fund.bit == 0 { return false }
         if let functional, !leaf.functional.hasPrefix(functional) { return false }
         if let economic, !leaf.economic.hasPrefix(economic) { return false }
         if let economicCodes, !economicCodes.contains(leaf.economic) { return false }
@@ -78,22 +78,53 @@ struct LeafFilter: Hashable {
         return true
     }
 
-    /// Hashes the funds as a bit mask of their case positions: a raw-value enum hashes its Chinese name,
-    /// which is slow. Equality still compares every field.
-    func hash(into hasher: inout Hasher) {
-        var mask = -1
-        if let funds {
-            mask = 0
-            for f in funds { mask |= 1 << (RevenueSource.allCases.firstIndex(of: f) ?? 62) }
+    /// The funds as a bit mask of their cases (-1: any fund).
+    var fundMask: Int {
+        guard let funds else { return -1 }
+        var mask = 0
+        for f in funds { mask |= f.bit }
+        return mask
+    }
+
+    /// Hashes and compares the funds as a bit mask of their cases: a raw-value enum hashes and compares
+    /// its Chinese name, which is slow.
+    static func == (a: LeafFilter, b: LeafFilter) -> Bool {
+        a.never == b.never && a.functional == b.functional && a.economic == b.economic && a.fundMask == b.fundMask
+            && a.natureMask == b.natureMask && a.economicCodes == b.economicCodes && a.projects == b.projects && a.units == b.units
+    }
+
+    /// The natures as a bit mask (-1: any nature).
+    private var natureMask: Int {
+        guard let natures else { return -1 }
+        var mask = 0
+        for n in natures {
+            switch n {
+            case .personnel: mask |= 1
+            case .publicCost: mask |= 2
+            case .project: mask |= 4
+            }
         }
-        hasher.combine(mask)
+        return mask
+    }
+
+    /// Hashing is on the memo's hot path (every figure looks its filter up): funds and natures go in as
+    /// masks, and a set of codes as its only element or its size (hashing a `Set` hashes every element
+    /// with a fresh hasher). Equal filters still hash alike; `==` compares every field.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fundMask)
+        hasher.combine(natureMask)
         hasher.combine(functional)
         hasher.combine(economic)
-        hasher.combine(economicCodes)
-        hasher.combine(natures)
-        hasher.combine(projects)
-        hasher.combine(units)
+        Self.combine(economicCodes, into: &hasher)
+        Self.combine(projects, into: &hasher)
+        Self.combine(units, into: &hasher)
         hasher.combine(never)
+    }
+
+    private static func combine(_ codes: Set<String>?, into hasher: inout Hasher) {
+        guard let codes else { return hasher.combine(-1) }
+        hasher.combine(codes.count)
+        if codes.count == 1, let only = codes.first { hasher.combine(only) }
     }
 
     private static func intersect<T>(_ a: Set<T>?, _ b: Set<T>?) -> Set<T>? {
@@ -207,4 +238,22 @@ final class LeafIndex {
     }
 
     private static func size(_ lists: [[Int]]) -> Int { lists.reduce(0) { $0 + $1.count } }
+}
+
+extension RevenueSource {
+    /// A bit of its own per case, for masks of funds (a switch: no hashing of the Chinese raw value).
+    var bit: Int {
+        switch self {
+        case .generalBudget: 1 << 0
+        case .govFund: 1 << 1
+        case .stateCapital: 1 << 2
+        case .specialAccount: 1 << 3
+        case .businessIncome: 1 << 4
+        case .superiorSubsidy: 1 << 5
+        case .affiliatedIncome: 1 << 6
+        case .operatingIncome: 1 << 7
+        case .otherIncome: 1 << 8
+        case .carryover: 1 << 9
+        }
+    }
 }

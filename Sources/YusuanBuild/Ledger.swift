@@ -22,6 +22,8 @@ public struct Ledger: Sendable {
     public init(_ items: [LineItem]) {
         var index: [LeafKey: Int] = [:]
         var leaves: [Leaf] = []
+        // At most one leaf per item: reserved once instead of regrown (and rehashed) as leaves come.
+        index.reserveCapacity(items.count)
         for item in items {
             let key = LeafKey(item)
             if let i = index[key] {
@@ -55,7 +57,7 @@ public struct Ledger: Sendable {
 
     /// Rounds the leaves once per print scale so that each aggregate of that scale prints within one unit
     /// of its exact sum. A scale of 1 分 (0.01 元) needs no rounding: its leaves print exactly.
-    public mutating func round(_ aggregates: [PrintScale: [[Int]]]) {
+    public mutating func round(_ aggregates: [PrintScale: [[Int]]], workLimit: Int = ControlledRounding.defaultWorkLimit) {
         uncontrolled = 0
         let fen = leaves.map(\.exact.fen)
         for (scale, sets) in aggregates {
@@ -63,7 +65,8 @@ public struct Ledger: Sendable {
                 rounded[scale] = fen
                 continue
             }
-            let solution = ControlledRounding.solve(RoundingProblem(leaves: fen, unit: scale.fen, aggregates: sets))
+            let solution = ControlledRounding.solve(RoundingProblem(leaves: fen, unit: scale.fen, aggregates: sets),
+                                                    workLimit: workLimit)
             rounded[scale] = solution.units
             uncontrolled += solution.violations.count
         }

@@ -26,6 +26,19 @@ public enum ControlledRounding {
 
     /// Rounds every leaf to whole printed units, keeping every aggregate within one unit when possible.
     public static func solve(_ problem: RoundingProblem, workLimit: Int = defaultWorkLimit) -> RoundingSolution {
+        // Leaves no aggregate tells apart are rounded as one, then shared out (`MergedLeaves`).
+        if problem.leaves.count >= mergeFrom, let merged = MergedLeaves(problem) {
+            let inner = solveLeaves(merged.problem, workLimit: workLimit)
+            return RoundingSolution(problem: problem, units: merged.distribute(inner.units), familyCount: inner.familyCount)
+        }
+        return solveLeaves(problem, workLimit: workLimit)
+    }
+
+    /// Problems with at least this many leaves are first reduced by merging leaves that lie in the same
+    /// aggregates (`MergedLeaves`).
+    static let mergeFrom = 2
+
+    static func solveLeaves(_ problem: RoundingProblem, workLimit: Int) -> RoundingSolution {
         let structure = AggregateStructure(problem)
         let up: [Bool]
         if structure.familyCount <= 1 {

@@ -41,4 +41,18 @@ public struct RoundingSolution: Sendable, Hashable {
         self.violations = violations
         familyCount = s.familyCount
     }
+
+    /// A solution given its printed units per leaf (each the floor or the ceiling of the leaf), with the
+    /// violations found against the problem's aggregates: a merged problem's solution shared out among
+    /// the original leaves (`MergedLeaves`).
+    init(problem: RoundingProblem, units: [Int64], familyCount: Int) {
+        self.units = units
+        let printed = problem.aggregates.map { $0.reduce(0) { RoundingMath.adding($0, units[$1]) } }
+        aggregateUnits = printed
+        violations = problem.aggregates.indices.filter { i in
+            let (whole, remainder) = problem.exactValue(of: problem.aggregates[i])
+            return !(printed[i] == whole || (remainder > 0 && printed[i] == RoundingMath.adding(whole, 1)))
+        }
+        self.familyCount = familyCount
+    }
 }
