@@ -12,6 +12,7 @@ enum LineItemCheck: String, CaseIterable, Sendable, CustomTestStringConvertible 
     case failingSourceLeavesStoreUnchanged
     case failureAfterChunksSentLeavesStoreUnchanged
     case storeRefusalStopsTheSource
+    case backslashesAndNegativesReadBack
 
     var testDescription: String { rawValue }
 
@@ -23,6 +24,7 @@ enum LineItemCheck: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .failingSourceLeavesStoreUnchanged: try await LineItemContract.failingSource(store)
         case .failureAfterChunksSentLeavesStoreUnchanged: try await LineItemContract.failureAfterChunksSent(store)
         case .storeRefusalStopsTheSource: try await LineItemContract.storeRefusalStopsTheSource(store)
+        case .backslashesAndNegativesReadBack: try await LineItemContract.backslashesAndNegatives(store)
         }
     }
 }
@@ -76,6 +78,25 @@ enum LineItemContract {
             self.totals = totals
             logLines = try await store.auditLog(limit: 1_000).count
         }
+    }
+
+    /// Text with backslashes (COPY's escape character, and `\N`, its NULL) and negative amounts read back as
+    /// written, from the CSV reader and from rows in memory (the two ways a source writes checked rows).
+    static func backslashesAndNegatives(_ store: any YusuanStore) async throws {
+        let csv = header + "\n" + [
+            #"101001,0\1,2010101,30101,人员经费,\N,一般公共预算拨款,-12.34"#,
+            #"101001,\\,2010102,30201,项目,"P\""x""\",事业收入,0.01"#,
+        ].joined(separator: "\n") + "\n"
+        let batch = try await store.importLineItems(try reader(csv), year: 2025, fileName: "odd.csv", actor: .system)
+        let rows = try await store.lineItems(batchID: batch.id, department: "101001")
+        #expect(rows.map(\.unit) == [#"0\1"#, #"\\"#])
+        #expect(rows.map(\.project) == [#"\N"#, #"P\"x"\"#])
+        #expect(rows.map(\.fen) == [-1_234, 1])
+
+        let memory = [LineItemRow(line: 7, department: #"d\"#, unit: "001", functional: "2010101", economic: "30101",
+                                  nature: "人员经费", project: "", fund: #"\\N"#, fen: -9_000_000_000_000)]
+        let second = try await store.importLineItems(LineItemArraySource(memory), year: 2025, fileName: "rows", actor: .system)
+        #expect(try await store.lineItems(batchID: second.id, department: #"d\"#) == memory)
     }
 
     static func importAndQuery(_ store: any YusuanStore) async throws {
