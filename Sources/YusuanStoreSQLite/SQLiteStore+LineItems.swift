@@ -6,13 +6,11 @@ extension SQLiteStore {
     /// The index of migration v2-line-items, as that migration creates it (a test checks the text is the same).
     package static let lineItemsIndex = "CREATE INDEX line_items_by_department ON line_items(batch_id, department);"
 
-    /// Bytes of checked rows read from the source per call: enough to amortise the call, small enough to keep
-    /// memory flat.
-    static let importChunkBytes = 256 << 10
+    /// Rows read from the source per call: enough to amortise the call, small enough to keep memory flat.
+    static let importChunk = 8_192
 
     /// One write transaction: the batch row, every line item through one prepared statement reused for
-    /// each row (bound from the source's checked bytes, `LineItemBinder`), the batch's row count and the
-    /// audit-log line. Any error rolls all of it back.
+    /// each row, the batch's row count and the audit-log line. Any error rolls all of it back.
     public func importLineItems(_ source: any LineItemSource, year: Int, fileName: String,
                                 actor: Actor) async throws -> LineItemBatch {
         guard (1000...9999).contains(year) else {
@@ -34,17 +32,13 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var count = 0
-            var text: [UInt8] = []
-            text.reserveCapacity(Self.importChunkBytes + 1024)
             while true {
-                text.removeAll(keepingCapacity: true)
-                let rows = try source.nextCopyText(prefix: [], into: &text, bytes: Self.importChunkBytes)
-                if rows == 0 { break }
-                let inserted = try LineItemBinder.insert(copyText: text, batchID: batchID, into: insert)
-                guard inserted == rows else {
-                    throw StoreError.backend("\(fileName): \(rows) rows read but \(inserted) written")
+                let rows = try source.next(limit: Self.importChunk)
+                if rows.isEmpty { break }
+                for row in rows {
+                    try LineItemBinder.insert(row, batchID: batchID, into: insert)
                 }
-                count += rows
+                count += rows.count
             }
             if rebuildIndex { try db.execute(sql: Self.lineItemsIndex) }
             try db.execute(sql: "UPDATE line_item_batches SET row_count = ? WHERE id = ?", arguments: [count, batchID])
