@@ -39,7 +39,7 @@ struct FactIndexBuilder {
 
     /// Appends a fact of the table last entered.
     mutating func append(_ quantity: Quantity, _ figure: Figure, table: DisclosureTable, row: Row, column: Column, blank: Bool) {
-        facts.append(Fact(quantity: quantity, figure: figure, table: table, row: row, column: column, blank: blank,
+        facts.append(Fact(quantity: quantity, figure: figure, origin: FactOrigin(table: table, row: row, column: column), blank: blank,
                           tableID: currentTable.id, tableNameID: currentTable.name))
     }
 

@@ -58,9 +58,12 @@ public struct Quantity: Hashable, Sendable {
 public struct Fact: Sendable {
     public var quantity: Quantity
     public var figure: Figure
-    public var table: DisclosureTable
-    public var row: Row
-    public var column: Column
+    /// Where the figure is printed, held by reference: fact groups and rules copy facts, and a copy
+    /// then retains one object instead of every field of a table, a row and a column.
+    let origin: FactOrigin
+    public var table: DisclosureTable { origin.table }
+    public var row: Row { origin.row }
+    public var column: Column { origin.column }
     /// Whether the cell was blank (read as zero).
     public var blank: Bool
     /// The table's identity (title, attachment, side) as a number, equal for facts of tables that
@@ -75,3 +78,15 @@ public struct Fact: Sendable {
     }
 }
 
+/// The table, row and column a fact was read from (shared by the fact's copies).
+final class FactOrigin: Sendable {
+    let table: DisclosureTable
+    let row: Row
+    let column: Column
+
+    init(table: DisclosureTable, row: Row, column: Column) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+}

@@ -60,14 +60,16 @@ public enum NumberParser {
     /// Whether `raw` holds an ASCII or full-width digit (UTF-8 EF BC 90–99) or a dash (-, —, －): nothing
     /// else can parse.
     static func mayBeNumber(_ raw: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in raw.utf8 {
-            if (0x30...0x39).contains(b) || b == 0x2D { return true }
-            if previous == (0xEF, 0xBC), (0x90...0x99).contains(b) || b == 0x8D { return true }  // ０–９, －
-            if previous == (0xE2, 0x80), b == 0x94 || b == 0x93 { return true }  // — –
-            previous = (previous.1, b)
+        TextNormalization.withBytes(raw) { bytes in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for b in bytes {
+                if (0x30...0x39).contains(b) || b == 0x2D { return true }
+                if previous == (0xEF, 0xBC), (0x90...0x99).contains(b) || b == 0x8D { return true }  // ０–９, －
+                if previous == (0xE2, 0x80), b == 0x94 || b == 0x93 { return true }  // — –
+                previous = (previous.1, b)
+            }
+            return false
         }
-        return false
     }
 
     /// Digits with an optional decimal point and thousands separators (groups of three).

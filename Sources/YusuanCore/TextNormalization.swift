@@ -21,17 +21,26 @@ public enum TextNormalization {
     /// Whether `s` may hold a full-width form (UTF-8 EF BC xx / EF BD xx), the ideographic space (E3 80 80)
     /// or a no-break space (C2 A0): the only scalars `halfWidth` changes.
     static func mayNeedHalfWidth(_ s: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in s.utf8 {
-            switch b {
-            case 0xBC, 0xBD: if previous == 0xEF { return true }
-            case 0x80: if previous == 0xE3 { return true }
-            case 0xA0: if previous == 0xC2 { return true }
-            default: break
+        withBytes(s) { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                switch b {
+                case 0xBC, 0xBD: if previous == 0xEF { return true }
+                case 0x80: if previous == 0xE3 { return true }
+                case 0xA0: if previous == 0xC2 { return true }
+                default: break
+                }
+                previous = b
             }
-            previous = b
+            return false
         }
-        return false
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `s` in one buffer: a native string's own storage (no copy),
+    /// else a copy. Byte scans over a buffer skip the index checks of iterating `String.UTF8View`.
+    @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Appends the UTF-8 encoding of `u` (faster than appending to a `String.UnicodeScalarView`).
@@ -60,7 +69,11 @@ public enum TextNormalization {
     /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
     public static func key(_ s: String) -> String {
         // Most labels have nothing to drop or map: one pass over the bytes finds that, and `s` is returned as it is.
-        if !mayChangeInKey(s) { return s }
+        switch keyChanges(s) {
+        case .none: return s
+        case .asciiOnly: return asciiKey(s)
+        case .other: break
+        }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -81,18 +94,48 @@ public enum TextNormalization {
     /// ASCII: controls 09–0D, space, '"', "'", "[", "]"; C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F:
     /// spaces and curly quotes), E3 80 (U+3000–U+303F: the ideographic space, 【】〔〕) and EF BC / EF BD
     /// (full-width forms). Conservative: a false "may" only takes the slow path.
-    static func mayChangeInKey(_ s: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in s.utf8 {
-            switch b {
-            case 0x09...0x0D, 0x20, 0x22, 0x27, 0x5B, 0x5D, 0xC2, 0xE1, 0xE2: return true
-            case 0x80: if previous == 0xE3 { return true }
-            case 0xBC, 0xBD: if previous == 0xEF { return true }
-            default: break
+    static func mayChangeInKey(_ s: String) -> Bool { keyChanges(s) != .none }
+
+    /// What `key` may change in a string: nothing, only ASCII bytes (white space, quotes, brackets, as in
+    /// the cells of a line joined with spaces), or possibly other scalars.
+    enum KeyChanges { case none, asciiOnly, other }
+
+    /// The bytes of `mayChangeInKey`, told apart: ASCII ones (09–0D, space, '"', "'", "[", "]") are changed
+    /// byte for byte by `asciiKey`; any other (C2, E1, E2, E3 80, EF BC / EF BD) takes the pass over scalars.
+    static func keyChanges(_ s: String) -> KeyChanges {
+        withBytes(s) { bytes in
+            var previous: UInt8 = 0
+            var ascii = false
+            for b in bytes {
+                switch b {
+                case 0x09...0x0D, 0x20, 0x22, 0x27, 0x5B, 0x5D: ascii = true
+                case 0xC2, 0xE1, 0xE2: return .other
+                case 0x80: if previous == 0xE3 { return .other }
+                case 0xBC, 0xBD: if previous == 0xEF { return .other }
+                default: break
+                }
+                previous = b
             }
-            previous = b
+            return ascii ? .asciiOnly : .none
         }
-        return false
+    }
+
+    /// `key` of a string whose only changes are ASCII: white space and quotes dropped, "[" "]" made "(" ")".
+    /// Every other byte is kept as it is, as the pass over scalars would write it.
+    static func asciiKey(_ s: String) -> String {
+        withBytes(s) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for b in bytes {
+                switch b {
+                case 0x09...0x0D, 0x20, 0x22, 0x27: continue
+                case 0x5B: out.append(0x28)
+                case 0x5D: out.append(0x29)
+                default: out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.

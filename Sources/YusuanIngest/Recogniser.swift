@@ -42,9 +42,11 @@ struct ScanState {
 
     init(meta: DocumentMeta) { self.meta = meta }
 
-    mutating func consume(_ line: RawLine) {
-        let text = line.text
+    mutating func consume(_ raw: RawLine) {
+        // Each line is trimmed and joined once; every test below reads that.
+        let line = ScannedLine(raw)
         if line.isBlank { return }
+        let text = line.text
         if let m = TableTitles.marker(text) {
             if m.rest.isEmpty {
                 closeTable()
@@ -52,18 +54,18 @@ struct ScanState {
                 return
             }
             if let kind = TableTitles.kind(of: m.rest) {
-                openTable(kind: kind, title: m.rest, attachment: m.number, line: line)
+                openTable(kind: kind, title: m.rest, attachment: m.number, line: raw)
                 return
             }
         }
-        if line.cells.filter({ !$0.trimmed.isEmpty }).count <= 2, let kind = titleKind(line) {
-            openTable(kind: kind, title: titleText(line), attachment: nil, line: line)
+        if line.labels.count <= 2, let kind = titleKind(line.labels) {
+            openTable(kind: kind, title: line.labels.first ?? text, attachment: nil, line: raw)
             return
         }
         if var table = current {
             // The open table is moved out while it changes, so that adding a line does not copy its lines.
             current = nil
-            if let unit = TableTitles.unitLine(line.cells) {
+            if let unit = TableTitles.unitLine(labels: line.labels) {
                 table.setUnit(unit)
                 current = table
                 return
@@ -73,10 +75,18 @@ struct ScanState {
                 current = table
                 return
             }
+            // Whether the line is data-like, worked out at most once.
+            var dataLike: Bool?
+            func isDataLike() -> Bool {
+                if let known = dataLike { return known }
+                let d = TableBuilder.isDataLike(labels: line.labels)
+                dataLike = d
+                return d
+            }
             // After a table's note, running text is no longer part of it.
-            let afterNote = !table.notes.isEmpty && !TableBuilder.isDataLike(line.cells) && !table.isForm
+            let afterNote = !table.notes.isEmpty && !isDataLike() && !table.isForm
             if !afterNote && !endsTable(line, table: table) {
-                table.add(line)
+                table.add(raw, dataLike: isDataLike())
                 current = table
                 return
             }
@@ -84,18 +94,14 @@ struct ScanState {
             closeTable()
         }
         if pendingAttachment != nil { pendingAttachment = nil }
-        narrative.append(Paragraph(text: text, location: line.location, isHeading: NarrativeShape.isHeading(text)))
+        narrative.append(Paragraph(text: text, location: raw.location, isHeading: NarrativeShape.isHeading(text)))
     }
 
-    func titleKind(_ line: RawLine) -> TableKind? {
-        let cells = line.cells.map { $0.trimmed }.filter { !$0.isEmpty }
+    /// The kind of table a line of one or two non-empty cells names (a title, then perhaps its unit).
+    func titleKind(_ cells: [String]) -> TableKind? {
         guard let first = cells.first, let kind = TableTitles.kind(of: first) else { return nil }
-        if cells.count == 2 && TableTitles.unitLine([cells[1]]) == nil { return nil }
+        if cells.count == 2 && TableTitles.unitLine(labels: [cells[1]]) == nil { return nil }
         return kind
-    }
-
-    func titleText(_ line: RawLine) -> String {
-        line.cells.map { $0.trimmed }.first { !$0.isEmpty } ?? line.text
     }
 
     mutating func openTable(kind: TableKind, title: String, attachment: String?, line: RawLine) {
@@ -137,13 +143,12 @@ struct ScanState {
     }
 
     /// Running text after a table ends it: a long sentence or a section heading on a line of its own.
-    func endsTable(_ line: RawLine, table: TableBuilder) -> Bool {
-        let nonEmpty = line.cells.filter { !$0.trimmed.isEmpty }
-        guard nonEmpty.count == 1, line.cells.count == 1, !line.fromTable else { return false }
-        let t = nonEmpty[0]
+    func endsTable(_ line: ScannedLine, table: TableBuilder) -> Bool {
+        guard line.labels.count == 1, line.line.cells.count == 1, !line.line.fromTable else { return false }
+        let t = line.labels[0]
         if NumberParser.parse(t) != nil { return false }
         if table.isForm { return t.count > 60 || t.hasSuffix("。") && t.count > 30 }
-        if !t.hasSuffix("。"), t.count < 40, continuesOutline(line, table: table) { return false }
+        if !t.hasSuffix("。"), t.count < 40, continuesOutline(line.line, table: table) { return false }
         return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && (t.count > 8 || t.contains("说明") || t.contains("情况"))
     }
 }

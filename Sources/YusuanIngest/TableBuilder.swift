@@ -32,15 +32,15 @@ struct TableBuilder {
 
     mutating func expectRepeatedHeader() { skippingRepeatedHeader = !isForm }
 
-    mutating func add(_ line: RawLine) {
+    /// Adds a line of the table; `dataLike` is its `isDataLike`, which the scan has worked out already.
+    mutating func add(_ line: RawLine, dataLike: Bool) {
         if skippingRepeatedHeader {
-            if !TableBuilder.isDataLike(line.cells) && repeatsHeader(line) { return }
+            if !dataLike && repeatsHeader(line) { return }
             skippingRepeatedHeader = false
         }
         // A header printed again at the top of the next page, without the title.
         // (On the same page, right under a row, it is the rest of a wrapped name: "支出", "出".)
         let samePage = line.location.page != nil && lines.last?.location.page == line.location.page
-        let dataLike = TableBuilder.isDataLike(line.cells)
         if !isForm, !samePage, hasDataLine, !dataLike, repeatsHeader(line) {
             return
         }
@@ -51,15 +51,20 @@ struct TableBuilder {
         }
     }
 
+    static let notePrefixes = ["备注", "注:", "(备注", "注：", "说明:", "(注", "本表", "注1"]
+
     static func isNote(_ text: String) -> Bool {
         let k = TextNormalization.key(text)
-        let prefixes = ["备注", "注:", "(备注", "注：", "说明:", "(注", "本表", "注1"]
-        return prefixes.contains { k.hasTextPrefix($0) } || k.contains("此表无数据") || k.contains("故此表") || (k.hasTextPrefix("(本单位") && k.hasTextSuffix(")"))
+        return notePrefixes.contains { k.hasTextPrefix($0) } || k.contains("此表无数据") || k.contains("故此表") || (k.hasTextPrefix("(本单位") && k.hasTextSuffix(")"))
     }
 
     /// A line that carries figures or a row label rather than column headings.
     static func isDataLike(_ cells: [String]) -> Bool {
-        let labels = cells.map { $0.trimmed }.filter { !$0.isEmpty }
+        isDataLike(labels: cells.map { $0.trimmed }.filter { !$0.isEmpty })
+    }
+
+    /// `isDataLike` of cells already trimmed, the empty ones left out.
+    static func isDataLike(labels: [String]) -> Bool {
         guard let first = labels.first else { return false }
         if labels.contains(where: { NumberParser.parse($0) != nil }) { return true }
         if ClassificationCode.parse(first) != nil { return true }

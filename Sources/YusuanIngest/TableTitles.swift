@@ -77,10 +77,13 @@ enum TableTitles {
 
     /// A line that only declares the unit ("单位：万元", "金额单位:元").
     static func unitLine(_ cells: [String]) -> MoneyUnit? {
+        unitLine(labels: cells.map { $0.trimmed }.filter { !$0.isEmpty })
+    }
+
+    /// `unitLine` of cells already trimmed, the empty ones left out.
+    static func unitLine(labels: [String]) -> MoneyUnit? {
         var nonEmpty: [String] = []
-        for cell in cells {
-            let t = cell.trimmed
-            guard !t.isEmpty && t != "?" else { continue }
+        for t in labels where t != "?" {
             nonEmpty.append(t)
             if nonEmpty.count > 3 { return nil }
         }

@@ -54,6 +54,22 @@ import Testing
         #expect(TextNormalization.key("\u{3000}一般\u{00A0}公共[1]") == "一般公共(1)")
     }
 
+    @Test func keyOfASCIIChangesIsByteForByte() {
+        // Only ASCII changes (the cells of a line joined with spaces): the byte pass.
+        #expect(TextNormalization.keyChanges("一般公共服务支出") == .none)
+        #expect(TextNormalization.keyChanges("201 一般公共 服务\t[1] \"a\" 'b'") == .asciiOnly)
+        #expect(TextNormalization.key("201 一般公共 服务\t[1] \"a\" 'b'") == "201一般公共服务(1)ab")
+        #expect(TextNormalization.key("注: 本表 无数据\n") == "注:本表无数据")
+        // A combining mark after a dropped space stays, as the pass over scalars keeps it.
+        #expect(TextNormalization.key("e \u{0301}x") == "e\u{0301}x")
+        // Any other change (full-width, ideographic space, curly quotes) takes the pass over scalars.
+        #expect(TextNormalization.keyChanges("一般 公共（一）") == .other)
+        #expect(TextNormalization.key("一般 公共（一）") == "一般公共(一)")
+        #expect(TextNormalization.keyChanges("“三公” 经费") == .other)
+        #expect(TextNormalization.key("“三公” 经费") == "三公经费")
+        #expect(TextNormalization.key("【1】 [2]") == "(1)(2)")
+    }
+
     @Test func trimmedKeepsOrTrimsAsBefore() {
         #expect("合计".trimmed == "合计")
         #expect(" 合计\u{3000}".trimmed == "合计")
