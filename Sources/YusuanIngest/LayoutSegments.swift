@@ -27,55 +27,46 @@ enum LayoutSegments {
 
     static func split(_ line: String) -> [Segment] {
         let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
-        if TextNormalization.isPlainCJK(spaced) { return splitPlain(spaced) }
-        let chars = Array(spaced)
-        var raw: [Segment] = []
-        var i = 0
-        while i < chars.count {
-            while i < chars.count && chars[i] == " " { i += 1 }
-            guard i < chars.count else { break }
-            let start = i
-            var end = i
-            while end < chars.count {
-                if chars[end] == " " {
-                    var j = end
-                    while j < chars.count && chars[j] == " " { j += 1 }
-                    if j - end >= 2 || j == chars.count { break }
-                }
-                end += 1
+        let raw: [Segment]
+        if TextNormalization.isPlainCJK(spaced) {
+            // Over Unicode scalars for plain text (each character one scalar, so offsets are the same).
+            let scalars = Array(spaced.unicodeScalars)
+            raw = spans(scalars, space: " ").map { span in
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[span])
+                return Segment(text: String(view), span: span)
             }
-            raw.append(Segment(text: String(chars[start..<end]), span: start..<end))
-            i = end
+        } else {
+            let chars = Array(spaced)
+            raw = spans(chars, space: " ").map { Segment(text: String(chars[$0]), span: $0) }
         }
         return raw.flatMap(splitFigureFromLabel)
     }
 
     static let ideographicSpace = "\u{3000}"
 
-    /// `split` over Unicode scalars, for plain text (each character one scalar, so offsets are the same).
-    static func splitPlain(_ line: String) -> [Segment] {
-        let chars = Array(line.unicodeScalars)
-        var raw: [Segment] = []
+    /// The runs of `chars` between two or more spaces (a single space stays inside a run; spaces at the end
+    /// close it).
+    static func spans<Element: Equatable>(_ chars: [Element], space: Element) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var i = 0
         while i < chars.count {
-            while i < chars.count && chars[i] == " " { i += 1 }
+            while i < chars.count && chars[i] == space { i += 1 }
             guard i < chars.count else { break }
             let start = i
             var end = i
             while end < chars.count {
-                if chars[end] == " " {
+                if chars[end] == space {
                     var j = end
-                    while j < chars.count && chars[j] == " " { j += 1 }
+                    while j < chars.count && chars[j] == space { j += 1 }
                     if j - end >= 2 || j == chars.count { break }
                 }
                 end += 1
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: chars[start..<end])
-            raw.append(Segment(text: String(view), span: start..<end))
+            out.append(start..<end)
             i = end
         }
-        return raw.flatMap(splitFigureFromLabel)
+        return out
     }
 
     /// "156,211,123 一、一般公共服务支出" → the figure and the label; "1. 一般公共预算资金" stays whole.

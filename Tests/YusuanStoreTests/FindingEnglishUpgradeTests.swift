@@ -11,43 +11,33 @@ import YusuanStore
 struct FindingEnglishUpgradeTests {
     @Test("SQLite file")
     func sqlite() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-upgrade-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("yusuan.sqlite").path
-        let store = try SQLiteStore(path: path)
-        try await store.migrate()
-        let (department, published) = try await Self.publishedVersion(store)
-        // Back to the v2 schema, as a database created before v3.
-        try await store.execute(unsafeSQL: """
-            ALTER TABLE findings DROP COLUMN message_en;
-            DELETE FROM grdb_migrations WHERE identifier = 'v3-finding-english'
-            """, what: "returning to v2")
-        try await store.close()
+        try await StoreLifetimes.sqliteFile { path in
+            let store = try SQLiteStore(path: path)
+            try await store.migrate()
+            let (department, published) = try await Self.publishedVersion(store)
+            // Back to the v2 schema, as a database created before v3.
+            try await store.execute(unsafeSQL: """
+                ALTER TABLE findings DROP COLUMN message_en;
+                DELETE FROM grdb_migrations WHERE identifier = 'v3-finding-english'
+                """, what: "returning to v2")
+            try await store.close()
 
-        let reopened = try SQLiteStore(path: path)
-        try await Self.upgradeKeepsFindings(reopened, department: department, published: published)
-        try await reopened.close()
+            let reopened = try SQLiteStore(path: path)
+            try await Self.upgradeKeepsFindings(reopened, department: department, published: published)
+            try await reopened.close()
+        }
     }
 
     @Test("PostgreSQL", .enabled(if: PostgresTestDatabase.url != nil, PostgresTestDatabase.skipReason))
     func postgres() async throws {
-        let (url, _) = try PostgresTestDatabase.urlWithFreshSchema()
-        let store = try PostgresStore(url: url)
-        do {
+        try await StoreLifetimes.postgres { store in
             try await store.migrate()
             let (department, published) = try await Self.publishedVersion(store)
             try await store.execute(unsafeSQL: "ALTER TABLE findings DROP COLUMN message_en", what: "returning to v2")
             try await store.execute(unsafeSQL: "DELETE FROM schema_migrations WHERE identifier = 'v3-finding-english'",
                                     what: "returning to v2")
             try await Self.upgradeKeepsFindings(store, department: department, published: published)
-        } catch {
-            try? await store.dropSchema()
-            try? await store.close()
-            throw error
         }
-        try await store.dropSchema()
-        try await store.close()
     }
 
     static func publishedVersion(_ store: any YusuanStore) async throws -> (DepartmentRecord, VersionRecord) {

@@ -10,10 +10,10 @@ import YusuanStore
 struct LineItemUpgradeTests {
     @Test("SQLite file")
     func sqlite() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-upgrade-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("yusuan.sqlite").path
+        try await StoreLifetimes.sqliteFile(Self.upgradeFromV1)
+    }
+
+    static func upgradeFromV1(_ path: String) async throws {
         let store = try SQLiteStore(path: path)
         try await store.migrate()
         // Back to the released v1 schema, as a database created before v2.
@@ -32,22 +32,14 @@ struct LineItemUpgradeTests {
 
     @Test("PostgreSQL", .enabled(if: PostgresTestDatabase.url != nil, PostgresTestDatabase.skipReason))
     func postgres() async throws {
-        let (url, _) = try PostgresTestDatabase.urlWithFreshSchema()
-        let store = try PostgresStore(url: url)
-        do {
+        try await StoreLifetimes.postgres { store in
             try await store.migrate()
             try await store.execute(unsafeSQL: "DROP TABLE line_items, line_item_batches", what: "returning to v1")
             try await store.execute(unsafeSQL: "DELETE FROM schema_migrations WHERE identifier = 'v2-line-items'",
                                     what: "returning to v1")
             let department = try await Fixture.department(store, "tongnan-xinfang")
             try await Self.upgradeKeepsDataAndImports(store, department: department)
-        } catch {
-            try? await store.dropSchema()
-            try? await store.close()
-            throw error
         }
-        try await store.dropSchema()
-        try await store.close()
     }
 
     static func upgradeKeepsDataAndImports(_ store: any YusuanStore, department: DepartmentRecord) async throws {

@@ -38,8 +38,7 @@ struct PublishedTriggerTests {
 
     @Test("PostgreSQL triggers", .enabled(if: PostgresTestDatabase.url != nil, PostgresTestDatabase.skipReason))
     func postgres() async throws {
-        let store = try PostgresStore(url: try PostgresTestDatabase.urlWithFreshSchema().url)
-        do {
+        try await StoreLifetimes.postgres { store in
             try await store.migrate()
             let published = try await Self.publishedVersion(store)
             for statement in Self.statements {
@@ -49,13 +48,7 @@ struct PublishedTriggerTests {
                 }
             }
             try await Self.expectUnchanged(store, published)
-        } catch {
-            try? await store.dropSchema()
-            try? await store.close()
-            throw error
         }
-        try await store.dropSchema()
-        try await store.close()
     }
 
     struct Published {
