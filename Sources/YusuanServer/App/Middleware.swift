@@ -59,10 +59,11 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        let chosen = request.uri.queryParameters.get("lang").flatMap { UILanguage(rawValue: $0) }
+        // Most requests have neither a query nor cookies: nothing is parsed for them.
+        let chosen = request.uri.query == nil ? nil : request.uri.queryParameters.get("lang").flatMap { UILanguage(rawValue: $0) }
         if let chosen {
             context.language = chosen
-        } else if let saved = request.cookies[Self.cookie].flatMap({ UILanguage(rawValue: $0.value) }) {
+        } else if request.headers[.cookie] != nil, let saved = request.cookies[Self.cookie].flatMap({ UILanguage(rawValue: $0.value) }) {
             context.language = saved
         }
         var response = try await next(request, context)
@@ -86,7 +87,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else {
+        guard request.headers[.cookie] != nil, let token = request.cookies[Self.cookie]?.value, !token.isEmpty else {
             return try await next(request, context)
         }
         if token.count <= 128, let session = try await store.session(tokenHash: SHA256.hex(token), now: Date()),

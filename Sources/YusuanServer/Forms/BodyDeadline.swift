@@ -30,7 +30,9 @@ struct BodyDeadlineMiddleware: RouterMiddleware {
     let timeout: Duration
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
-        try await BodyDeadline.$timeout.withValue(timeout) { try await next(request, context) }
+        // No route reads the body of a GET or HEAD: those go on without a deadline of their own.
+        if request.method == .get || request.method == .head { return try await next(request, context) }
+        return try await BodyDeadline.$timeout.withValue(timeout) { try await next(request, context) }
     }
 }
 
