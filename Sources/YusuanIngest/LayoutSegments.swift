@@ -13,14 +13,19 @@ enum LayoutSegments {
     /// them on its grid); otherwise characters (as `pdftotext -layout` prints them).
     static func split(_ line: String, wide: Bool = false) -> [Segment] {
         let segments = split(line)
-        guard wide, line.contains(where: PDFWordLayout.isWide) else { return segments }
-        // Display column of each character offset.
-        let chars = Array(line.replacingOccurrences(of: "\u{3000}", with: "  "))
+        guard wide, line.unicodeScalars.contains(where: { PDFWordLayout.isWide($0.value) }) else { return segments }
+        // Display column of each character offset (of the line as `split` reads it: an ideographic
+        // space is two spaces there).
+        let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
         var column = [0]
-        column.reserveCapacity(chars.count + 1)
-        for c in chars { column.append((column.last ?? 0) + (PDFWordLayout.isWide(c) ? 2 : 1)) }
+        if TextNormalization.isPlainCJK(spaced) {  // one scalar per character
+            for v in spaced.unicodeScalars { column.append((column.last ?? 0) + (PDFWordLayout.isWide(v.value) ? 2 : 1)) }
+        } else {
+            for c in spaced { column.append((column.last ?? 0) + (PDFWordLayout.isWide(c) ? 2 : 1)) }
+        }
+        let count = column.count - 1
         return segments.map { s in
-            let lo = column[min(s.span.lowerBound, chars.count)], hi = column[min(s.span.upperBound, chars.count)]
+            let lo = column[min(s.span.lowerBound, count)], hi = column[min(s.span.upperBound, count)]
             return Segment(text: s.text, span: lo..<hi)
         }
     }

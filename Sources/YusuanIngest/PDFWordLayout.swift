@@ -85,7 +85,7 @@ enum PDFWordLayout {
         var doc = document
         for i in doc.lines.indices {
             guard let spans = doc.lines[i].spans, let n = doc.lines[i].location.line, n >= 1, n <= raw.count else { continue }
-            let line = String(raw[n - 1]).replacingOccurrences(of: "\u{0C}", with: "")
+            let line = raw[n - 1].contains("\u{0C}") ? String(raw[n - 1]).replacingAll("\u{0C}", with: "") : String(raw[n - 1])
             let segments = LayoutSegments.split(line, wide: true)
             guard segments.count == spans.count, zip(segments, doc.lines[i].cells).allSatisfy({ $0.text == $1 }) else { continue }
             doc.lines[i].spans = segments.map(\.span)
@@ -142,7 +142,12 @@ enum PDFWordLayout {
 
     static func isWide(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v)
+        return isWide(v)
+    }
+
+    /// Whether a character starting with the scalar `v` takes two grid cells.
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0x3000...0x303F).contains(v) || (0x2010...0x201F).contains(v)
     }
 
