@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Uploads and document audits waiting for a turn; more get 503 with Retry-After.") var maxQueued = 16
     @Option(help: "Seconds a connection may stay silent (a request head sent slowly included) before it is closed.") var idleTimeout = 30
     @Option(help: "Seconds a request body may take to arrive before 408.") var bodyTimeout = 60
+    @Option(help: "What the log on standard error holds: info (a line per request, the default), notice or warning (the server's own events and problems only), debug, trace, error, critical.")
+    var logLevel = "info"
     @Flag(help: "Mark cookies Secure (when served behind TLS).") var secureCookies = false
     @Flag(help: "Take client addresses from X-Forwarded-For (only behind a trusted reverse proxy).") var trustForwardedFor = false
 
@@ -30,10 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...100_000).contains(maxQueued) else { throw ValidationError("--max-queued must be 0–100000") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 (seconds)") }
         guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1–3600 (seconds)") }
+        guard Portal.logLevelNames.contains(logLevel) else {
+            throw ValidationError("--log-level must be one of \(Portal.logLevelNames.joined(separator: ", "))")
+        }
     }
 
     func run() async throws {
-        Portal.bootstrapLogging()
+        _ = Portal.bootstrapLogging(levelNamed: logLevel)
         var configuration = PortalConfiguration(host: host, port: port, database: database, uploadLimit: uploadLimit * 1_048_576,
                                                 secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
         if let maxAudits { configuration.maxRunningAudits = maxAudits }

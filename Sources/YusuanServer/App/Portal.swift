@@ -13,7 +13,7 @@ public enum Portal {
         let store = try await StoreOpener.open(configuration.database)
         do {
             let app = try await application(store: store, configuration: configuration, logger: logger)
-            logger.info("serving", metadata: ["url": "http://\(configuration.host):\(configuration.port)",
+            logger.notice("serving", metadata: ["url": "http://\(configuration.host):\(configuration.port)",
                                               "database": "\(redacted(configuration.database))"])
             try await app.runService()
         } catch {
@@ -81,6 +81,17 @@ public enum Portal {
     /// Call once, before `run`.
     public static func bootstrapLogging(level: Logger.Level = .info) {
         LoggingSystem.bootstrap { label in PortalLogHandler(label: label, level: level) }
+    }
+
+    /// The log levels by name, least to most severe ("info" writes a line per request; "notice" and
+    /// above only the server's own events and problems).
+    public static let logLevelNames = Logger.Level.allCases.map(\.rawValue)
+
+    /// `bootstrapLogging` at the level named `name` (one of `logLevelNames`); false for another name.
+    public static func bootstrapLogging(levelNamed name: String) -> Bool {
+        guard let level = Logger.Level(rawValue: name) else { return false }
+        bootstrapLogging(level: level)
+        return true
     }
 
     /// The paths of every API route the router serves, as "METHOD /path" (for the OpenAPI coverage test).
