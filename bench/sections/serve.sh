@@ -1,18 +1,24 @@
 # Section "serve" of bench/run, sourced: `yusuan serve` (release, a fresh SQLite store holding the bundled
 # example) against nginx serving the same bytes as static files. wrk on loopback, 64 connections, 2 threads,
 # YUSUAN_BENCH_SECONDS (default 10) per run: a disclosure page (/versions/ID) and a budget's JSON
-# (/api/v1/versions/ID/disclosure). Requests/s, p99 latency, peak RSS of the server during the runs.
+# (/api/v1/versions/ID/disclosure). Requests/s, p99 latency, peak RSS of the server during the runs. Each pair
+# is measured like for like: with no request log on either side (yusuan --log-level notice, nginx access_log
+# off), then with one (yusuan's default, a line per request; nginx's access_log to a file).
 serve_section() {
   command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "serve: needs wrk and nginx (apt-get install wrk nginx)"; return 0; }
   local seconds=${YUSUAN_BENCH_SECONDS:-10}
   local dir="$work/serve"; rm -rf "$dir"; mkdir -p "$dir/static"
-  local port nport
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  echo "== serve: yusuan serve on 127.0.0.1:$port, nginx on 127.0.0.1:$nport"
-  "$yusuan" serve --host 127.0.0.1 --port "$port" --database "$dir/yusuan.db" > "$dir/serve.log" 2>&1 &
+  local port nport lport nlport
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+  port=$(free_port); nport=$(free_port); lport=$(free_port); nlport=$(free_port)
+  echo "== serve: yusuan serve on 127.0.0.1:$port (request log on: $lport), nginx on 127.0.0.1:$nport (access log on: $nlport)"
+  "$yusuan" serve --host 127.0.0.1 --port "$port" --database "$dir/yusuan.db" --log-level notice > "$dir/serve.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/v1/departments" > "$dir/departments.json" 2>/dev/null && break; sleep 0.5; done
+  # The same store, read by a second server that logs every request (started once the first has loaded it).
+  "$yusuan" serve --host 127.0.0.1 --port "$lport" --database "$dir/yusuan.db" > "$dir/serve-logged.log" 2>&1 &
+  local logged=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$lport/api/v1/departments" > /dev/null 2>&1 && break; sleep 0.5; done
   local code id
   code=$(python3 -c "import json,sys; d=json.load(open('$dir/departments.json')); d=d.get('departments', d) if isinstance(d, dict) else d; print(d[0]['code'])")
   curl -sf "http://127.0.0.1:$port/api/v1/departments/$code/versions" > "$dir/versions.json"
@@ -31,6 +37,11 @@ http {
   server {
     listen 127.0.0.1:$nport;
     root $dir/static;
+  }
+  server {
+    listen 127.0.0.1:$nlport;
+    root $dir/static;
+    access_log $dir/nginx-access.log;
   }
 }
 CONF
@@ -67,7 +78,11 @@ CONF
   load page-nginx "http://127.0.0.1:$nport/page.html" "$nginx_pid"
   load json-yusuan "http://127.0.0.1:$port$json" "$server"
   load json-nginx "http://127.0.0.1:$nport/disclosure.json" "$nginx_pid"
-  kill "$server" "$nginx_pid" 2>/dev/null; wait "$server" "$nginx_pid" 2>/dev/null || true
+  load page-yusuan-log "http://127.0.0.1:$lport$page" "$logged"
+  load page-nginx-log "http://127.0.0.1:$nlport/page.html" "$nginx_pid"
+  load json-yusuan-log "http://127.0.0.1:$lport$json" "$logged"
+  load json-nginx-log "http://127.0.0.1:$nlport/disclosure.json" "$nginx_pid"
+  kill "$server" "$logged" "$nginx_pid" 2>/dev/null; wait "$server" "$logged" "$nginx_pid" 2>/dev/null || true
   local page_kb json_kb
   page_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/page.html\")/1024:.0f}')")
   json_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/disclosure.json\")/1024:.0f}')")
@@ -76,13 +91,17 @@ CONF
 
 Measured by \`bench/run $runs --only serve\` on $(machine_line). \`wrk -t2 -c64 -d${seconds}s --latency\` on loopback, median of
 $runs runs; the server and wrk share the 2 cores. \`yusuan serve\` (release, a fresh SQLite store with the bundled example)
-against nginx $(nginx -v 2>&1 | sed 's/.*\///') (\`worker_processes auto\`, access log off) serving the bytes \`yusuan serve\` sent as static files.
+against nginx $(nginx -v 2>&1 | sed 's/.*\///') (\`worker_processes auto\`) serving the bytes \`yusuan serve\` sent as static files. Each pair is
+measured twice, like for like: without a request log (\`yusuan serve --log-level notice\`; nginx \`access_log off\`), then
+with one (yusuan's default, a line per request on standard error, here a file; nginx's \`access_log\` to a file).
 Peak RSS: the server's resident set (nginx: master and workers) sampled every 0.2 s under load.
 
-| what | bytes | yusuan req/s | nginx req/s | ratio | yusuan p99 ms | nginx p99 ms | yusuan RSS MiB | nginx RSS MiB |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
-| disclosure page \`$page\` | ${page_kb} KiB | ${rps[page-yusuan]} | ${rps[page-nginx]} | $(ratio "${rps[page-yusuan]}" "${rps[page-nginx]}") | ${p99[page-yusuan]} | ${p99[page-nginx]} | ${peak[page-yusuan]} | ${peak[page-nginx]} |
-| budget JSON \`$json\` | ${json_kb} KiB | ${rps[json-yusuan]} | ${rps[json-nginx]} | $(ratio "${rps[json-yusuan]}" "${rps[json-nginx]}") | ${p99[json-yusuan]} | ${p99[json-nginx]} | ${peak[json-yusuan]} | ${peak[json-nginx]} |
+| what | request log | bytes | yusuan req/s | nginx req/s | ratio | yusuan p99 ms | nginx p99 ms | yusuan RSS MiB | nginx RSS MiB |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| disclosure page \`$page\` | off | ${page_kb} KiB | ${rps[page-yusuan]} | ${rps[page-nginx]} | $(ratio "${rps[page-yusuan]}" "${rps[page-nginx]}") | ${p99[page-yusuan]} | ${p99[page-nginx]} | ${peak[page-yusuan]} | ${peak[page-nginx]} |
+| budget JSON \`$json\` | off | ${json_kb} KiB | ${rps[json-yusuan]} | ${rps[json-nginx]} | $(ratio "${rps[json-yusuan]}" "${rps[json-nginx]}") | ${p99[json-yusuan]} | ${p99[json-nginx]} | ${peak[json-yusuan]} | ${peak[json-nginx]} |
+| disclosure page | on | ${page_kb} KiB | ${rps[page-yusuan-log]} | ${rps[page-nginx-log]} | $(ratio "${rps[page-yusuan-log]}" "${rps[page-nginx-log]}") | ${p99[page-yusuan-log]} | ${p99[page-nginx-log]} | ${peak[page-yusuan-log]} | ${peak[page-nginx-log]} |
+| budget JSON | on | ${json_kb} KiB | ${rps[json-yusuan-log]} | ${rps[json-nginx-log]} | $(ratio "${rps[json-yusuan-log]}" "${rps[json-nginx-log]}") | ${p99[json-yusuan-log]} | ${p99[json-nginx-log]} | ${peak[json-yusuan-log]} | ${peak[json-nginx-log]} |
 
 Targets (issue 6): at least half of nginx's requests per second (ratio ≥ 0.5) and p99 under 10 ms at 64 connections.
 MD
