@@ -7,6 +7,7 @@ import YusuanServer
 import YusuanStore
 import YusuanStorePostgres
 import YusuanStoreSQLite
+import YusuanTestSupport
 
 /// A portal over a fresh in-memory SQLite store with the bundled example loaded, users of every role,
 /// and helpers to sign in and send requests with cookies.
@@ -30,9 +31,8 @@ struct PortalHarness {
             return try await run(store: try SQLiteStore.inMemory(), uploadLimit: uploadLimit, live: live, logger: logger,
                                  audits: audits, configure: configure, test)
         }
-        guard let base = postgresURL else { throw PostgresUnavailable() }
-        let schema = "yusuan_portal_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let store = try PostgresStore(url: base + (base.contains("?") ? "&" : "?") + "schema=" + schema)
+        guard let (url, _) = TestPostgres.urlWithFreshSchema(prefix: "yusuan_portal_") else { throw PostgresUnavailable() }
+        let store = try PostgresStore(url: url)
         do {
             let result = try await run(store: store, uploadLimit: uploadLimit, live: live, logger: logger, audits: audits,
                                        configure: configure, test)
@@ -48,15 +48,10 @@ struct PortalHarness {
 
     /// The stores the portal's main paths are tested over: SQLite, and PostgreSQL when a test database is given
     /// (as arguments of a test: `postgres` false or true).
-    static let backends: [Bool] = postgresURL == nil ? [false] : [false, true]
-
-    /// The PostgreSQL database tests may make schemas in (scripts/test starts one), if any.
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["YUSUAN_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    static let backends: [Bool] = TestPostgres.url == nil ? [false] : [false, true]
 
     struct PostgresUnavailable: Error, CustomStringConvertible {
-        var description: String { "YUSUAN_TEST_POSTGRES_URL is not set" }
+        var description: String { "\(TestPostgres.variable) is not set" }
     }
 
     private static func run<T: Sendable>(store: any YusuanStore, uploadLimit: Int, live: Bool, logger: Logger, audits: AuditQueue?,

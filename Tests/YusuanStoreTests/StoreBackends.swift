@@ -3,31 +3,24 @@ import Testing
 import YusuanStore
 import YusuanStorePostgres
 import YusuanStoreSQLite
+import YusuanTestSupport
 
 /// The PostgreSQL database the tests may create schemas in, from YUSUAN_TEST_POSTGRES_URL
 /// (`scripts/postgres-test-server start DIR` prints one).
 enum PostgresTestDatabase {
-    static let variable = "YUSUAN_TEST_POSTGRES_URL"
-
-    static var url: String? {
-        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else { return nil }
-        return value
-    }
+    static var url: String? { TestPostgres.url }
 
     static let skipReason: Comment = """
         PostgreSQL store not tested: YUSUAN_TEST_POSTGRES_URL is not set \
         (start a server with `scripts/postgres-test-server start DIR` and export the URL it prints)
         """
 
-    /// The test URL with a schema of its own: each test creates, uses and drops its own schema,
-    /// so tests run in parallel and runs never see each other's tables.
+    /// The test URL with a schema of its own (`TestPostgres.urlWithFreshSchema`).
     static func urlWithFreshSchema() throws -> (url: String, schema: String) {
-        guard let base = url else {
-            throw StoreError.invalid("\(variable) is not set")
+        guard let fresh = TestPostgres.urlWithFreshSchema() else {
+            throw StoreError.invalid("\(TestPostgres.variable) is not set")
         }
-        let schema = "yusuan_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let separator = base.contains("?") ? "&" : "?"
-        return (base + separator + "schema=" + schema, schema)
+        return fresh
     }
 }
 
