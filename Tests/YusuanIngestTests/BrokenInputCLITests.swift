@@ -4,22 +4,10 @@ import YusuanTestSupport
 
 /// `yusuan audit` on each broken fixture: exit status 65 and one line on stderr naming the file and the problem.
 @Suite struct BrokenInputCLITests {
-    /// The `yusuan` executable built beside the test bundle.
-    static let yusuan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("yusuan").path
-    static var built: Bool { FileManager.default.isExecutableFile(atPath: yusuan) }
+    static var built: Bool { BuiltExecutable.built }
 
     func audit(_ name: String) throws -> (status: Int32, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.yusuan)
-        p.arguments = ["audit", "Tests/Fixtures/broken/\(name)"]
-        p.currentDirectoryURL = Fixtures.root
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, text)
+        try BuiltExecutable.run(["audit", "Tests/Fixtures/broken/\(name)"])
     }
 
     @Test(.enabled(if: built), arguments: [

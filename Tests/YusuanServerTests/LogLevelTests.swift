@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YusuanTestSupport
 
 /// `yusuan serve --log-level`: a line per request at the default "info"; "notice" keeps the server's own
 /// start line and drops the request lines; an unknown level is refused before anything starts.
@@ -27,16 +28,8 @@ struct LogLevelTests {
 
     @Test("an unknown level is refused with the levels it accepts", .enabled(if: ServerProcess.built))
     func unknownLevel() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.executable)
-        process.arguments = ["serve", "--log-level", "loud", "--database", "/nonexistent/never-created.db"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
+        let (status, message) = try BuiltExecutable.run(["serve", "--log-level", "loud", "--database", "/nonexistent/never-created.db"])
+        #expect(status == 64)
         #expect(message.contains("--log-level must be one of trace, debug, info, notice, warning, error, critical"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent/never-created.db"))
     }

@@ -7,13 +7,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YusuanTestSupport
 
 /// The real `yusuan serve` executable (built beside the test bundle) run as a child process on a port of
 /// its own, and a small HTTP client for it.
 final class ServerProcess: @unchecked Sendable {
     /// The `yusuan` executable beside the test bundle.
-    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("yusuan").path
-    static var built: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+    static var executable: String { BuiltExecutable.yusuan }
+    static var built: Bool { BuiltExecutable.built }
 
     let process = Process()
     let port: Int
