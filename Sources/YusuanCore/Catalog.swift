@@ -53,21 +53,37 @@ public struct Catalog: Sendable {
     public static func parse(_ text: String, scheme: ClassificationScheme, year: Int) -> Catalog {
         var sources: [String] = []
         var entries: [CatalogEntry] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let l = String(line)
-            if l.hasPrefix("#") {
-                let body = l.dropFirst().trimmed
+        // Over the UTF-8 bytes: lines, tab-separated fields and the code's digits are all ASCII.
+        let bytes = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self).trimmed }
+        for line in bytes.indices.split(on: bytes, at: { $0 == 0x0A || $0 == 0x0D }) where !line.isEmpty {
+            if bytes[line.lowerBound] == UInt8(ascii: "#") {
+                let body = string((line.lowerBound + 1)..<line.upperBound)
                 if body.hasPrefix("source:") { sources.append(String(body.dropFirst(7)).trimmed) }
                 continue
             }
-            let cols = l.fields("\t")
+            let cols = line.split(on: bytes, at: { $0 == 0x09 }).map(string)
             guard cols.count >= 2, cols[0] != "code" else { continue }
-            let code = cols[0].trimmed
-            guard !code.isEmpty, code.allSatisfy(\.isNumber) else { continue }
+            let code = cols[0]
+            guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }
             let aliases = cols.count > 2 ? cols[2].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } : []
-            entries.append(CatalogEntry(code: code, name: cols[1].trimmed, aliases: aliases))
+            entries.append(CatalogEntry(code: code, name: cols[1], aliases: aliases))
         }
         return Catalog(scheme: scheme, year: year, sources: sources, entries: entries)
+    }
+}
+
+extension Range<Int> {
+    /// The sub-ranges of `self` between bytes of `bytes` for which `separator` holds (empty ones kept).
+    fileprivate func split(on bytes: [UInt8], at separator: (UInt8) -> Bool) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = lowerBound
+        for i in self where separator(bytes[i]) {
+            out.append(start..<i)
+            start = i + 1
+        }
+        out.append(start..<upperBound)
+        return out
     }
 }
 
