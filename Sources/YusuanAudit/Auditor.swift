@@ -28,8 +28,17 @@ public enum Auditor {
         return audit(disclosure, profile: ProfileLibrary.detect(disclosure), profileDetected: true)
     }
 
+    /// The findings without repeats, first occurrence kept. A few dozen are compared pairwise: two findings
+    /// mostly differ in their rule or place, which compare quickly, while hashing reads every message in
+    /// Unicode-normalised form. Many are hashed.
     static func deduplicated(_ fs: [Finding]) -> [Finding] {
-        var seen = Set<Finding>()
-        return fs.filter { seen.insert($0).inserted }
+        if fs.count > 64 {
+            var seen = Set<Finding>()
+            return fs.filter { seen.insert($0).inserted }
+        }
+        var kept: [Finding] = []
+        kept.reserveCapacity(fs.count)
+        for f in fs where !kept.contains(f) { kept.append(f) }
+        return kept
     }
 }

@@ -95,10 +95,11 @@ public enum RowLabels {
     /// `totalKind` of a label whose `outline` is already known (`rest`: the label without its ordinal).
     public static func totalKind(rest: String) -> RowKind? {
         let k = TextNormalization.key(rest)
-        // Byte comparisons where they are exact (`hasTextSuffix`); a label equal to "总计" also ends with it.
+        // Byte comparisons where they are exact (`hasTextSuffix`). A label equal to "总计" also ends with it, so
+        // no `==` (a Unicode-normalising comparison for most labels) is needed.
         if k.hasTextPrefix("其中") { return .ofWhich }
-        if k.hasTextSuffix("总计") || k == "总计" { return .grandTotal }
-        if k.hasTextSuffix("合计") || k == "小计" || k.hasTextSuffix("小计") || k == "合计" { return .subtotal }
+        if k.hasTextSuffix("总计") { return .grandTotal }
+        if k.hasTextSuffix("合计") || k.hasTextSuffix("小计") { return .subtotal }
         return nil
     }
 }

@@ -348,6 +348,29 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// The byte offset in the string's UTF-8 of the first (or, `backwards`, the last) occurrence of `other`, by a
+    /// search over bytes; nil when it does not occur or `other` is empty. On plain text (`isPlainCJK`) with a plain
+    /// `other`, the offsets order matches as Foundation's `range(of:)` orders them, without NSString.
+    public func utf8Offset(of other: String, backwards: Bool = false) -> Int? {
+        let hay = Array(utf8), needle = Array(other.utf8)
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return nil }
+        func at(_ i: Int) -> Bool {
+            var j = 0
+            while j < n && hay[i + j] == needle[j] { j += 1 }
+            return j == n
+        }
+        if backwards {
+            var i = hay.count - n
+            while i >= 0 { if at(i) { return i }; i -= 1 }
+        } else {
+            for i in 0...(hay.count - n) where at(i) { return i }
+        }
+        return nil
+    }
+}
+
 /// Whether `needle` occurs in `hay` (a naive scan: labels and needles are short).
 @usableFromInline func byteSearch(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = needle.count

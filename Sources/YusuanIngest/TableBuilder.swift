@@ -55,6 +55,13 @@ struct TableBuilder {
 
     static func isNote(_ text: String) -> Bool {
         let k = TextNormalization.key(text)
+        if TextNormalization.isPlainCJK(k) {
+            // The prefixes are plain too, so each test is a byte comparison (what `hasTextPrefix` does, without
+            // checking the label again for every prefix).
+            let u = k.utf8
+            return notePrefixes.contains { u.starts(with: $0.utf8) } || k.contains("此表无数据") || k.contains("故此表")
+                || (u.starts(with: "(本单位".utf8) && u.last == UInt8(ascii: ")"))
+        }
         return notePrefixes.contains { k.hasTextPrefix($0) } || k.contains("此表无数据") || k.contains("故此表") || (k.hasTextPrefix("(本单位") && k.hasTextSuffix(")"))
     }
 

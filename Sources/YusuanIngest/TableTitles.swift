@@ -36,9 +36,11 @@ enum TableTitles {
     /// The kind a title names, if it reads as a table title.
     static func kind(of raw: String) -> TableKind? {
         let t = TextNormalization.key(raw)
-        guard t.count >= 4, t.count <= 90, !t.contains("。") else { return nil }
+        // Plain text (`TextNormalization.isPlainCJK`) has one character per scalar: counted without grapheme breaking.
+        let count = TextNormalization.isPlainCJK(t) ? t.unicodeScalars.count : t.count
+        guard count >= 4, count <= 90, !t.contains("。") else { return nil }
         let body = stripContinuation(t)
-        guard body.hasSuffix("表") || body.hasSuffix("统计表") || body.hasSuffix("情况表") else { return nil }
+        guard body.hasTextSuffix("表") || body.hasTextSuffix("统计表") || body.hasTextSuffix("情况表") else { return nil }
         for (words, kind) in patterns where words.allSatisfy({ body.contains($0) }) {
             return kind
         }
@@ -48,7 +50,7 @@ enum TableTitles {
     /// "…总表（续）" → "…总表".
     static func stripContinuation(_ t: String) -> String {
         var s = t
-        for suffix in ["(续)", "(续表)", "续表", "(续前)"] where s.hasSuffix(suffix) {
+        for suffix in ["(续)", "(续表)", "续表", "(续前)"] where s.hasTextSuffix(suffix) {
             s = String(s.dropLast(suffix.count))
         }
         return s
@@ -70,7 +72,7 @@ enum TableTitles {
             var r = String(rest).trimmed
             while let f = r.first, [":", "：", "、", ".", " "].contains(f) { r = String(r.dropFirst()).trimmed }
             if prefix == "表" && !r.isEmpty && kind(of: r) == nil { continue }
-            return (num.replacingOccurrences(of: ".", with: "-"), r)
+            return (num.replacingAll(".", with: "-"), r)
         }
         return nil
     }

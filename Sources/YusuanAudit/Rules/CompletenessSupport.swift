@@ -110,10 +110,32 @@ extension CompletenessRules {
         let titleKey = TextNormalization.key(d.title)
         var out: [(String, Paragraph)] = []
         for p in d.narrative where TextNormalization.key(p.text) != titleKey {
-            for s in p.text.split(whereSeparator: { "。；;\n".contains($0) }) where !String(s).trimmed.isEmpty {
+            for s in sentencePieces(p.text) where !String(s).trimmed.isEmpty {
                 out.append((String(s), p))
             }
         }
+        return out
+    }
+
+    /// `text` split at 。；; and line ends, empty pieces left out. Plain text (`TextNormalization.isPlainCJK`) is
+    /// split at those scalars, each of which is a character there; other text at its characters.
+    static func sentencePieces(_ text: String) -> [Substring] {
+        guard TextNormalization.isPlainCJK(text) else { return text.split(whereSeparator: { "。；;\n".contains($0) }) }
+        var out: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var i = start
+        while i != scalars.endIndex {
+            let next = scalars.index(after: i)
+            switch scalars[i].value {
+            case 0x3002, 0xFF1B, 0x3B, 0x0A:
+                if start < i { out.append(text[start..<i]) }
+                start = next
+            default: break
+            }
+            i = next
+        }
+        if start < scalars.endIndex { out.append(text[start..<scalars.endIndex]) }
         return out
     }
 

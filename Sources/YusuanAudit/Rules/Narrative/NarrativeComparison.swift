@@ -2,11 +2,11 @@ import YusuanCore
 
 /// Reads what a change is measured against: "比2021年", "较上年", "与2020年度预算相比", "同比".
 enum NarrativeComparison {
-    static let connectors: Set<Character> = ["比", "较", "与", "同"]
+    static let connectors: [NarrativeChar] = ["比", "较", "与", "同"]
     static let lastYearWords = ["上一年度", "上一年", "上年度", "上年", "去年"]
 
     /// The comparison a clause makes and the character range of its words.
-    static func base(_ chars: [Character], tokens: [NarrativeToken], year: Int?, phase: Phase) -> (ComparisonBase, Range<Int>)? {
+    static func base(_ chars: [NarrativeChar], tokens: [NarrativeToken], year: Int?, phase: Phase) -> (ComparisonBase, Range<Int>)? {
         for (i, c) in chars.enumerated() where connectors.contains(c) {
             var j = i + 1
             var stated: Int?
@@ -29,15 +29,18 @@ enum NarrativeComparison {
             for skip in ["相比", "比较", "对比"] where starts(chars, at: j, with: skip) { j += skip.count }
             let y = stated ?? year.map { $0 - 1 }
             let b = ComparisonBase(year: y, phase: named ?? phase, statedYear: stated, namesPhase: named != nil,
-                                   text: String(chars[i..<j]))
+                                   text: chars[i..<j].text)
             return (b, i..<j)
         }
         return nil
     }
 
-    static func starts(_ chars: [Character], at i: Int, with w: String) -> Bool {
-        let a = Array(w)
+    static func starts(_ chars: [NarrativeChar], at i: Int, with w: String) -> Bool {
+        starts(chars, at: i, with: NarrativeChar.array(w))
+    }
+
+    static func starts(_ chars: [NarrativeChar], at i: Int, with a: [NarrativeChar]) -> Bool {
         guard i >= 0, i + a.count <= chars.count else { return false }
-        return Array(chars[i..<(i + a.count)]) == a
+        return chars[i..<(i + a.count)].elementsEqual(a)
     }
 }

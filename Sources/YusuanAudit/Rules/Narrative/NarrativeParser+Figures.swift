@@ -3,10 +3,10 @@ import YusuanCore
 /// The statements one number makes, by the words before it.
 extension NarrativeParser {
     /// A money figure: a change when a direction word leads to it ("比2021年增加"), else a level.
-    mutating func figure(_ f: Figure, prefix: [Character], clause: NarrativeClause) {
-        let p = String(prefix)
+    mutating func figure(_ f: Figure, prefix: [NarrativeChar], clause: NarrativeClause) {
+        let p = prefix.text
         if let d = NarrativeWords.directionEnding(p) {
-            let head = Array(NarrativeWords.beforeDirection(p))
+            let head = NarrativeChar.array(NarrativeWords.beforeDirection(p))
             let m = vocabulary.best(head, current: currentTopic).map { qualified($0, in: head) }
             if m?.strength == .weak && !partClause { partMode = false }
             let topic = m.map { resolve($0, words: p) } ?? currentTopic
@@ -34,13 +34,13 @@ extension NarrativeParser {
     }
 
     /// "占 63.42%", "完成预算的 83.44%", "增长 10.14%"; other percentages (满意度 100%) are not about money.
-    mutating func percent(_ v: Fixed, prefix: [Character], clause: NarrativeClause) {
-        let p = String(prefix)
+    mutating func percent(_ v: Fixed, prefix: [NarrativeChar], clause: NarrativeClause) {
+        let p = prefix.text
         let budgetWords = NarrativeVocabulary.phase(p) == .budget
-        if let k = prefix.lastIndex(of: "占"), NarrativeVocabulary.phase(String(prefix[(k + 1)...])) != .budget {
+        if let k = prefix.lastIndex(of: "占"), NarrativeVocabulary.phase(prefix[(k + 1)...].text) != .budget {
             let named = vocabulary.best(Array(prefix[(k + 1)...]), current: nil)?.topic
             append(.share(named), topic: currentTopic, label: nil, clause: clause, number: v, words: p)
-        } else if budgetWords && (p.contains("完成") || p.contains("执行") || p.contains("占") || p.hasSuffix("的"))
+        } else if budgetWords && (p.contains("完成") || p.contains("执行") || p.contains("占") || p.hasTextSuffix("的"))
                     || p.contains("完成率") || p.contains("执行率") {
             // "完成预算的83.44%", "占年初预算的98%", "为预算数的95%".
             append(.completion, topic: currentTopic, label: nil, clause: clause, number: v, words: p)
@@ -51,26 +51,26 @@ extension NarrativeParser {
     }
 
     /// "共有车辆 1 辆", "在编在岗人员 27 人".
-    mutating func count(_ v: Fixed, word: String, prefix: [Character], clause: NarrativeClause) {
+    mutating func count(_ v: Fixed, word: String, prefix: [NarrativeChar], clause: NarrativeClause) {
         countSinceTopic = true
-        append(.count(word), topic: nil, label: lastWords(String(prefix)), clause: clause, number: v)
+        append(.count(word), topic: nil, label: lastWords(prefix.text), clause: clause, number: v)
     }
 
     /// "无因公出国（境）费用", "未安排购置车辆", "购置经费无", "无政府采购工程、政府采购服务预算",
     /// "本单位无政府性基金预算": zeros stated in words. Returns whether the clause said so.
-    mutating func readAbsence(_ chars: [Character], tokens: [NarrativeToken], clause: NarrativeClause) -> Bool {
-        var spans: [[Character]] = NarrativeWords.absence(chars).map { mark in
+    mutating func readAbsence(_ chars: [NarrativeChar], tokens: [NarrativeToken], clause: NarrativeClause) -> Bool {
+        var spans: [[NarrativeChar]] = NarrativeWords.absence(chars).map { mark in
             mark >= chars.count ? Array(chars.dropLast()) : Array(chars[mark...])
         }
         if spans.isEmpty && previousAbsent && clause.separatorBefore == "、" { spans = [chars] }
         var found = false
         for span in spans {
-            let s = String(span)
+            let s = span.text
             if let fund = NarrativeVocabulary.scope(s), fund == .govFund || fund == .stateCapital {
                 append(.noFund(fund), topic: nil, label: fund == .govFund ? "政府性基金" : "国有资本经营", clause: clause)
                 found = true
             } else if let m = vocabulary.best(span, current: currentTopic), m.strength != .weak {
-                append(.none, topic: m.topic, label: m.text, clause: clause, figure: .blank(.wanYuan), words: String(chars))
+                append(.none, topic: m.topic, label: m.text, clause: clause, figure: .blank(.wanYuan), words: chars.text)
                 currentTopic = m.topic
                 found = true
             }
@@ -79,7 +79,7 @@ extension NarrativeParser {
         return found
     }
 
-    func lastWordsOf(_ chars: [Character]) -> String { lastWords(String(chars)) }
+    func lastWordsOf(_ chars: [NarrativeChar]) -> String { lastWords(chars.text) }
 
     /// The last few Chinese characters before a figure, for a label the vocabulary does not know.
     func lastWords(_ p: String) -> String {

@@ -73,7 +73,7 @@ struct NarrativeParser {
         for (bi, b) in blocks.enumerated() {
             block = bi
             if b.isHeading {
-                carried = vocabulary.best(Array(b.text), current: nil).flatMap { $0.strength == .strong ? $0.topic : nil }
+                carried = vocabulary.best(NarrativeChar.array(b.text), current: nil).flatMap { $0.strength == .strong ? $0.topic : nil }
                 sectionScope = NarrativeVocabulary.scope(b.text)
                 continue
             }
@@ -102,13 +102,13 @@ struct NarrativeParser {
     }
 
     mutating func read(_ clause: NarrativeClause) {
-        var chars = Array(clause.text)
+        var chars = NarrativeChar.array(clause.text)
         partClause = NarrativeComparison.starts(chars, at: 0, with: "其中")
         if partClause {
             partMode = true
             chars.removeFirst(2)
         }
-        let text = String(chars)
+        let text = partClause ? chars.text : clause.text
         if clause.separatorBefore == ";" { inUsage = false }
         if text.contains("用于") {
             inReasons = false
@@ -150,13 +150,13 @@ struct NarrativeParser {
     }
 
     /// The figures listed as reasons: components of the change they explain.
-    mutating func readReasons(_ chars: [Character], clause: NarrativeClause) {
+    mutating func readReasons(_ chars: [NarrativeChar], clause: NarrativeClause) {
         let tokens = NarrativeTokens.scan(chars)
         let money = tokens.filter { if case .money = $0.kind { return true }; return false }
         if money.isEmpty {
             if !readAbsence(chars, tokens: tokens, clause: clause), let e = explained,
-               let d = NarrativeWords.directionEnding(NarrativeWords.withoutTrailers(String(chars))) {
-                statements[e].reasons.append(StatedReason(direction: d, text: String(chars)))
+               let d = NarrativeWords.directionEnding(NarrativeWords.withoutTrailers(chars.text)) {
+                statements[e].reasons.append(StatedReason(direction: d, text: chars.text))
             }
             return
         }
@@ -164,21 +164,21 @@ struct NarrativeParser {
             guard case .money(let unit) = t.kind else { continue }
             let from = k > 0 ? money[k - 1].end : 0
             let to = k + 1 < money.count ? money[k + 1].start : chars.count
-            let sign = NarrativeWords.componentSign(before: String(chars[from..<t.start]), after: String(chars[t.end..<to]))
+            let sign = NarrativeWords.componentSign(before: chars[from..<t.start].text, after: chars[t.end..<to].text)
             let component = ChangeComponent(figure: Figure(t.value, unit: unit), direction: sign, text: clause.text)
             if let target = reasonTarget { statements[target].components.append(component) }
         }
     }
 
     /// A clause outside the reasons: comparisons, relations, absences, then each number in turn.
-    mutating func readHead(_ chars: [Character], clause: NarrativeClause) {
+    mutating func readHead(_ chars: [NarrativeChar], clause: NarrativeClause) {
         let tokens = NarrativeTokens.scan(chars)
         var baseRange: Range<Int>?
         if let (b, r) = NarrativeComparison.base(chars, tokens: tokens, year: year, phase: phase) {
             base = b
             baseRange = r
         }
-        let text = String(chars)
+        let text = chars.text
         let figures = tokens.filter { t in
             if case .money = t.kind { return true }
             return t.kind == .percent
@@ -194,7 +194,7 @@ struct NarrativeParser {
             if readAbsence(chars, tokens: tokens, clause: clause) { return }
             previousAbsent = false
             if let r = baseRange {
-                let after = String(chars[r.upperBound...])
+                let after = chars[r.upperBound...].text
                 let d: ChangeDirection? = NarrativeWords.isFlat(after) ? .flat
                     : NarrativeWords.up.contains(where: after.contains) ? .up
                     : NarrativeWords.down.contains(where: after.contains) ? .down : nil

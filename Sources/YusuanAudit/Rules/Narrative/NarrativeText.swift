@@ -31,11 +31,27 @@ enum NarrativeText {
     static let sentenceEnds: Set<Character> = ["。", "!", "?"]
     static let clauseSeparators: Set<Character> = [",", ";", ":", "、"]
 
+    static func isSentenceEnd(_ c: NarrativeChar) -> Bool { c == "。" || c == "!" || c == "?" }
+    static func isClauseSeparator(_ c: NarrativeChar) -> Bool { c == "," || c == ";" || c == ":" || c == "、" }
+
     static func normalise(_ s: String) -> String {
         let compact = TextNormalization.compactChinese(TextNormalization.halfWidth(s))
         // Quotes: " ' (22, 27) and “”‘’ (E2 80 98–9D); text without their bytes is kept as it is.
         guard hasQuoteBytes(compact) else { return compact }
-        return String(compact.filter { !"“”‘’\"'".contains($0) })
+        return withoutQuotes(compact)
+    }
+
+    static func isQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0x27 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 }
+
+    /// `s` without the characters “”‘’"'. When every other scalar is plain (`NarrativeChar.isPlain`), each scalar
+    /// is a character of its own and the quotes are dropped scalar by scalar; else character by character.
+    static func withoutQuotes(_ s: String) -> String {
+        guard s.unicodeScalars.allSatisfy({ NarrativeChar.isPlain($0) || isQuote($0.value) }) else {
+            return String(s.filter { !"“”‘’\"'".contains($0) })
+        }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !isQuote(u.value) { out.append(u) }
+        return String(out)
     }
 
     /// Whether `s` holds " or ' (22, 27) or E2 80 followed by 98–9D (“”‘’ and the two other single quotes).
@@ -51,16 +67,17 @@ enum NarrativeText {
 
     static func blocks(_ paragraphs: [Paragraph]) -> [NarrativeBlock] {
         var out: [NarrativeBlock] = []
+        let normalised = paragraphs.map { normalise($0.text) }
         var i = 0
         while i < paragraphs.count {
             let first = paragraphs[i]
-            var text = strippedOutline(normalise(first.text))
+            var text = strippedOutline(normalised[i])
             var segments: [(Int, SourceLocation)] = [(0, first.location)]
             var j = i
-            while j + 1 < paragraphs.count && joins(paragraphs[j], paragraphs[j + 1]) {
+            while j + 1 < paragraphs.count && joins(paragraphs[j], paragraphs[j + 1], normalised: normalised[j]) {
                 j += 1
-                segments.append((text.count, paragraphs[j].location))
-                text += normalise(paragraphs[j].text)
+                segments.append((TextNormalization.isPlainCJK(text) ? text.unicodeScalars.count : text.count, paragraphs[j].location))
+                text += normalised[j]
             }
             out.append(NarrativeBlock(text: text, isHeading: first.isHeading && j == i, location: first.location,
                                       sentences: sentences(text, segments: segments)))
@@ -76,20 +93,25 @@ enum NarrativeText {
     }
 
     /// Whether `b` continues `a` after a page or line break ("…，社会" + "保障和就业支出 64.63 万元").
-    static func joins(_ a: Paragraph, _ b: Paragraph) -> Bool {
+    /// `t` is `normalise(a.text)`.
+    static func joins(_ a: Paragraph, _ b: Paragraph, normalised t: String) -> Bool {
         if a.isHeading || b.isHeading { return false }
-        let t = normalise(a.text)
         guard let last = t.last else { return false }
         if sentenceEnds.contains(last) || ";)".contains(last) { return false }
         // A short line without punctuation is a title ("…2022年部门预算情况说明"), not a sentence cut by a page.
-        if t.count <= 40 && !t.contains(where: { clauseSeparators.contains($0) }) { return false }
+        // Plain text (`TextNormalization.isPlainCJK`) is counted and searched by scalars, each a character there.
+        let plain = TextNormalization.isPlainCJK(t)
+        if (plain ? t.unicodeScalars.count : t.count) <= 40
+            && !(plain ? t.unicodeScalars.contains { isClauseSeparator(NarrativeChar($0)) } : t.contains(where: { clauseSeparators.contains($0) })) {
+            return false
+        }
         if RowLabels.outline(TextNormalization.halfWidth(b.text)).depth != nil { return false }
         if let la = a.location.line, let lb = b.location.line, lb - la > 4 { return false }
         return true
     }
 
     static func sentences(_ text: String, segments: [(Int, SourceLocation)]) -> [NarrativeSentence] {
-        let chars = Array(text)
+        let chars = NarrativeChar.array(text)
         func location(_ offset: Int) -> SourceLocation {
             segments.last { $0.0 <= offset }?.1 ?? segments.first?.1 ?? SourceLocation()
         }
@@ -99,26 +121,26 @@ enum NarrativeText {
         var sentenceStart = 0
         var separator: Character?
         func closeClause(at end: Int) {
-            let t = String(chars[clauseStart..<end])
+            let t = chars[clauseStart..<end].text
             if !t.isEmpty { clauses.append(NarrativeClause(text: t, separatorBefore: separator, location: location(clauseStart))) }
         }
         func closeSentence(at end: Int) {
             closeClause(at: end)
             if !clauses.isEmpty {
-                out.append(NarrativeSentence(text: String(chars[sentenceStart..<end]), clauses: clauses,
+                out.append(NarrativeSentence(text: chars[sentenceStart..<end].text, clauses: clauses,
                                              location: location(sentenceStart)))
             }
             clauses = []
             separator = nil
         }
         for (k, c) in chars.enumerated() {
-            if sentenceEnds.contains(c) {
+            if isSentenceEnd(c) {
                 closeSentence(at: k)
                 sentenceStart = k + 1
                 clauseStart = k + 1
-            } else if clauseSeparators.contains(c) && !isThousandsComma(chars, k) {
+            } else if isClauseSeparator(c) && !isThousandsComma(chars, k) {
                 closeClause(at: k)
-                separator = c
+                separator = c.character
                 clauseStart = k + 1
             }
         }
@@ -127,11 +149,11 @@ enum NarrativeText {
     }
 
     /// "1,234.56": a comma between a digit and exactly three digits.
-    static func isThousandsComma(_ chars: [Character], _ k: Int) -> Bool {
-        guard chars[k] == ",", k > 0, chars[k - 1].isASCII, chars[k - 1].isNumber, k + 3 < chars.count + 1 else { return false }
+    static func isThousandsComma(_ chars: [NarrativeChar], _ k: Int) -> Bool {
+        guard chars[k] == ",", k > 0, chars[k - 1].isASCIIDigit, k + 3 < chars.count + 1 else { return false }
         var n = 0
         var j = k + 1
-        while j < chars.count && chars[j].isASCII && chars[j].isNumber { n += 1; j += 1 }
+        while j < chars.count && chars[j].isASCIIDigit { n += 1; j += 1 }
         return n == 3
     }
 }

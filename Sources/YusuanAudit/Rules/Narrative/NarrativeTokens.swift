@@ -28,7 +28,9 @@ struct NarrativeToken: Sendable {
 enum NarrativeTokens {
     static let countWords = ["人次", "批次", "辆", "人", "名", "个", "次", "件", "台", "套", "项", "批", "家", "所", "户", "天", "场"]
 
-    static func scan(_ chars: [Character]) -> [NarrativeToken] {
+    static func scan(_ chars: [Character]) -> [NarrativeToken] { scan(chars.map(NarrativeChar.init)) }
+
+    static func scan(_ chars: [NarrativeChar]) -> [NarrativeToken] {
         var out: [NarrativeToken] = []
         var i = 0
         while i < chars.count {
@@ -41,7 +43,7 @@ enum NarrativeTokens {
                 j += 1
                 while j < chars.count && isDigit(chars[j]) { j += 1 }
             }
-            let digits = String(chars[start..<j])
+            let digits = chars[start..<j].text
             i = j
             guard let value = NumberParser.parse(digits)?.value else { continue }
             let (kind, end) = attached ? (.plain, j) : classify(chars, number: digits, value: value, after: j)
@@ -51,24 +53,24 @@ enum NarrativeTokens {
         return out
     }
 
-    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    static func isDigit(_ c: NarrativeChar) -> Bool { c.isASCIIDigit }
 
-    static func classify(_ chars: [Character], number: String, value: Fixed, after j: Int) -> (NarrativeToken.Kind, Int) {
-        let rest = String(chars[j..<min(chars.count, j + 6)])
-        if number.count == 4, value.scale == 0, (1990...2100).contains(Int(value.mantissa)), rest.hasPrefix("年") {
-            let yearEnd = rest.hasPrefix("年度") ? j + 2 : j + 1
+    static func classify(_ chars: [NarrativeChar], number: String, value: Fixed, after j: Int) -> (NarrativeToken.Kind, Int) {
+        let rest = chars[j..<min(chars.count, j + 6)].text
+        if number.count == 4, value.scale == 0, (1990...2100).contains(Int(value.mantissa)), rest.hasTextPrefix("年") {
+            let yearEnd = rest.hasTextPrefix("年度") ? j + 2 : j + 1
             var k = yearEnd
             while k < chars.count && isDigit(chars[k]) { k += 1 }
             if k > yearEnd && k < chars.count && chars[k] == "月" { return (.date, k + 1) }
             return (.year, yearEnd)
         }
-        for unit in [MoneyUnit.yiYuan, .wanYuan, .yuan] where rest.hasPrefix(unit.rawValue) {
+        for unit in [MoneyUnit.yiYuan, .wanYuan, .yuan] where rest.hasTextPrefix(unit.rawValue) {
             return (.money(unit), j + unit.rawValue.count)
         }
-        if rest.hasPrefix("%") { return (.percent, j + 1) }
-        if rest.hasPrefix("个百分点") { return (.points, j + 4) }
-        if rest.hasPrefix("百分点") { return (.points, j + 3) }
-        for w in countWords where rest.hasPrefix(w) { return (.count(w), j + w.count) }
+        if rest.hasTextPrefix("%") { return (.percent, j + 1) }
+        if rest.hasTextPrefix("个百分点") { return (.points, j + 4) }
+        if rest.hasTextPrefix("百分点") { return (.points, j + 3) }
+        for w in countWords where rest.hasTextPrefix(w) { return (.count(w), j + w.count) }
         return (.plain, j)
     }
 }

@@ -2,23 +2,26 @@ import YusuanCore
 
 /// "一般公共服务支出(类)统计信息事务(款)专项普查活动(项)": a 类/款/项 path names the 项, not the 类.
 extension NarrativeVocabulary {
-    func classificationPaths(_ chars: [Character]) -> [LabelMatch] {
+    static let pathMarkers: [([NarrativeChar], Int)] = [(NarrativeChar.array("(款)"), 5), (NarrativeChar.array("(项)"), 7)]
+    static let classMarker = NarrativeChar.array("(类)")
+
+    func classificationPaths(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var out: [LabelMatch] = []
-        for at in Self.occurrences(Array("(类)"), in: chars) {
-            let before = Array(chars[..<at])
-            guard let (name, code) = functional.filter({ before.count >= $0.0.count && Array(before.suffix($0.0.count)) == $0.0 })
+        for at in Self.occurrences(Self.classMarker, in: chars) {
+            let before = chars[..<at]
+            guard let (name, code) = functional.filter({ before.count >= $0.0.count && before.suffix($0.0.count).elementsEqual($0.0) })
                 .max(by: { $0.0.count < $1.0.count }) else { continue }
             let start = at - name.count
             var end = at + 3
             var resolved: String? = code
-            for (marker, digits) in [("(款)", 5), ("(项)", 7)] {
-                guard let m = Self.occurrences(Array(marker), in: chars).first(where: { $0 >= end }) else { break }
-                let segment = Array(chars[end..<m])
-                if segment.isEmpty || segment.contains(where: { NarrativeTokens.isDigit($0) || NarrativeText.clauseSeparators.contains($0) }) { break }
-                resolved = resolved.flatMap { child(of: $0, named: String(segment), digits: digits) }
+            for (marker, digits) in Self.pathMarkers {
+                guard let m = Self.occurrences(marker, in: chars).first(where: { $0 >= end }) else { break }
+                let segment = chars[end..<m]
+                if segment.isEmpty || segment.contains(where: { NarrativeTokens.isDigit($0) || NarrativeText.isClauseSeparator($0) }) { break }
+                resolved = resolved.flatMap { child(of: $0, named: segment.text, digits: digits) }
                 end = m + marker.count
             }
-            let text = String(chars[start..<end])
+            let text = chars[start..<end].text
             let topic: NarrativeTopic = resolved.map { .fact(.functional($0), .total) } ?? .unknown(text)
             out.append(LabelMatch(topic: topic, start: start, end: end, strength: .strong, text: text))
         }

@@ -40,51 +40,49 @@ struct NarrativeVocabulary: Sendable {
     ]
 
     /// Names of 功能分类 类 (three-digit codes), normalised, from the year's catalog.
-    let functional: [([Character], String)]
+    let functional: [([NarrativeChar], String)]
     let catalog: Catalog?
     /// The words `matches` looks for, in the order it reports them: strong words, 功能 names, sub-words; then weak.
     let words: [Word]
-    /// Indices into `words` by the `scalarKey` of the word's first character (words whose first key is -1 are in
-    /// `slowHeads`), so that a clause is searched in one pass instead of once per word.
+    /// Indices into `words` by the scalar of the word's first character when that is plain (words whose first
+    /// character is not are in `slowHeads`), so that a clause is searched in one pass instead of once per word.
     let byHead: [Int: [Int]]
     let slowHeads: [Int]
 
     struct Word: Sendable {
-        var chars: [Character]
-        var keys: [Int]
+        var chars: [NarrativeChar]
         var topic: NarrativeTopic
         var strength: LabelMatch.Strength
         var text: String
-        init(_ chars: [Character], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
+        init(_ chars: [NarrativeChar], _ topic: NarrativeTopic, _ strength: LabelMatch.Strength) {
             self.chars = chars
-            keys = chars.map(NarrativeVocabulary.scalarKey)
             self.topic = topic
             self.strength = strength
-            text = String(chars)
+            text = chars.text
         }
     }
 
     init(catalog: Catalog?) {
         self.catalog = catalog
-        var names: [([Character], String)] = []
-        for e in catalog?.entries.values.sorted(by: { $0.code < $1.code }) ?? [] where e.code.count == 3 {
+        var names: [([NarrativeChar], String)] = []
+        for e in catalog?.entries.values.filter({ $0.code.count == 3 }).sorted(by: { $0.code < $1.code }) ?? [] {
             for n in [e.name] + e.aliases {
                 let k = NarrativeText.normalise(n)
                 // A residual class ("其他支出") reads as prose; a fund's name is a fund, not a class.
                 if k.hasPrefix("其他") || k.contains("国有资本经营") || k.contains("政府性基金") || k.count < 4 { continue }
-                names.append((Array(k), e.code))
+                names.append((NarrativeChar.array(k), e.code))
             }
         }
         functional = names
-        var words = Self.strongWords.map { Word(Array($0.0), $0.1, .strong) }
+        var words = Self.strongWords.map { Word(NarrativeChar.array($0.0), $0.1, .strong) }
         words += names.map { Word($0.0, .fact(.functional($0.1), .total), .strong) }
-        words += Self.subWords.map { Word(Array($0.0), $0.1, .sub) }
-        words += [("收入", NarrativeTopic.income), ("支出", .expenditure)].map { Word(Array($0.0), $0.1, .weak) }
+        words += Self.subWords.map { Word(NarrativeChar.array($0.0), $0.1, .sub) }
+        words += [("收入", NarrativeTopic.income), ("支出", .expenditure)].map { Word(NarrativeChar.array($0.0), $0.1, .weak) }
         var byHead: [Int: [Int]] = [:]
         var slowHeads: [Int] = []
         for (i, w) in words.enumerated() {
-            guard let head = w.keys.first else { continue }
-            if head >= 0 { byHead[head, default: []].append(i) } else { slowHeads.append(i) }
+            guard let head = w.chars.first else { continue }
+            if head.other == nil { byHead[Int(head.scalar.value), default: []].append(i) } else { slowHeads.append(i) }
         }
         self.words = words
         self.byHead = byHead
@@ -93,23 +91,17 @@ struct NarrativeVocabulary: Sendable {
 
     /// Every label in `chars`: each word's occurrences in the order of `words` (weak words last, after
     /// vehicles, procurement and classification paths), each word's in the order they occur.
-    func matches(_ chars: [Character]) -> [LabelMatch] {
-        let keys = chars.map(Self.scalarKey)
+    func matches(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var hits = [[Int]](repeating: [], count: words.count)
         func at(_ w: Int, _ i: Int) -> Bool {
             let word = words[w]
             guard i + word.chars.count <= chars.count else { return false }
-            for j in word.chars.indices {
-                let a = keys[i + j], b = word.keys[j]
-                // Keys are exact where both exist; else compare the characters (canonical equivalence).
-                if a >= 0 && b >= 0 ? a != b : chars[i + j] != word.chars[j] { return false }
-            }
+            for j in word.chars.indices where chars[i + j] != word.chars[j] { return false }
             return true
         }
         for i in chars.indices {
-            let k = keys[i]
-            if k >= 0 {
-                for w in byHead[k] ?? [] where at(w, i) { hits[w].append(i) }
+            if chars[i].other == nil {
+                for w in byHead[Int(chars[i].scalar.value)] ?? [] where at(w, i) { hits[w].append(i) }
                 for w in slowHeads where at(w, i) { hits[w].append(i) }
             } else {
                 // A character without a key may still equal a word's first character (a compatibility ideograph).
@@ -128,15 +120,15 @@ struct NarrativeVocabulary: Sendable {
     }
 
     /// "公务用车购置及运行维护费", "公车运行费": the words up to 费 say which vehicle item.
-    func vehicles(_ chars: [Character]) -> [LabelMatch] {
+    func vehicles(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var out: [LabelMatch] = []
         for head in ["公务用车", "公车"] {
-            for s in Self.occurrences(Array(head), in: chars) {
+            for s in Self.occurrences(NarrativeChar.array(head), in: chars) {
                 var e = s + head.count
                 while e < chars.count && e - s < 16 && chars[e] != "费" && !NarrativeTokens.isDigit(chars[e])
-                        && !NarrativeText.clauseSeparators.contains(chars[e]) { e += 1 }
+                        && !NarrativeText.isClauseSeparator(chars[e]) { e += 1 }
                 guard e < chars.count, chars[e] == "费" else { continue }
-                let span = String(chars[s...e])
+                let span = chars[s...e].text
                 let buys = span.contains("购置"), runs = span.contains("运行") || span.contains("维护")
                 let m: Measure = buys && runs ? .threePublicVehicle : buys ? .threePublicVehiclePurchase
                     : runs ? .threePublicVehicleOperation : .threePublicVehicle
@@ -147,21 +139,21 @@ struct NarrativeVocabulary: Sendable {
     }
 
     /// "政府采购" and "政府采购货物/工程/服务".
-    func procurement(_ chars: [Character]) -> [LabelMatch] {
+    func procurement(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var out: [LabelMatch] = []
-        for s in Self.occurrences(Array("政府采购"), in: chars) {
-            let next = String(chars[(s + 4)..<min(chars.count, s + 6)])
+        for s in Self.occurrences(Self.procurementWord, in: chars) {
+            let next = chars[(s + 4)..<min(chars.count, s + 6)].text
             let parts: [String: ProcurementPart] = ["货物": .goods, "工程": .works, "服务": .services]
             let part = parts[next] ?? .total
             let end = part == .total ? s + 4 : s + 6
-            out.append(LabelMatch(topic: .procurement(part), start: s, end: end, strength: .strong, text: String(chars[s..<end])))
+            out.append(LabelMatch(topic: .procurement(part), start: s, end: end, strength: .strong, text: chars[s..<end].text))
         }
         return out
     }
 
     /// The label a figure after `chars` is stated for: the strong label ending last (then the longest);
     /// else a sub-label that continues `current`; else a weak one.
-    func best(_ chars: [Character], current: NarrativeTopic?) -> LabelMatch? {
+    func best(_ chars: [NarrativeChar], current: NarrativeTopic?) -> LabelMatch? {
         let all = matches(chars)
         let strong = all.filter { $0.strength == .strong }
         if let m = strong.max(by: { ($0.end, $0.end - $0.start) < ($1.end, $1.end - $1.start) }) {
@@ -188,49 +180,26 @@ struct NarrativeVocabulary: Sendable {
     static func phase(_ text: String) -> Phase? {
         var t = text
         for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "部门预算"] { t = t.replacingAll(fund, with: "") }
-        let f = t.range(of: "决算"), b = t.range(of: "预算")
+        let plain = TextNormalization.isPlainCJK(t)
+        let f = NarrativeWords.position(of: "决算", in: t, plain: plain), b = NarrativeWords.position(of: "预算", in: t, plain: plain)
         switch (f, b) {
         case (nil, nil): return nil
         case (.some, nil): return .final
         case (nil, .some): return .budget
-        case (.some(let x), .some(let y)): return x.lowerBound > y.lowerBound ? .final : .budget
+        case (.some(let x), .some(let y)): return x > y ? .final : .budget
         }
     }
 
-    static func occurrences(_ word: [Character], in chars: [Character]) -> [Int] {
-        guard !word.isEmpty, word.count <= chars.count else { return [] }
+    static let procurementWord = NarrativeChar.array("政府采购")
+
+    static func occurrences(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> [Int] {
+        guard let head = word.first, word.count <= chars.count else { return [] }
         var out: [Int] = []
         var i = 0
         while i + word.count <= chars.count {
-            if chars[i] == word[0] && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
+            if chars[i] == head && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
             i += 1
         }
         return out
-    }
-
-    /// The same, with `keys` = `chars.map(scalarKey)`: the first character is compared by its key where both
-    /// have one (a clause is searched for hundreds of catalog names; comparing `Character`s is a string comparison).
-    static func occurrences(_ word: [Character], in chars: [Character], keys: [Int]) -> [Int] {
-        guard !word.isEmpty, word.count <= chars.count, keys.count == chars.count else { return [] }
-        let head = word[0], headKey = scalarKey(head)
-        var out: [Int] = []
-        var i = 0
-        while i + word.count <= chars.count {
-            let k = keys[i]
-            let firstMatches = k >= 0 && headKey >= 0 ? k == headKey : chars[i] == head
-            if firstMatches && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
-            i += 1
-        }
-        return out
-    }
-
-    /// A character's scalar value when it is one scalar that no other character equals (ASCII and Latin
-    /// below U+0300, CJK unified ideographs: no canonical decomposition maps to or from them), else -1
-    /// (compare the characters themselves).
-    static func scalarKey(_ c: Character) -> Int {
-        let scalars = c.unicodeScalars
-        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return -1 }
-        let v = first.value
-        return v < 0x300 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) ? Int(v) : -1
     }
 }

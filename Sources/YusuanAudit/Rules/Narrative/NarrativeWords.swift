@@ -9,7 +9,9 @@ enum NarrativeWords {
     static let rateDown = ["下降率", "降幅", "下降幅度", "下降", "降低", "减少", "减"]
     static let fillers = ["共计", "了", "约", "达", "为", "共", "计", "额"]
     static let reasonMarkers = ["主要原因", "原因", "主要是", "主要由于", "主要系", "由于"]
-    static let notAbsence: Set<Character> = ["法", "偿", "论", "需", "关", "形", "效", "误", "限", "疑", "须"]
+    static let notAbsence: [NarrativeChar] = ["法", "偿", "论", "需", "关", "形", "效", "误", "限", "疑", "须"]
+    static let reasonMarkerChars = reasonMarkers.map(NarrativeChar.array)
+    static let absenceWords = ["未安排", "未发生", "未使用", "没有"].map(NarrativeChar.array)
     static let stopWords = ["(类)", "(款)", "(项)", "采购", "费用", "预计", "用", "年初预算数", "年初预算", "预算数", "决算数", "本年度", "本年", "当年", "全年", "年度", "年初",
                             "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "拨款", "预算", "决算", "合计", "总计",
                             "总额", "金额", "安排", "涉及", "资金", "本部门", "本单位", "部门", "单位", "实际", "完成",
@@ -22,7 +24,7 @@ enum NarrativeWords {
         var changed = true
         while changed {
             changed = false
-            for f in fillers where t.hasSuffix(f) && t.count > f.count {
+            for f in fillers where t.hasTextSuffix(f) && t.count > f.count {
                 t = String(t.dropLast(f.count))
                 changed = true
             }
@@ -33,50 +35,50 @@ enum NarrativeWords {
     /// The direction word that ends `prefix` (the figure follows it directly).
     static func directionEnding(_ prefix: String) -> ChangeDirection? {
         let t = trimmed(prefix)
-        if t.hasSuffix("增减") { return nil }
-        if up.contains(where: { t.hasSuffix($0) }) { return .up }
-        if down.contains(where: { t.hasSuffix($0) }) { return .down }
+        if t.hasTextSuffix("增减") { return nil }
+        if up.contains(where: { t.hasTextSuffix($0) }) { return .up }
+        if down.contains(where: { t.hasTextSuffix($0) }) { return .down }
         return nil
     }
 
     /// A reason without its trailing words ("公务接待费用的降低" → "公务接待费用的降低", "经费增加所致" → "经费增加").
     static func withoutTrailers(_ s: String) -> String {
         var t = s
-        for w in ["所致", "导致", "造成", "等", ")"] where t.hasSuffix(w) { t = String(t.dropLast(w.count)) }
+        for w in ["所致", "导致", "造成", "等", ")"] where t.hasTextSuffix(w) { t = String(t.dropLast(w.count)) }
         return t
     }
 
     /// The words before the direction word that ends `prefix` ("收入较去年增加" → "收入较去年").
     static func beforeDirection(_ prefix: String) -> String {
         let t = trimmed(prefix)
-        guard let w = (up + down).filter({ t.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return t }
+        guard let w = (up + down).filter({ t.hasTextSuffix($0) }).max(by: { $0.count < $1.count }) else { return t }
         return String(t.dropLast(w.count))
     }
 
     static func rateEnding(_ prefix: String) -> ChangeDirection? {
         let t = trimmed(prefix)
-        if rateUp.contains(where: { t.hasSuffix($0) }) { return .up }
-        if rateDown.contains(where: { t.hasSuffix($0) }) { return .down }
+        if rateUp.contains(where: { t.hasTextSuffix($0) }) { return .up }
+        if rateDown.contains(where: { t.hasTextSuffix($0) }) { return .down }
         return nil
     }
 
     /// The sign word nearest a listed reason's figure: before it, else after it ("13 万元调为项目支出").
     static func componentSign(before: String, after: String) -> ChangeDirection? {
         func last(_ s: String) -> (Int, ChangeDirection)? {
+            let plain = TextNormalization.isPlainCJK(s)
             var best: (Int, ChangeDirection)?
             for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
-                for w in words { if let r = s.range(of: w, options: .backwards) {
-                    let p = s.distance(from: s.startIndex, to: r.lowerBound)
+                for w in words { if let p = position(of: w, in: s, plain: plain, backwards: true) {
                     if best == nil || p > (best?.0 ?? 0) { best = (p, d) }
                 } }
             }
             return best
         }
         func first(_ s: String) -> ChangeDirection? {
+            let plain = TextNormalization.isPlainCJK(s)
             var best: (Int, ChangeDirection)?
             for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
-                for w in words { if let r = s.range(of: w) {
-                    let p = s.distance(from: s.startIndex, to: r.lowerBound)
+                for w in words { if let p = position(of: w, in: s, plain: plain) {
                     if best == nil || p < (best?.0 ?? 0) { best = (p, d) }
                 } }
             }
@@ -85,30 +87,39 @@ enum NarrativeWords {
         return last(before)?.1 ?? first(after)
     }
 
+    /// Where the first (or last) `w` starts in `s`, as a number that orders the matches of words in the same `s`:
+    /// a byte offset when `s` is plain (`TextNormalization.isPlainCJK`; the words here are Chinese characters that
+    /// no other character equals, so a byte match is Foundation's match), else Foundation's match in characters.
+    static func position(of w: String, in s: String, plain: Bool, backwards: Bool = false) -> Int? {
+        if plain { return s.utf8Offset(of: w, backwards: backwards) }
+        return s.range(of: w, options: backwards ? .backwards : []).map { s.distance(from: s.startIndex, to: $0.lowerBound) }
+    }
+
     static func isFlat(_ s: String) -> Bool { flat.contains { s.contains($0) } }
 
     /// Where the reasons for a change begin in a clause ("主要是…", "…的主要原因是…").
-    static func reasonStart(_ chars: [Character]) -> Int? {
-        reasonMarkers.compactMap { NarrativeVocabulary.occurrences(Array($0), in: chars).first }.min()
+    static func reasonStart(_ chars: [NarrativeChar]) -> Int? {
+        reasonMarkerChars.compactMap { NarrativeVocabulary.occurrences($0, in: chars).first }.min()
     }
 
     /// Offsets just after each word saying something is absent: "无", "未安排", "没有".
-    static func absence(_ chars: [Character]) -> [Int] {
+    static func absence(_ chars: [NarrativeChar]) -> [Int] {
         var out: [Int] = []
         for (k, c) in chars.enumerated() where c == "无" {
             if k + 1 < chars.count && notAbsence.contains(chars[k + 1]) { continue }
             out.append(k + 1)
         }
-        for w in ["未安排", "未发生", "未使用", "没有"] {
-            out += NarrativeVocabulary.occurrences(Array(w), in: chars).map { $0 + w.count }
+        for w in absenceWords {
+            out += NarrativeVocabulary.occurrences(w, in: chars).map { $0 + w.count }
         }
         return out.sorted()
     }
 
     /// "决算数小于预算数", "决算数与预算数持平".
     static func relation(_ s: String) -> PhaseRelation? {
-        guard let f = s.range(of: "决算"), let b = s.range(of: "预算") else { return nil }
-        let finalFirst = f.lowerBound < b.lowerBound
+        let plain = TextNormalization.isPlainCJK(s)
+        guard let f = position(of: "决算", in: s, plain: plain), let b = position(of: "预算", in: s, plain: plain) else { return nil }
+        let finalFirst = f < b
         let words: [(String, PhaseRelation.Kind)] = [("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
                                                      ("超出", .greater), ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal)]
         for (w, k) in words where s.contains(w) { return PhaseRelation(kind: k, finalFirst: finalFirst) }

@@ -47,17 +47,17 @@ enum NarrativeYears {
         for c in blocks.flatMap({ $0.sentences.flatMap(\.clauses) }) {
             // Only a clause that says 截止 or 截至 (a byte search) is read into tokens.
             guard c.text.contains("截止") || c.text.contains("截至") else { continue }
-            let chars = Array(c.text)
+            let chars = NarrativeChar.array(c.text)
             let tokens = NarrativeTokens.scan(chars)
             for w in ["截止", "截至"] {
-                for at in NarrativeVocabulary.occurrences(Array(w), in: chars) {
+                for at in NarrativeVocabulary.occurrences(NarrativeChar.array(w), in: chars) {
                     guard let t = tokens.first(where: { $0.start == at + 2 && ($0.kind == .year || $0.kind == .date) }) else { continue }
-                    let rest = String(chars[t.end...])
-                    let yearEnd = t.kind == .date ? String(chars[t.start..<t.end]).hasSuffix("12月")
+                    let rest = chars[t.end...].text
+                    let yearEnd = t.kind == .date ? chars[t.start..<t.end].text.hasSuffix("12月")
                         : rest.hasPrefix("底") || rest.hasPrefix("末") || rest.hasPrefix("年底")
                     let y = Int(t.value.mantissa)
                     guard yearEnd, y != expected else { continue }
-                    let words = String(chars[at..<t.end])
+                    let words = chars[at..<t.end].text
                     out.append(rule.finding(
                         FindingLocation(table: "情况说明", row: words, source: c.location), expected: "\(expected)", found: "\(y)",
                         message: "情况说明「\(c.text)」写“\(words)”，\(year) 年\(phase.rawValue)应截至 \(expected) 年年末。",
@@ -75,7 +75,7 @@ enum NarrativeYears {
                                               && (b.text.contains("情况说明") || b.text.hasSuffix("表"))) {
             let t = b.text
             if ["比", "较", "对比", "执行", "上年"].contains(where: t.contains) { continue }
-            guard let tok = NarrativeTokens.scan(Array(t)).first(where: { $0.kind == .year }) else { continue }
+            guard let tok = NarrativeTokens.scan(NarrativeChar.array(t)).first(where: { $0.kind == .year }) else { continue }
             let y = Int(tok.value.mantissa)
             if y == year || phase == .budget && y == year - 1 && t.contains("决算") { continue }
             out.append(rule.finding(

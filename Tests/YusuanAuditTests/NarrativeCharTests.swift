@@ -1,0 +1,41 @@
+import Testing
+@testable import YusuanAudit
+
+/// `NarrativeChar` must read text exactly as `[Character]` does: the same characters, the same equalities and the
+/// same text back, on plain text (compared by scalar) and on any other (compared as `Character`s).
+@Suite struct NarrativeCharTests {
+    static let texts = [
+        "2022年支出64.63万元,比上年增加2.5%。",
+        "年\u{F98E}年",                      // a compatibility ideograph equal to 年
+        "增\u{301}加。\u{301}",               // combining marks after Chinese characters
+        "收入\r\n支出",                       // CR LF, one character
+        "“三公”\u{301}经费",                  // curly quotes and a combining mark
+        "ＡＢ１２，；：",                     // full-width forms
+    ]
+
+    @Test func sameCharactersAsSwift() {
+        for t in Self.texts {
+            let chars = NarrativeChar.array(t), swift = Array(t)
+            #expect(chars.count == swift.count, "\(t)")
+            #expect(chars.map(\.character) == swift, "\(t)")
+            #expect(chars.text == t, "\(t)")
+            #expect(chars[1...].text == String(swift[1...]), "\(t)")
+        }
+    }
+
+    @Test func equalityIsSwiftsCharacterEquality() {
+        let extra: [NarrativeChar] = ["年", "\u{F98E}", "加", ",", "-"]
+        let all = Self.texts.flatMap { NarrativeChar.array($0) } + extra
+        for a in all {
+            for b in all { #expect((a == b) == (a.character == b.character), "\(a.character) \(b.character)") }
+        }
+        #expect(NarrativeChar("\u{F98E}" as Character) == "年")
+        #expect(NarrativeChar("增\u{301}" as Character) != "增")
+    }
+
+    @Test func digitsAreASCIIDigitsOnly() {
+        let chars = NarrativeChar.array("1２3\u{301}")
+        #expect(chars.map(\.isASCIIDigit) == [true, false, false])
+        #expect(chars.map(\.isASCIIDigit) == Array("1２3\u{301}").map { $0.isASCII && $0.isNumber })
+    }
+}
