@@ -94,7 +94,7 @@ struct LeafFilter: Hashable {
     }
 
     /// The natures as a bit mask (-1: any nature).
-    private var natureMask: Int {
+    var natureMask: Int {
         guard let natures else { return -1 }
         var mask = 0
         for n in natures {
@@ -141,103 +141,6 @@ struct LeafFilter: Hashable {
         if b.hasPrefix(a) { return (b, false) }
         return (nil, true)
     }
-}
-
-/// The ledger's leaves indexed by each field a filter constrains, so that a figure looks only at the
-/// leaves that may match instead of every leaf. Selections are memoized per filter; they depend on
-/// the leaves only, not on their rounding, so one index serves both passes of the compiler.
-final class LeafIndex {
-    let ledger: Ledger
-    private let all: [Int]
-    /// Leaves by every prefix of their 功能科目 / 经济科目 (used only when codes are ASCII, where
-    /// prefix equality and `hasPrefix` agree).
-    private let byFunctionalPrefix: [String: [Int]]
-    private let byEconomicPrefix: [String: [Int]]
-    private let functionalASCII: Bool
-    private let economicASCII: Bool
-    private let byEconomic: [String: [Int]]
-    private let byFund: [RevenueSource: [Int]]
-    private let byNature: [LeafFilter.NatureKind: [Int]]
-    private let byProject: [String: [Int]]
-    private let byUnit: [String: [Int]]
-    private var selections: [LeafFilter: [Int]] = [:]
-
-    init(_ ledger: Ledger) {
-        self.ledger = ledger
-        let leaves = ledger.leaves
-        all = Array(leaves.indices)
-        var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:], economic: [String: [Int]] = [:]
-        var fund: [RevenueSource: [Int]] = [:], nature: [LeafFilter.NatureKind: [Int]] = [:]
-        var project: [String: [Int]] = [:], unit: [String: [Int]] = [:]
-        var functionalASCII = true, economicASCII = true
-        for (i, leaf) in leaves.enumerated() {
-            functionalASCII = functionalASCII && Self.isASCII(leaf.functional)
-            economicASCII = economicASCII && Self.isASCII(leaf.economic)
-            Self.addPrefixes(of: leaf.functional, i, to: &functional)
-            Self.addPrefixes(of: leaf.economic, i, to: &economicPrefix)
-            economic[leaf.economic, default: []].append(i)
-            fund[leaf.fund, default: []].append(i)
-            nature[LeafFilter.NatureKind(leaf.nature), default: []].append(i)
-            if case .project(let code) = leaf.nature { project[code, default: []].append(i) }
-            unit[leaf.unit, default: []].append(i)
-        }
-        byFunctionalPrefix = functional
-        byEconomicPrefix = economicPrefix
-        byEconomic = economic
-        byFund = fund
-        byNature = nature
-        byProject = project
-        byUnit = unit
-        self.functionalASCII = functionalASCII
-        self.economicASCII = economicASCII
-    }
-
-    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
-
-    private static func addPrefixes(of code: String, _ i: Int, to map: inout [String: [Int]]) {
-        guard isASCII(code) else { return }
-        let bytes = Array(code.utf8)
-        for length in 0...bytes.count {
-            map[String(decoding: bytes[0..<length], as: UTF8.self), default: []].append(i)
-        }
-    }
-
-    /// Indices (ascending) of the leaves the filter selects: the same as scanning every leaf with `matches`.
-    func select(_ filter: LeafFilter) -> [Int] {
-        if let known = selections[filter] { return known }
-        let result: [Int]
-        if filter.never {
-            result = []
-        } else {
-            let candidates = self.candidates(filter)
-            let leaves = ledger.leaves
-            result = candidates.filter { filter.matches(leaves[$0]) }
-        }
-        selections[filter] = result
-        return result
-    }
-
-    /// The smallest list of leaves (ascending) that holds every leaf the filter selects.
-    private func candidates(_ filter: LeafFilter) -> [Int] {
-        var options: [[[Int]]] = []
-        if let prefix = filter.functional, functionalASCII, LeafIndex.isASCII(prefix) {
-            options.append([byFunctionalPrefix[prefix] ?? []])
-        }
-        if let prefix = filter.economic, economicASCII, LeafIndex.isASCII(prefix) {
-            options.append([byEconomicPrefix[prefix] ?? []])
-        }
-        if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
-        if let funds = filter.funds { options.append(funds.map { byFund[$0] ?? [] }) }
-        if let natures = filter.natures { options.append(natures.map { byNature[$0] ?? [] }) }
-        if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
-        if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }
-        // Each field puts a leaf in one list only, so the lists of an option are disjoint.
-        guard let best = options.min(by: { Self.size($0) < Self.size($1) }) else { return all }
-        if best.count == 1, let only = best.first { return only }
-        return best.flatMap { $0 }.sorted()
-    }
-
-    private static func size(_ lists: [[Int]]) -> Int { lists.reduce(0) { $0 + $1.count } }
 }
 
 extension RevenueSource {

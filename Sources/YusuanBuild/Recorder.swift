@@ -5,8 +5,9 @@ import YusuanCore
 final class Recorder {
     private(set) var sets: [PrintScale: [[Int]]] = [:]
     private var seen: [PrintScale: Set<[Int]>] = [:]
-    /// Filters already noted per scale: a figure printed again adds nothing, so its set need not be hashed again.
-    private var noted: [PrintScale: Set<LeafFilter>] = [:]
+    /// Selections (`LeafIndex` numbers) already noted, per scale: a figure printed again adds nothing, so
+    /// its set need not be hashed again. Few scales: a list, searched in order.
+    private var noted: [(scale: PrintScale, selections: [Bool])] = []
 
     /// The sets printed at 0.01 万元.
     var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
@@ -15,9 +16,22 @@ final class Recorder {
         if set.count > 1, seen[scale, default: []].insert(set).inserted { sets[scale, default: []].append(set) }
     }
 
-    func note(_ filter: LeafFilter, at scale: PrintScale = .wanYuan, _ select: () -> [Int]) {
-        guard !scale.isExact, noted[scale, default: []].insert(filter).inserted else { return }
-        note(select(), at: scale)
+    /// Notes the leaves of selection number `selection` at `scale`, once.
+    func note(selection: Int, _ set: [Int], at scale: PrintScale) {
+        guard !scale.isExact else { return }
+        let slot: Int
+        if let known = noted.firstIndex(where: { $0.scale == scale }) {
+            slot = known
+        } else {
+            slot = noted.count
+            noted.append((scale, []))
+        }
+        if selection >= noted[slot].selections.count {
+            noted[slot].selections += Array(repeating: false, count: selection + 1 - noted[slot].selections.count + 64)
+        }
+        guard !noted[slot].selections[selection] else { return }
+        noted[slot].selections[selection] = true
+        note(set, at: scale)
     }
 }
 
@@ -52,8 +66,9 @@ struct Books {
 
     /// The printed figure (two decimals, in the scale's unit) of the leaves the filter selects.
     func figure(_ filter: LeafFilter) -> Fixed {
-        let set = index.select(filter)
-        recorder?.note(filter, at: scale) { set }
+        let selection = index.selection(filter)
+        let set = index.results[selection]
+        recorder?.note(selection: selection, set, at: scale)
         var sum: Int64 = 0
         for i in set { sum += units[i] }
         return scale.figure(units: sum)

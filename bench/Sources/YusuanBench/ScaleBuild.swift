@@ -36,7 +36,20 @@ enum ScaleBuild {
             defer {
                 FileHandle.standardError.write(Data("scale: \(departments.codes.count) departments; \(uncontrolled.total) figures in \(uncontrolled.events) departments more than one unit from exact (controlled rounding found no way to keep them within one); \(phases)\n".utf8))
             }
-            let shares = try work.run { index, share in
+            // The 汇总 needs only the line items, not the departments' builds: one worker gathers every
+            // department's items and builds it first, then joins the others, so both cores stay busy to the end.
+            // Its input does not depend on thread timing (`Consolidation.Gathering` sums exactly; the leaves are sorted).
+            let summary = Slot<Consolidation>()
+            try work.run(first: {
+                let began = Date()
+                var gathering = Consolidation.Gathering()
+                for index in departments.codes.indices {
+                    let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
+                    gathering.add(budget.lineItems)
+                }
+                summary.value = Consolidation(gathering.items, name: "全市", year: o.year)
+                summary.seconds = Date().timeIntervalSince(began)
+            }) { index in
                 let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
                 let (disclosure, ledger) = DisclosureCompiler.compileKeepingLedger(budget)
                 if let output = o.output {
@@ -46,17 +59,11 @@ enum ScaleBuild {
                     }
                 }
                 if ledger.uncontrolled > 0 { uncontrolled.add(ledger.uncontrolled) }
-                share.append(Consolidation.share(of: ledger))
-                // Keep a worker's share small: merge it once it holds many departments (each merge
-                // regroups everything merged so far, so not too often either).
-                if share.count >= 256 { share = [Consolidation.merge(share)] }
             }
-            let built = Date()
-            let merged = Consolidation.merge(shares.map { Consolidation.merge($0) })
-            let consolidation = Consolidation(merged, name: "全市", year: o.year)
-            phases = String(format: "consolidated 汇总: %d leaves, %d figures more than one unit from exact; departments %.1f s, consolidation %.1f s (wall)",
+            guard let consolidation = summary.value else { throw BenchError("the consolidated 汇总 was not built") }
+            phases = String(format: "consolidated 汇总: %d leaves, %d figures more than one unit from exact; all %.1f s, of which the 汇总 %.1f s on one worker alongside the departments (wall)",
                             consolidation.ledger.leaves.count, consolidation.ledger.uncontrolled,
-                            built.timeIntervalSince(started), Date().timeIntervalSince(built))
+                            Date().timeIntervalSince(started), summary.seconds)
             return consolidation
         }
         let totals = Self.totals(consolidated)
@@ -79,19 +86,17 @@ enum ScaleBuild {
     }
 }
 
-/// Departments handed out to `jobs` threads; each thread keeps its own share of the consolidation.
+/// Departments handed out to `jobs` threads; the first thread runs `first` (the 汇总) before it takes any.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var failure: Error?
-    private var shares: [[[LineItem]]]
     let count: Int
     let jobs: Int
 
     init(count: Int, jobs: Int) {
         self.count = count
         self.jobs = max(1, jobs)
-        shares = Array(repeating: [], count: max(1, jobs))
     }
 
     private func take() -> Int? {
@@ -101,22 +106,32 @@ final class WorkQueue: @unchecked Sendable {
         return next - 1
     }
 
-    func run(_ body: (Int, inout [[LineItem]]) throws -> Void) throws -> [[[LineItem]]] {
-        withoutActuallyEscaping(body) { body in
-            let box = UnsafeSendable(body)
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var share: [[LineItem]] = []
-                while let index = take() {
-                    do { try box.value(index, &share) } catch {
-                        lock.lock(); failure = failure ?? error; lock.unlock()
+    private func fail(_ error: Error) {
+        lock.lock(); failure = failure ?? error; lock.unlock()
+    }
+
+    func run(first: () throws -> Void, _ body: (Int) throws -> Void) throws {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(body) { body in
+                let box = UnsafeSendable((first, body))
+                DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                    if worker == 0 {
+                        do { try box.value.0() } catch { fail(error) }
+                    }
+                    while let index = take() {
+                        do { try box.value.1(index) } catch { fail(error) }
                     }
                 }
-                lock.lock(); shares[worker] = share; lock.unlock()
             }
         }
         if let failure { throw failure }
-        return shares
     }
+}
+
+/// A value one worker sets and the caller reads once every worker is done.
+final class Slot<T>: @unchecked Sendable {
+    var value: T?
+    var seconds = 0.0
 }
 
 struct UnsafeSendable<T>: @unchecked Sendable {

@@ -1,0 +1,36 @@
+/// A code of ASCII digits (功能科目 "2010101", 经济科目 "30101", or a prefix of one) packed into one integer:
+/// its value shifted left by 5 bits, its length in the low 5 bits. Packed codes compare, hash and test
+/// prefixes without touching a string. "" packs to 0 and is a prefix of every code.
+enum DigitCode {
+    /// Longest code packed: 10^18 fits in 59 bits.
+    static let maxLength = 18
+
+    static let powersOfTen: [UInt64] = (0...maxLength).map { n in (0..<n).reduce(UInt64(1)) { p, _ in p * 10 } }
+
+    /// The packed code, or nil when `code` holds anything but ASCII digits or is too long.
+    static func pack(_ code: String) -> UInt64? {
+        var value: UInt64 = 0, length: UInt64 = 0
+        for byte in code.utf8 {
+            guard byte >= 48, byte <= 57, length < UInt64(maxLength) else { return nil }
+            value = value * 10 + UInt64(byte - 48)
+            length += 1
+        }
+        return value << 5 | length
+    }
+
+    static func length(_ packed: UInt64) -> Int { Int(packed & 31) }
+
+    /// The first `length` digits of a packed code (at most its own length).
+    static func prefix(_ packed: UInt64, _ length: Int) -> UInt64 {
+        let own = Self.length(packed)
+        guard length < own else { return packed }
+        return ((packed >> 5) / powersOfTen[own - length]) << 5 | UInt64(length)
+    }
+
+    /// Whether the packed `prefix` is a prefix of the packed `code` (as `String.hasPrefix` on the digits).
+    static func hasPrefix(_ code: UInt64, _ prefix: UInt64) -> Bool {
+        let own = length(code), wanted = length(prefix)
+        guard wanted <= own else { return false }
+        return (code >> 5) / powersOfTen[own - wanted] == prefix >> 5
+    }
+}

@@ -1,0 +1,133 @@
+import YusuanCore
+
+/// The ledger's leaves indexed by each field a filter constrains, so that a figure looks only at the
+/// leaves that may match instead of every leaf. Selections are memoized and numbered (`selection(_:)`);
+/// they depend on the leaves only, not on their rounding, so one index serves both passes of the compiler.
+///
+/// When every leaf's 功能 and 经济 code is ASCII digits (the catalogs' codes), the leaves' fields are also kept
+/// as integers (`DigitCode`, fund and nature bits), and a filter of prefixes, funds and natures is memoized
+/// under three packed integers in an open-addressing table: a lookup hashes no string and allocates
+/// nothing. Other filters (sets of codes, projects, units) and other codes use the dictionary by filter.
+final class LeafIndex {
+    let ledger: Ledger
+    /// Every selection made so far, by its number.
+    private(set) var results: [[Int]] = []
+    private var selections: [LeafFilter: Int] = [:]
+    private var packedSelections = PackedSelectionTable()
+    private let packed: PackedLeaves?
+    private let all: [Int]
+    /// Leaves by every prefix of their 功能科目 / 经济科目, when codes are ASCII but not all digits (where
+    /// prefix equality and `hasPrefix` agree).
+    private let byFunctionalPrefix: [String: [Int]]
+    private let byEconomicPrefix: [String: [Int]]
+    private let functionalASCII: Bool
+    private let economicASCII: Bool
+    private let byEconomic: [String: [Int]]
+    private let byFund: [RevenueSource: [Int]]
+    private let byNature: [LeafFilter.NatureKind: [Int]]
+    private let byProject: [String: [Int]]
+    private let byUnit: [String: [Int]]
+
+    init(_ ledger: Ledger) {
+        self.ledger = ledger
+        let leaves = ledger.leaves
+        all = Array(leaves.indices)
+        let packed = PackedLeaves(leaves)
+        self.packed = packed
+        var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:], economic: [String: [Int]] = [:]
+        var fund: [RevenueSource: [Int]] = [:], nature: [LeafFilter.NatureKind: [Int]] = [:]
+        var project: [String: [Int]] = [:], unit: [String: [Int]] = [:]
+        var functionalASCII = packed == nil, economicASCII = packed == nil
+        for (i, leaf) in leaves.enumerated() {
+            if packed == nil {
+                functionalASCII = functionalASCII && Self.isASCII(leaf.functional)
+                economicASCII = economicASCII && Self.isASCII(leaf.economic)
+                Self.addPrefixes(of: leaf.functional, i, to: &functional)
+                Self.addPrefixes(of: leaf.economic, i, to: &economicPrefix)
+            }
+            economic[leaf.economic, default: []].append(i)
+            fund[leaf.fund, default: []].append(i)
+            nature[LeafFilter.NatureKind(leaf.nature), default: []].append(i)
+            if case .project(let code) = leaf.nature { project[code, default: []].append(i) }
+            unit[leaf.unit, default: []].append(i)
+        }
+        byFunctionalPrefix = functional
+        byEconomicPrefix = economicPrefix
+        byEconomic = economic
+        byFund = fund
+        byNature = nature
+        byProject = project
+        byUnit = unit
+        self.functionalASCII = functionalASCII
+        self.economicASCII = economicASCII
+    }
+
+    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    private static func addPrefixes(of code: String, _ i: Int, to map: inout [String: [Int]]) {
+        guard isASCII(code) else { return }
+        let bytes = Array(code.utf8)
+        for length in 0...bytes.count {
+            map[String(decoding: bytes[0..<length], as: UTF8.self), default: []].append(i)
+        }
+    }
+
+    /// Indices (ascending) of the leaves the filter selects: the same as scanning every leaf with `matches`.
+    func select(_ filter: LeafFilter) -> [Int] {
+        results[selection(filter)]
+    }
+
+    /// The number of the filter's selection (its leaves are `results[number]`): filters that select by the
+    /// same packed key share one number.
+    func selection(_ filter: LeafFilter) -> Int {
+        if let packed, let key = PackedLeaves.key(filter) {
+            if let known = packedSelections.find(key) { return known }
+            let id = results.count
+            results.append(packed.select(key))
+            packedSelections.insert(key, id)
+            return id
+        }
+        if let known = selections[filter] { return known }
+        let result: [Int]
+        if filter.never {
+            result = []
+        } else {
+            let leaves = ledger.leaves
+            result = candidates(filter).filter { filter.matches(leaves[$0]) }
+        }
+        let id = results.count
+        results.append(result)
+        selections[filter] = id
+        return id
+    }
+
+    /// The smallest list of leaves (ascending) that holds every leaf the filter selects.
+    private func candidates(_ filter: LeafFilter) -> [Int] {
+        var options: [[[Int]]] = []
+        if let prefix = filter.functional {
+            if let packed {
+                options.append([packed.functionalPrefixed(prefix) ?? all])
+            } else if functionalASCII, LeafIndex.isASCII(prefix) {
+                options.append([byFunctionalPrefix[prefix] ?? []])
+            }
+        }
+        if let prefix = filter.economic {
+            if let packed {
+                options.append([packed.economicPrefixed(prefix) ?? all])
+            } else if economicASCII, LeafIndex.isASCII(prefix) {
+                options.append([byEconomicPrefix[prefix] ?? []])
+            }
+        }
+        if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
+        if let funds = filter.funds { options.append(funds.map { byFund[$0] ?? [] }) }
+        if let natures = filter.natures { options.append(natures.map { byNature[$0] ?? [] }) }
+        if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
+        if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }
+        // Each field puts a leaf in one list only, so the lists of an option are disjoint.
+        guard let best = options.min(by: { Self.size($0) < Self.size($1) }) else { return all }
+        if best.count == 1, let only = best.first { return only }
+        return best.flatMap { $0 }.sorted()
+    }
+
+    private static func size(_ lists: [[Int]]) -> Int { lists.reduce(0) { $0 + $1.count } }
+}

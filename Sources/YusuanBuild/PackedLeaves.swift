@@ -1,0 +1,150 @@
+import YusuanCore
+
+/// A ledger's leaves as integers, for `LeafIndex`: each leaf's 功能 and 经济 code packed (`DigitCode`), its
+/// fund's bit and its nature's bit (人员 1, 公用 2, 项目 4), and the leaves under every code prefix.
+/// Exists only when every code is ASCII digits.
+struct PackedLeaves {
+    /// A filter of prefixes, funds and natures: packed 功能 prefix, packed 经济 prefix, and the fund mask
+    /// (bits 0–9), nature mask (bits 10–12) and `never` (bit 63).
+    struct Key: Equatable {
+        var functional: UInt64
+        var economic: UInt64
+        var masks: UInt64
+    }
+
+    let functional: [UInt64]
+    let economic: [UInt64]
+    let funds: [UInt16]
+    let natures: [UInt8]
+    /// Leaves (ascending) by every non-empty prefix of their packed code.
+    let byFunctionalPrefix: [UInt64: [Int]]
+    let byEconomicPrefix: [UInt64: [Int]]
+
+    init?(_ leaves: [Ledger.Leaf]) {
+        var functional: [UInt64] = [], economic: [UInt64] = [], funds: [UInt16] = [], natures: [UInt8] = []
+        functional.reserveCapacity(leaves.count); economic.reserveCapacity(leaves.count)
+        funds.reserveCapacity(leaves.count); natures.reserveCapacity(leaves.count)
+        var byFunctional: [UInt64: [Int]] = [:], byEconomic: [UInt64: [Int]] = [:]
+        for (i, leaf) in leaves.enumerated() {
+            guard let f = DigitCode.pack(leaf.functional), let e = DigitCode.pack(leaf.economic) else { return nil }
+            functional.append(f)
+            economic.append(e)
+            funds.append(UInt16(leaf.fund.bit))
+            natures.append(Self.natureBit(leaf.nature))
+            Self.addPrefixes(of: f, i, to: &byFunctional)
+            Self.addPrefixes(of: e, i, to: &byEconomic)
+        }
+        self.functional = functional
+        self.economic = economic
+        self.funds = funds
+        self.natures = natures
+        byFunctionalPrefix = byFunctional
+        byEconomicPrefix = byEconomic
+    }
+
+    static func natureBit(_ nature: SpendingNature) -> UInt8 {
+        switch nature {
+        case .personnel: 1
+        case .publicCost: 2
+        case .project: 4
+        }
+    }
+
+    private static func addPrefixes(of code: UInt64, _ i: Int, to map: inout [UInt64: [Int]]) {
+        let length = DigitCode.length(code)
+        guard length > 0 else { return }
+        for n in 1...length { map[DigitCode.prefix(code, n), default: []].append(i) }
+    }
+
+    /// The packed key of a filter of prefixes, funds and natures only (nil for any other filter, or a
+    /// prefix that is not digits).
+    static func key(_ filter: LeafFilter) -> Key? {
+        guard filter.economicCodes == nil, filter.projects == nil, filter.units == nil else { return nil }
+        if filter.never { return Key(functional: 0, economic: 0, masks: 1 << 63) }
+        guard let f = DigitCode.pack(filter.functional ?? ""), let e = DigitCode.pack(filter.economic ?? "") else { return nil }
+        let masks = UInt64(filter.fundMask & 0x3FF) | UInt64(filter.natureMask & 7) << 10
+        return Key(functional: f, economic: e, masks: masks)
+    }
+
+    /// The leaves whose 功能 code starts with `prefix` (nil: every leaf, for ""); none for a prefix that
+    /// is not digits, since every code is.
+    func functionalPrefixed(_ prefix: String) -> [Int]? {
+        Self.prefixed(prefix, in: byFunctionalPrefix)
+    }
+
+    func economicPrefixed(_ prefix: String) -> [Int]? {
+        Self.prefixed(prefix, in: byEconomicPrefix)
+    }
+
+    private static func prefixed(_ prefix: String, in map: [UInt64: [Int]]) -> [Int]? {
+        guard let p = DigitCode.pack(prefix) else { return [] }
+        return p == 0 ? nil : map[p] ?? []
+    }
+
+    /// The leaves (ascending) a packed key selects.
+    func select(_ key: Key) -> [Int] {
+        if key.masks >> 63 != 0 { return [] }
+        var candidates: [Int]? = nil
+        if key.functional != 0 { candidates = byFunctionalPrefix[key.functional] ?? [] }
+        if key.economic != 0 {
+            let byEconomic = byEconomicPrefix[key.economic] ?? []
+            if candidates.map({ byEconomic.count < $0.count }) ?? true { candidates = byEconomic }
+        }
+        let fundMask = UInt16(key.masks & 0x3FF), natureMask = UInt8((key.masks >> 10) & 7)
+        func matches(_ i: Int) -> Bool {
+            funds[i] & fundMask != 0 && natures[i] & natureMask != 0
+                && DigitCode.hasPrefix(functional[i], key.functional) && DigitCode.hasPrefix(economic[i], key.economic)
+        }
+        guard let candidates else { return functional.indices.filter(matches) }
+        return candidates.filter(matches)
+    }
+}
+
+/// Selection numbers by packed key: open addressing with linear probing over flat arrays, hashed by
+/// multiplying the key's integers (no `Hasher`, no allocation per lookup).
+struct PackedSelectionTable {
+    private var keys: [PackedLeaves.Key] = []
+    private var ids: [Int32] = []
+    private var count = 0
+    private var mask = 0
+
+    func find(_ key: PackedLeaves.Key) -> Int? {
+        guard count > 0 else { return nil }
+        var slot = Self.hash(key) & mask
+        while true {
+            let id = ids[slot]
+            if id < 0 { return nil }
+            if keys[slot] == key { return Int(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: PackedLeaves.Key, _ id: Int) {
+        if (count + 1) * 2 > ids.count { grow() }
+        var slot = Self.hash(key) & mask
+        while ids[slot] >= 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        ids[slot] = Int32(truncatingIfNeeded: id)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, ids).filter { $0.1 >= 0 }
+        let capacity = max(256, ids.count * 2)
+        keys = Array(repeating: PackedLeaves.Key(functional: 0, economic: 0, masks: 0), count: capacity)
+        ids = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        count = 0
+        for (key, id) in old { insert(key, Int(id)) }
+    }
+
+    private static func hash(_ key: PackedLeaves.Key) -> Int {
+        var h = key.functional &* 0x9E37_79B9_7F4A_7C15
+        h ^= key.economic &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= key.masks &* 0x1656_67B1_9E37_79F9
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h & 0x7FFF_FFFF_FFFF_FFFF)
+    }
+}
