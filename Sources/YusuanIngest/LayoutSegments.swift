@@ -76,6 +76,8 @@ enum LayoutSegments {
 
     /// "156,211,123 一、一般公共服务支出" → the figure and the label; "1. 一般公共预算资金" stays whole.
     static func splitFigureFromLabel(_ s: Segment) -> [Segment] {
+        // Most cells hold no space: one word, nothing to split.
+        guard s.text.utf8.contains(UInt8(ascii: " ")) else { return [s] }
         let words = s.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count > 1 else { return [s] }
         var out: [Segment] = []
