@@ -4,6 +4,9 @@ import YusuanCore
 /// side, row (code, name, total line) and column (measure, fund, year).
 struct FactIndexBuilder {
     var facts: [Fact] = []
+    /// Each fact's quantity as numbers (parallel to `facts`), and the numbering.
+    var keys: [QuantityKey] = []
+    var interner = QuantityInterner()
     var scopesCoincide = false
     let year: Int?
     let phase: Phase
@@ -37,8 +40,14 @@ struct FactIndexBuilder {
         currentTable = (id, nameID)
     }
 
-    /// Appends a fact of the table last entered.
-    mutating func append(_ quantity: Quantity, _ figure: Figure, table: DisclosureTable, row: Row, column: Column, blank: Bool) {
+    /// Appends a fact of the table last entered; `facet` is the number of its quantity's facet when already known.
+    mutating func append(_ quantity: Quantity, _ figure: Figure, table: DisclosureTable, row: Row, column: Column, blank: Bool,
+                         facet: Int? = nil) {
+        if let facet {
+            keys.append(QuantityKey(subject: interner.intern(quantity.subject), facet: facet))
+        } else {
+            keys.append(interner.intern(quantity))
+        }
         facts.append(Fact(quantity: quantity, figure: figure, origin: FactOrigin(table: table, row: row, column: column), blank: blank,
                           tableID: currentTable.id, tableNameID: currentTable.name))
     }
@@ -70,7 +79,14 @@ struct FactIndexBuilder {
         }
     }
 
-    mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, row: Row, col: Column) {
+    /// The facet of a figure of `measure` and `scope` printed in `col`.
+    func facet(_ measure: Measure, _ scope: FundScope, col: Column) -> Facet {
+        Facet(measure: measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
+    }
+
+    /// Adds the figure of `row` in `col`; `facet` is the number of `facet(measure, scope, col:)` when already known.
+    mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, row: Row, col: Column,
+                      facet: Int? = nil) {
         guard let cell = row.cell(col.index) else { return }
         let value: Fixed
         var unit = table.unit
@@ -86,23 +102,32 @@ struct FactIndexBuilder {
             return
         }
         let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
-        append(q, Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank)
+        append(q, Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank, facet: facet)
     }
 
     mutating func read(_ table: DisclosureTable) {
         if table.kind == .threePublic { readThreePublic(table); return }
         let measured = table.moneyColumns.compactMap { col in measureAndScope(col, table: table).map { (col, $0.0, $0.1) } }
+        // Each column's facet is numbered once per table, not once per figure.
+        var facets: [Int] = []
+        for (col, measure, scope) in measured { facets.append(interner.intern(facet(measure, scope, col: col))) }
         for row in table.rows {
-            for (col, measure, scope) in measured {
+            for ((col, measure, scope), columnFacet) in zip(measured, facets) {
                 if let subject = subject(of: row, table: table, measure: measure) {
                     // A project list's total line is the department's project expenditure; a basic
                     // table's "人员经费合计" / "公用经费合计" (a table printed in two halves) is that part of it.
-                    var m = table.kind == .projectList && subject == .expenditureTotal ? Measure.project : measure
+                    var m = measure
+                    var known: Int? = columnFacet
+                    if table.kind == .projectList && subject == .expenditureTotal {
+                        m = .project
+                        known = nil
+                    }
                     if table.kind == .basicExpenditure, subject == .expenditureTotal, measure == .basic,
                        let part = MeasureVocabulary.measure(of: row.name), part == .personnel || part == .publicCost {
                         m = part
+                        known = nil
                     }
-                    add(subject, m, scope, table: table, row: row, col: col)
+                    add(subject, m, scope, table: table, row: row, col: col, facet: known)
                 }
             }
         }
