@@ -45,7 +45,7 @@ public enum PDFText {
         guard PDFWordLayout.boxesAreConsistent(pages) else {
             // pdftotext ends every page with a form feed, so the parts' texts join as the whole's.
             let text = try extract(tool, "-layout", input, parts: parts, into: dir, suffix: "txt", source: source)
-            return try TextReader.read(String(decoding: text.reduce(Data(), +), as: UTF8.self), source: source, limits: limits)
+            return try TextReader.read(String(decoding: Data(text.joined()), as: UTF8.self), source: source, limits: limits)
         }
         // Every page starts with a form feed except the first; TextReader counts pages by them.
         return try PDFWordLayout.document(pages: pages, source: source, limits: limits)
@@ -70,7 +70,8 @@ public enum PDFText {
                         suffix: String, source: String) throws(IngestError) -> [Data] {
         let ranges: [ClosedRange<Int>?] = parts.isEmpty ? [nil] : parts.map { $0 }
         var running: [Running] = []
-        defer { for r in running where r.process.isRunning { r.process.terminate(); try? r.errors.close() } }
+        // Runs left behind by a failure are stopped; every handle is closed (closing twice does nothing).
+        defer { for r in running { if r.process.isRunning { r.process.terminate() }; r.closeHandles() } }
         for (k, range) in ranges.enumerated() {
             let output = dir.appendingPathComponent("\(mode.dropFirst())-\(k).\(suffix)")
             let pages = range.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? []
@@ -107,7 +108,15 @@ public enum PDFText {
         let output: URL
         let errorsURL: URL
         let errors: FileHandle
+        /// The output file's handle when it is the tool's standard output (pdfinfo).
+        let standardOutput: FileHandle?
         let timeout: Double
+
+        /// Closes the handles this side holds (the tool keeps its own).
+        func closeHandles() {
+            try? errors.close()
+            try? standardOutput?.close()
+        }
     }
 
     /// Runs `tool` with `arguments`, stopping it after `timeout` seconds; its messages go to a file
@@ -130,28 +139,30 @@ public enum PDFText {
             throw IngestError(file: source, message: "cannot stage the PDF for pdftotext: cannot write \(errorsURL.path)")
         }
         process.standardError = errors
+        var out: FileHandle?
         if standardOutput {
             guard FileManager.default.createFile(atPath: output.path, contents: nil),
-                  let out = try? FileHandle(forWritingTo: output) else {
+                  let handle = try? FileHandle(forWritingTo: output) else {
                 try? errors.close()
                 throw IngestError(file: source, message: "cannot stage the PDF for pdftotext: cannot write \(output.path)")
             }
-            process.standardOutput = out
-        } else {
-            process.standardOutput = FileHandle.nullDevice
+            out = handle
         }
+        process.standardOutput = out ?? FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
             try? errors.close()
+            try? out?.close()
             throw IngestError(file: source, message: "cannot run pdftotext: \(error.localizedDescription)")
         }
-        return Running(process: process, finished: finished, output: output, errorsURL: errorsURL, errors: errors, timeout: timeout)
+        return Running(process: process, finished: finished, output: output, errorsURL: errorsURL, errors: errors,
+                       standardOutput: out, timeout: timeout)
     }
 
     /// Waits for a started run (at most its timeout from now) and returns its output.
     static func finish(_ running: Running, source: String) throws(IngestError) -> Data {
-        defer { try? running.errors.close() }
+        defer { running.closeHandles() }
         let (process, timeout) = (running.process, running.timeout)
         if running.finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
