@@ -19,7 +19,7 @@ struct DisclosureCacheTests {
             let d = cache.disclosure(id: 7) { decodes += 1; return (Self.disclosure("七"), 100) }
             #expect(d.title == "七")
             let json = cache.json(id: 7, of: d) { renders += 1; return "{\"title\":\"\($0.title)\"}" }
-            #expect(String(buffer: json) == "{\"title\":\"七\"}")
+            #expect(String(buffer: json.buffer) == "{\"title\":\"七\"}" && json.tag == ConditionalGet.tag(of: json.buffer))
         }
         #expect(decodes == 1 && renders == 1)
         #expect(cache.kept(id: 7)?.title == "七" && cache.kept(id: 8) == nil)

@@ -37,6 +37,8 @@ struct APIRoute: Sendable {
     var body: Body? = nil
     /// The success status and the schema of its body (nil for none).
     var success: (status: Int, schema: String?)
+    /// Whether the response names an entity tag and answers If-None-Match with 304 (`ConditionalGet`).
+    var conditional = false
     var handler: Handler
 
     /// "/api/v1/versions/{id}" → ["id"].

@@ -75,9 +75,11 @@ enum APIRoutes {
         },
         APIRoute(method: .get, path: "/api/v1/versions/{id}/disclosure", operationID: "getDisclosure",
                  summary: "A version's disclosure (tables and narrative), as `yusuan build --format json` writes it",
-                 tag: "versions", access: .anyone, success: (200, "Disclosure")) { _, context, services in
+                 tag: "versions", access: .anyone, success: (200, "Disclosure"), conditional: true) { request, context, services in
             let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
-            return JSONResponse.raw(try await services.disclosureJSON(of: v))
+            // A stored version never changes: a client revalidates with the entity tag and gets 304.
+            return ConditionalGet.respond(to: request, with: try await services.disclosureJSON(of: v),
+                                          contentType: JSONResponse.contentType, cacheControl: VersionPage.cacheControl(v))
         },
         APIRoute(method: .get, path: "/api/v1/versions/{id}/figures", operationID: "getFigures",
                  summary: "Every money figure a version prints, in 分", tag: "versions", access: .anyone,

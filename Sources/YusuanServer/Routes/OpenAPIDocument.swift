@@ -29,6 +29,10 @@ enum OpenAPIDocument {
         }
         parameters += r.query.map { ["name": $0.name, "in": "query", "required": $0.required, "description": $0.description,
                                      "schema": ["type": "string"]] }
+        if r.conditional {
+            parameters.append(["name": "If-None-Match", "in": "header", "required": false, "schema": ["type": "string"],
+                               "description": "An entity tag of an earlier response: 304 when it is still current"])
+        }
         if !parameters.isEmpty { op["parameters"] = parameters }
         switch r.body {
         case .json(let schema)?:
@@ -46,6 +50,10 @@ enum OpenAPIDocument {
         var success: [String: Any] = ["description": "OK"]
         if let schema = r.success.schema { success["content"] = ["application/json": ["schema": ref(schema)]] }
         if r.path.hasSuffix("openapi.json") { success["content"] = ["application/json": ["schema": ["type": "object"]]] }
+        if r.conditional {
+            success["headers"] = ["ETag": ["description": "The body's entity tag", "schema": ["type": "string"]]]
+            responses["304"] = ["description": "Not Modified: the If-None-Match header names the current entity tag"]
+        }
         responses[String(r.success.status)] = success
         let error = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]] as [String: Any]
         if r.access != .anyone || r.isWrite { responses["401"] = error; responses["403"] = error }

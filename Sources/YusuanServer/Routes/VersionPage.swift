@@ -7,7 +7,7 @@ import YusuanStore
 /// findings and the downloads; for a draft its writer also sees the publish button.
 enum VersionPage {
     static func register(_ router: Router<PortalContext>, _ services: PortalServices) {
-        router.get("/versions/{id}") { _, context in
+        router.get("/versions/{id}") { request, context in
             let lang = context.language
             let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
             let published = try await services.publishedByYear(departmentID: v.departmentID)
@@ -15,7 +15,9 @@ enum VersionPage {
             // their own on the page: the whole page is kept per language and set of published years.
             let anonymous = context.user == nil && context.session == nil
             let pageKey = "page|" + signature(v, published: published, lang: lang)
-            if anonymous, let kept = services.disclosures.response(id: v.id, key: pageKey) { return Views.html(kept) }
+            if anonymous, let kept = services.disclosures.response(id: v.id, key: pageKey) {
+                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: pageCacheControl)
+            }
             guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
             let disclosure = try await services.disclosure(of: v)
             var data = header(v, d, lang: lang)
@@ -24,9 +26,23 @@ enum VersionPage {
             data["publishBlocked"] = v.errors > 0
             let html = Views.renderHTML(Page(template: "version", title: disclosure.title, data: data), context: context, services: services)
             let buffer = ByteBuffer(string: html)
-            if anonymous { services.disclosures.keep(response: buffer, id: v.id, key: pageKey, disclosure: disclosure) }
+            if anonymous {
+                let kept = services.disclosures.keep(response: buffer, id: v.id, key: pageKey, disclosure: disclosure)
+                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: pageCacheControl)
+            }
             return Views.html(buffer)
         }
+    }
+
+    /// An anonymous reader's page: kept by the reader's browser only (a signed-in reader's page of the same
+    /// address differs) and checked with its entity tag each time (a new publication changes the charts).
+    static let pageCacheControl = "private, no-cache"
+
+    /// A version's disclosure JSON, which never changes: a published one may be kept by any cache, a draft
+    /// (seen by its writers only) by the browser alone; both are checked with the entity tag each time, so
+    /// that a newer server's rendering reaches every client.
+    static func cacheControl(_ v: VersionRecord) -> String {
+        v.status == .published ? "public, no-cache" : "private, no-cache"
     }
 
     /// What a version's kept page parts depend on besides the version: the language, its status and the

@@ -17,8 +17,8 @@ final class DisclosureCache: Sendable {
     struct Entry: Sendable {
         var disclosure: Disclosure
         /// Whole response bodies (the disclosure's JSON, an anonymous reader's page), kept as buffers so that
-        /// serving one copies nothing.
-        var responses: [String: ByteBuffer] = [:]
+        /// serving one copies nothing, with their entity tags.
+        var responses: [String: KeptBody] = [:]
         var body: String?
         /// Rendered parts of pages, by a key that names everything else they depend on.
         var fragments: [String: String] = [:]
@@ -55,22 +55,24 @@ final class DisclosureCache: Sendable {
     }
 
     /// The disclosure's JSON as `yusuan build --format json` writes it, rendered once.
-    func json(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> ByteBuffer {
+    func json(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> KeptBody {
         if let kept = response(id: id, key: "json") { return kept }
-        let buffer = ByteBuffer(string: render(disclosure))
-        keep(response: buffer, id: id, key: "json", disclosure: disclosure)
-        return buffer
+        return keep(response: ByteBuffer(string: render(disclosure)), id: id, key: "json", disclosure: disclosure)
     }
 
     /// A whole response body kept for version `id` under `key`.
-    func response(id: Int64, key: String) -> ByteBuffer? { lookup(id)?.responses[key] }
+    func response(id: Int64, key: String) -> KeptBody? { lookup(id)?.responses[key] }
 
-    /// Keeps a whole response body; like fragments, a few per version, older keys of the same kind replaced.
-    func keep(response: ByteBuffer, id: Int64, key: String, disclosure: Disclosure) {
+    /// Keeps a whole response body with its entity tag, and returns them; like fragments, a few per
+    /// version, older keys of the same kind replaced.
+    @discardableResult
+    func keep(response buffer: ByteBuffer, id: Int64, key: String, disclosure: Disclosure) -> KeptBody {
+        let body = KeptBody(buffer)
         update(id, disclosure) { entry in
-            let added = Self.put(response, key: key, in: &entry.responses) { $0.readableBytes }
+            let added = Self.put(body, key: key, in: &entry.responses) { $0.buffer.readableBytes }
             entry.cost += added
         }
+        return body
     }
 
     /// The disclosure's HTML body (tables and narrative), rendered once.

@@ -20,7 +20,7 @@ extension PortalServices {
     }
 
     /// A version's disclosure as JSON (`yusuan build --format json`), rendered once per version.
-    func disclosureJSON(of v: VersionRecord) async throws -> ByteBuffer {
+    func disclosureJSON(of v: VersionRecord) async throws -> KeptBody {
         disclosures.json(id: v.id, of: try await disclosure(of: v), render: DisclosureJSON.render)
     }
 

@@ -20,7 +20,9 @@ enum JSONResponse {
         raw(ByteBuffer(bytes: data), status: status)
     }
 
+    static let contentType = "application/json; charset=utf-8"
+
     static func raw(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 }

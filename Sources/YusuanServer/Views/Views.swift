@@ -40,8 +40,10 @@ enum Views {
         self.html(ByteBuffer(string: html), status: status)
     }
 
+    static let htmlType = "text/html; charset=utf-8"
+
     static func html(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+        Response(status: status, headers: [.contentType: htmlType], body: .init(byteBuffer: buffer))
     }
 
     static func userData(_ user: UserRecord, lang: UILanguage) -> [String: Any] {

@@ -1,0 +1,46 @@
+import Hummingbird
+
+/// A whole response body kept for reuse, with its entity tag (computed once, when it is kept).
+struct KeptBody: Sendable {
+    let buffer: ByteBuffer
+    let tag: String
+
+    init(_ buffer: ByteBuffer) {
+        self.buffer = buffer
+        self.tag = ConditionalGet.tag(of: buffer)
+    }
+}
+
+/// Conditional GET for bodies that stay the same while they are kept (a version's disclosure JSON, an
+/// anonymous reader's page): each response names its entity tag, and a client that sends it back in
+/// `If-None-Match` gets 304 Not Modified with no body (RFC 9110 §13.1.2).
+enum ConditionalGet {
+    /// A strong entity tag of `buffer`'s bytes: their FNV-1a hash (64 bits) and their length.
+    static func tag(of buffer: ByteBuffer) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        buffer.withUnsafeReadableBytes { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return "\"" + String(hash, radix: 16) + "-" + String(buffer.readableBytes, radix: 16) + "\""
+    }
+
+    /// Whether the request's `If-None-Match` names `tag` (weak comparison, as the RFC asks for GET) or is `*`.
+    static func matches(_ request: Request, tag: String) -> Bool {
+        guard let header = request.headers[.ifNoneMatch] else { return false }
+        let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
+        return header.split(separator: ",").contains { item in
+            let given = item.trimmingPrefix(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+            let value = String(given)
+            return value == "*" || value == bare || value == "W/" + bare
+        }
+    }
+
+    /// The response for a kept body: 304 with no body when the client holds it already, else 200 with it;
+    /// both name the entity tag and `cacheControl`.
+    static func respond(to request: Request, with body: KeptBody, contentType: String, cacheControl: String) -> Response {
+        var headers: HTTPFields = [.eTag: body.tag, .cacheControl: cacheControl]
+        if matches(request, tag: body.tag) { return Response(status: .notModified, headers: headers) }
+        headers[.contentType] = contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body.buffer))
+    }
+}
