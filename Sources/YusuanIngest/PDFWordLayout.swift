@@ -154,24 +154,138 @@ enum PDFWordLayout {
     /// Words grouped into lines: sorted by vertical centre, a word joins the current line when its box
     /// and the box of the line's first word overlap vertically by at least half of the lower of the two
     /// (fonts report boxes of very different heights: a short word centred in a tall row still overlaps
-    /// that row's figures, while the next row's words overlap it less).
+    /// that row's figures, while the next row's words overlap it less). A cell printed over several
+    /// lines beside one-line cells of its row (`WrappedCell`) is placed as text and HTML print it: its
+    /// first line on its row's line, each next line on a line of its own right after.
     static func lines(_ words: [PDFWord]) -> [[PDFWord]] {
-        let sorted = words.sorted { ($0.yCenter, $0.xMin) < ($1.yCenter, $1.xMin) }
-        var result: [[PDFWord]] = []
-        var current: [PDFWord] = []
-        for w in sorted {
-            if let first = current.first {
-                let overlap = min(first.yMax, w.yMax) - max(first.yMin, w.yMin)
-                if overlap >= 0.5 * max(min(first.height, w.height), 0.1) {
-                    current.append(w)
-                    continue
-                }
-                result.append(current.sorted { $0.xMin < $1.xMin })
-            }
-            current = [w]
+        let cells = WrappedCell.find(words)
+        var centres = words.map(\.yCenter)
+        var later = [Bool](repeating: false, count: words.count)
+        var cellOfTop: [Int: Int] = [:]
+        for (c, cell) in cells.enumerated() {
+            centres[cell.first] = cell.middle
+            cellOfTop[cell.first] = c
+            for j in cell.rest { later[j] = true }
         }
-        if !current.isEmpty { result.append(current.sorted { $0.xMin < $1.xMin }) }
-        return result
+        let order = words.indices.filter { !later[$0] }.sorted { (centres[$0], words[$0].xMin) < (centres[$1], words[$1].xMin) }
+        // Each word's box for grouping: its own, moved to its grouping centre.
+        func overlap(_ a: Int, _ b: Int) -> Double {
+            min(centres[a] + words[a].height / 2, centres[b] + words[b].height / 2)
+                - max(centres[a] - words[a].height / 2, centres[b] - words[b].height / 2)
+        }
+        var grouped: [[Int]] = []
+        for i in order {
+            if let first = grouped.last?.first, overlap(first, i) >= 0.5 * max(min(words[first].height, words[i].height), 0.1) {
+                grouped[grouped.count - 1].append(i)
+            } else {
+                grouped.append([i])
+            }
+        }
+        grouped = liftSpanningCells(grouped, words: words, centres: centres, bottoms: words.indices.map { i in
+            cellOfTop[i].map { words[cells[$0].rest.last ?? i].yMax } ?? words[i].yMax
+        })
+        var result: [[PDFWord]] = []
+        for line in grouped {
+            result.append(line.map { words[$0] }.sorted { $0.xMin < $1.xMin })
+            // The later lines of the wrapped cells that start on this line, one line per depth.
+            let starting = line.compactMap { cellOfTop[$0] }.map { cells[$0] }
+            let depth = starting.map(\.rest.count).max() ?? 0
+            for d in 0..<depth {
+                result.append(starting.compactMap { d < $0.rest.count ? words[$0.rest[d]] : nil }.sorted { $0.xMin < $1.xMin })
+            }
+        }
+        return mergeSpanningLines(result)
+    }
+
+    /// Cells of a line (by index into `words`) that span it and the line above: a cell's middle (`centres`:
+    /// a wrapped cell's is the middle of all its lines) at least `raisedBy` em above the line's own (the
+    /// upper quartile of its cells' middles: spanning cells sit above it, never below), centred between
+    /// the top of the line above and the bottom of its own row (`bottoms`: a wrapped cell's last line),
+    /// over no word of the line above and over no word with letters on the next line (whose heading it
+    /// would be). They go to the line above, where text and HTML print a row-spanning cell; a wrapped
+    /// one takes its later lines along (they follow the line it goes to).
+    static func liftSpanningCells(_ lines: [[Int]], words: [PDFWord], centres: [Double], bottoms: [Double]) -> [[Int]] {
+        guard lines.count > 1 else { return lines }
+        var out = lines
+        for k in 1..<lines.count {
+            let line = lines[k]
+            guard line.count > 2 else { continue }
+            let middles = line.map { centres[$0] }.sorted()
+            let reference = middles[middles.count * 3 / 4]
+            let above = out[k - 1].map { words[$0] }
+            guard let upperTop = above.map(\.yMin).min() else { continue }
+            let rowBottom = line.map { bottoms[$0] }.max() ?? 0
+            let under = k + 1 < lines.count ? lines[k + 1].map { words[$0] } : []
+            let lifted = line.filter { i in
+                let w = words[i]
+                guard let e = em(w) else { return false }
+                return centres[i] < reference - raisedBy * e
+                    && abs(centres[i] - (upperTop + rowBottom) / 2) <= centredWithin * e
+                    && !above.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
+                    && !under.contains { $0.text.contains(where: \.isLetter) && min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
+            }
+            guard !lifted.isEmpty, lifted.count < line.count else { continue }
+            out[k].removeAll { lifted.contains($0) }
+            out[k - 1] += lifted
+        }
+        return out
+    }
+
+    /// How close (centre to centre, in em) a line may be to the next one and still be printed above it as
+    /// a line of its own: two lines of one column are at least a line's spacing apart (about 1.35 em), two
+    /// rows of a table more (1.7 em or more).
+    static let spanningGap = 1.2
+
+    /// A line whose words are all cells spanning the row above and the one below — printed less than
+    /// `spanningGap` above the next line (so beside it, not over it), over no word of the line above and
+    /// under none of the next line, each centred between the top of the line above and the bottom of the
+    /// next line with its wrapped cells (序号, 合计 beside a group heading, when the sub-headings' row is
+    /// taller than one line) — joins the line above, where text and HTML print a row-spanning cell.
+    static func mergeSpanningLines(_ lines: [[PDFWord]]) -> [[PDFWord]] {
+        guard lines.count > 2 else { return lines }
+        var out = lines
+        var k = 1
+        while k + 1 < out.count {
+            let line = out[k], above = out[k - 1], below = out[k + 1]
+            let ems = line.compactMap(em).sorted()
+            guard !ems.isEmpty, let upperTop = above.map(\.yMin).min() else { k += 1; continue }
+            let e = ems[ems.count / 2]
+            let gap = median(below.map(\.yCenter)) - median(line.map(\.yCenter))
+            // The next line's cells with their later printed lines: the lines after it whose every word
+            // continues a word of the line before.
+            var rowBottom = below.map(\.yMax).max() ?? 0
+            var previous = below
+            for later in out[(k + 2)...] {
+                guard later.allSatisfy({ u in previous.contains { w in continues(u, w) } }) else { break }
+                rowBottom = max(rowBottom, later.map(\.yMax).max() ?? 0)
+                previous = later
+            }
+            let spans = gap > 0 && gap < spanningGap * e && line.allSatisfy { w in
+                !above.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
+                    && !below.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
+                    && abs(w.yCenter - (upperTop + rowBottom) / 2) <= centredWithin * (em(w) ?? 0)
+            }
+            if spans {
+                out[k - 1] = (above + line).sorted { $0.xMin < $1.xMin }
+                out.remove(at: k)
+            } else {
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether `u` is printed as the next line of the same cell as `w`: right under it, more than half an
+    /// em and at most `wrapSpacing` ems lower (top to top), in a box of about the same height.
+    static func continues(_ u: PDFWord, _ w: PDFWord) -> Bool {
+        guard let e = em(w), min(u.xMax, w.xMax) > max(u.xMin, w.xMin) else { return false }
+        let dy = u.yMin - w.yMin
+        return dy > 0.5 * e && dy <= wrapSpacing * e && u.height <= 1.25 * w.height && w.height <= 1.25 * u.height
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     /// How far (in its em) a word's box must sit above the rest of its line, top and bottom, to be a
@@ -214,10 +328,12 @@ enum PDFWordLayout {
                     && abs(w.yCenter - (upperTop + rowBottom) / 2) <= centredWithin * e
                 let clear = !above.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
                 let wrapped = next.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) && $0.yMin - w.yMin <= wrapSpacing * e }
-                // A heading with words (not figures) printed under it on the next line groups them.
-                let heads = k + 1 < grouped.count && zip(grouped[k + 1], flags[k + 1]).contains { u, wraps in
+                // A heading with words (not figures) printed under it on the next line (after this line's
+                // wrapped cells) groups them.
+                let under = (k + 1..<grouped.count).first { j in flags[j].contains(false) }
+                let heads = under.map { j in zip(grouped[j], flags[j]).contains { u, wraps in
                     !wraps && u.text.contains(where: \.isLetter) && min(u.xMax, w.xMax) > max(u.xMin, w.xMin)
-                }
+                } } ?? false
                 if raised && clear && !wrapped && !heads { lifted.append(w) }
             }
             guard !lifted.isEmpty else { continue }

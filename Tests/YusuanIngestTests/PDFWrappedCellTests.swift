@@ -1,0 +1,74 @@
+import Testing
+@testable import YusuanIngest
+
+/// Headers printed with a font whose boxes are as tall as its glyphs (Droid Sans Fallback, TrueType, as
+/// Chromium prints a built disclosure with it): a sub-heading wrapped over two or three lines is centred
+/// in its row, so its first line sits above the row's one-line cells, and nearer the cells spanning two
+/// header rows. Each wrapped cell's first line goes on its row's line and its next lines follow, as text
+/// and HTML print them.
+@Suite struct PDFWrappedCellTests {
+    static func word(_ text: String, _ xMin: Double, _ yMin: Double, _ xMax: Double, _ yMax: Double) -> PDFWord {
+        PDFWord(text: text, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax)
+    }
+
+    static func texts(_ words: [PDFWord]) -> [[String]] {
+        PDFWordLayout.liftRowSpanning(PDFWordLayout.lines(words)).map { $0.map(\.text) }
+    }
+
+    /// 项目支出明细表: 序号 … 合计 span both header rows; "民生配套项" / "目" and "提前下达专" / "项" wrap.
+    static let projectHeader = [
+        word("单位：万元", 757.8, 93.8, 807.8, 106.9),
+        word("年初特定目标", 406.6, 113.1, 463.6, 125.5), word("上级专项", 664.3, 113.1, 702.2, 125.5),
+        word("序号", 48.3, 128.1, 67.3, 140.5), word("预算单位", 104.3, 128.1, 142.3, 140.5),
+        word("项目名称", 188.1, 128.1, 226.1, 140.5), word("合计", 270.5, 128.1, 289.5, 140.5),
+        word("小计", 332.5, 136.3, 351.5, 148.8), word("人员性项目", 380.3, 136.3, 427.8, 148.8),
+        word("一般性项目", 442.4, 136.3, 489.8, 148.8), word("民生配套项", 504.4, 130.3, 551.9, 142.8),
+        word("目", 523.4, 143.1, 532.9, 155.5), word("小计", 580.7, 136.3, 599.7, 148.8),
+        word("提前下达专", 628.5, 130.3, 676.0, 142.8), word("项", 647.5, 143.1, 657.0, 155.5),
+        word("结转项目", 695.3, 136.3, 733.2, 148.8), word("市级专项", 757.3, 136.3, 795.3, 148.8),
+        word("合计", 168.6, 151.5, 187.6, 176.1), word("592.12", 278.9, 151.5, 307.6, 176.1),
+        word("419.25", 341.0, 151.5, 369.7, 176.1), word("419.25", 465.1, 151.5, 493.7, 176.1),
+        word("172.87", 589.1, 151.5, 617.8, 176.1), word("172.87", 651.2, 151.5, 679.9, 176.1),
+    ]
+
+    @Test func wrappedSubHeadingsStayInTheirRowAndSpanningCellsGoUp() {
+        let lines = Self.texts(Self.projectHeader)
+        #expect(lines == [
+            ["单位：万元"],
+            ["序号", "预算单位", "项目名称", "合计", "年初特定目标", "上级专项"],
+            ["小计", "人员性项目", "一般性项目", "民生配套项", "小计", "提前下达专", "结转项目", "市级专项"],
+            ["目", "项"],
+            ["合计", "592.12", "419.25", "419.25", "172.87", "172.87"],
+        ])
+    }
+
+    /// 财政拨款收支总表: headings wrapped over two and three lines beside one-line headings.
+    @Test func headingsWrappedOverTwoAndThreeLines() {
+        let words = [
+            Self.word("收入", 119.5, 118.3, 138.5, 130.8), Self.word("支出", 377.1, 118.3, 396.1, 130.8),
+            Self.word("项目", 96.1, 148.3, 115.0, 160.8), Self.word("预算数", 180.2, 148.3, 208.7, 160.8),
+            Self.word("支出科目", 279.0, 148.3, 317.0, 160.8), Self.word("合计", 392.1, 148.3, 411.0, 160.8),
+            Self.word("一般公共", 429.5, 141.6, 467.4, 154.0), Self.word("预算", 438.9, 154.3, 457.9, 166.8),
+            Self.word("政府性", 478.5, 135.6, 507.0, 148.0), Self.word("基金预", 478.5, 148.3, 507.0, 160.8),
+            Self.word("算", 488.0, 161.1, 497.5, 173.5), Self.word("国有资", 520.3, 135.6, 548.7, 148.0),
+            Self.word("本经营", 520.3, 148.3, 548.7, 160.8), Self.word("预算", 525.0, 161.1, 544.0, 173.5),
+            Self.word("一、本年收入", 43.5, 177.6, 100.5, 190.0), Self.word("4693.68", 180.6, 178.6, 214.5, 189.7),
+            Self.word("一、本年支出", 221.2, 177.6, 278.2, 190.0), Self.word("4693.68", 387.7, 178.6, 421.6, 189.7),
+        ]
+        #expect(Self.texts(words) == [
+            ["收入", "支出"],
+            ["项目", "预算数", "支出科目", "合计", "一般公共", "政府性", "国有资"],
+            ["预算", "基金预", "本经营"],
+            ["算", "预算"],
+            ["一、本年收入", "4693.68", "一、本年支出", "4693.68"],
+        ])
+    }
+
+    /// A paragraph's lines, set closer than `wrapSpacing`, with nothing printed beside them, keep their
+    /// order: they are not a wrapped cell.
+    @Test func aParagraphKeepsItsLines() {
+        let words = (0..<4).map { k in Self.word("第\(k)行文字内容", 50, 100 + 13 * Double(k), 176, 112 + 13 * Double(k)) }
+        #expect(WrappedCell.find(words).isEmpty)
+        #expect(PDFWordLayout.lines(words).map { $0.map(\.text) } == (0..<4).map { ["第\($0)行文字内容"] })
+    }
+}
