@@ -47,8 +47,9 @@ enum HeadedColumns {
         }
         var out = anchors
         for k in leaves.indices where !headed.contains(k) {
-            // A heading over figures of a column already found is no column of its own.
-            guard !figures.contains(where: { overlaps($0.lower..<($0.upper + 1), leaves[k]) }) else { continue }
+            // A heading over figures of a column already found, or touching them (a right-aligned figure's
+            // left edge moves a grid column with its glyphs' widths), is no column of its own.
+            guard !figures.contains(where: { overlaps(($0.lower - 1)..<($0.upper + 1), leaves[k]) }) else { continue }
             let edge: Double
             if k + 1 < leaves.count {
                 edge = (centres[k] + centres[k + 1]) / 2 - 1

@@ -1,5 +1,11 @@
 /// The style sheet of `DisclosureHTML`: A4 pages, one table a page (landscape when wide), the
 /// official look of a 部门预算 table. Inline in the page; names no font file or other resource.
+///
+/// Printed, it prefers CJK fonts with TrueType outlines, which Chromium embeds as CID TrueType fonts. The
+/// usual Linux CJK fonts (Noto and Source Han, CFF outlines) and any synthesised bold become Type 3 fonts
+/// instead, one per few dozen glyphs: a PDF half as large again and three to four times slower for every
+/// text extractor (poppler's pdftotext, and so `yusuan audit`). So a printed header cell is marked by its
+/// shading alone; the titles, headings and total rows keep their weight.
 public enum DisclosureHTMLStyle {
     public static let css = """
         @page { size: A4; margin: 16mm 14mm; }
@@ -31,6 +37,11 @@ public enum DisclosureHTMLStyle {
         tr.l2 td.name { padding-left: 1.5em; }
         tr.l3 td.name, tr.l4 td.name { padding-left: 2.5em; }
         .note { font-size: 9.5pt; margin: .4em 0 0; }
+        @media print {
+          html { font-family: "SimSun", "Songti SC", "Droid Sans Fallback", "WenQuanYi Micro Hei", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-synthesis: none; }
+          .attachment, .table-title { font-family: "SimHei", "Heiti SC", "Droid Sans Fallback", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
+          .cover h1, .narrative h2, .narrative h3, .table-title, tr.total td { font-synthesis: weight; }
+        }
         @media screen {
           body { max-width: 190mm; padding: 12mm; }
           section.sheet { margin-top: 12mm; padding-top: 8mm; border-top: 1px dashed #999; }

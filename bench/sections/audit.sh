@@ -30,7 +30,8 @@ audit_section() {
     pdf_line+="a published budget of $pages pages: audit ${median[pdf-audit-published]} s (CPU ${cpu[pdf-audit-published]} s) against"
     pdf_line+=" pdftotext -bbox-layout ${median[pdf-floor-published]} s (CPU ${cpu[pdf-floor-published]} s),"
     pdf_line+=" $(ratio "${median[pdf-audit-published]}" "${median[pdf-floor-published]}")×"
-    # Built by Yusuan and printed by Chromium (whose CJK fonts become Type 3 fonts, slower for poppler).
+    # Built by Yusuan and printed by Chromium: with a TrueType CJK font (fonts-droid-fallback) where one is installed;
+    # Noto CJK alone becomes Type 3 fonts, three to four times slower for poppler.
     # units, line items and projects of a budget whose disclosure prints about 30 and about 85 pages.
     for size in "small 2 160 5" "large 8 1200 24"; do
       read -r size units items projects <<< "$size"
