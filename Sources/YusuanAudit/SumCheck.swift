@@ -6,9 +6,9 @@ struct SumCheck {
     let rule: Rule
     let context: AuditContext
 
+    /// One part of a sum (its printed figure; the message shows the figures only).
     struct Term {
         var figure: Figure
-        var label: String
     }
 
     /// Returns a finding when the total does not equal the sum; nil when it does.

@@ -57,18 +57,32 @@ public enum NumberParser {
         return PrintedNumber(value: negative ? -value : value, isPercent: percent, unit: unit)
     }
 
-    /// Whether `raw` holds an ASCII or full-width digit (UTF-8 EF BC 90–99) or a dash (-, —, －): nothing
-    /// else can parse.
+    /// Whether `raw` may parse: it holds an ASCII or full-width digit (UTF-8 EF BC 90–99) or a dash (-, —, －),
+    /// and no CJK unified ideograph (U+4E00–9FFF) but 元, 万 and 亿. Any other ideograph would stay in the text
+    /// whatever `parse` strips (white space, signs, brackets, "%", the unit suffixes), and the digit reader
+    /// rejects it: a sentence with figures in it is rejected here, in one pass, instead of being half-width
+    /// mapped and trimmed first.
     static func mayBeNumber(_ raw: String) -> Bool {
         TextNormalization.withBytes(raw) { bytes in
             var previous: (UInt8, UInt8) = (0, 0)
-            for b in bytes {
-                if (0x30...0x39).contains(b) || b == 0x2D { return true }
-                if previous == (0xEF, 0xBC), (0x90...0x99).contains(b) || b == 0x8D { return true }  // ０–９, －
-                if previous == (0xE2, 0x80), b == 0x94 || b == 0x93 { return true }  // — –
+            var figure = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if (0x30...0x39).contains(b) || b == 0x2D {
+                    figure = true
+                } else if (0xE4...0xE9).contains(b), i + 2 < n {
+                    // A three-byte sequence U+4000–9FFF (valid UTF-8: a lead byte, two continuation bytes).
+                    let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    if v >= 0x4E00 && v != 0x5143 && v != 0x4E07 && v != 0x4EBF { return false }  // not 元 万 亿
+                }
+                if previous == (0xEF, 0xBC), (0x90...0x99).contains(b) || b == 0x8D { figure = true }  // ０–９, －
+                if previous == (0xE2, 0x80), b == 0x94 || b == 0x93 { figure = true }  // — –
                 previous = (previous.1, b)
+                i += 1
             }
-            return false
+            return figure
         }
     }
 

@@ -50,39 +50,42 @@ public enum RowLabels {
 
     /// `outline` over Unicode scalars, for plain text (the same steps, each character being one scalar).
     static func outlinePlain(_ s: String) -> (depth: Int?, rest: String) {
-        let chars = Array(s.unicodeScalars)
-        func text(_ from: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: chars[from...])
-            return String(view).trimmed
-        }
+        // Walks the scalars by index: only the first few are read, and the rest is one copy of the tail
+        // (no array of every scalar, no scalar-by-scalar rebuilding: paragraphs can be long).
+        let v = s.unicodeScalars
+        let end = v.endIndex
+        func text(after i: String.Index) -> String { String(v[v.index(after: i)...]).trimmed }
         func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
         // "一、" / "十二、"
-        var i = 0
-        while i < chars.count && chineseNumeralScalars.contains(chars[i]) { i += 1 }
-        if i > 0 && i < chars.count && (chars[i] == "、" || chars[i] == ".") {
-            return (1, text(i + 1))
+        var i = v.startIndex
+        while i < end && chineseNumeralScalars.contains(v[i]) { v.formIndex(after: &i) }
+        if i > v.startIndex && i < end && (v[i] == "、" || v[i] == ".") {
+            return (1, text(after: i))
         }
         // "(一)" / "(十二)"
-        if chars.first == "(" {
-            var j = 1
-            while j < chars.count && chars[j] == " " { j += 1 }
+        if v.first == "(" {
+            var j = v.index(after: v.startIndex)
+            while j < end && v[j] == " " { v.formIndex(after: &j) }
             var k = j
-            while k < chars.count && chineseNumeralScalars.contains(chars[k]) { k += 1 }
+            while k < end && chineseNumeralScalars.contains(v[k]) { v.formIndex(after: &k) }
             var m = k
-            while m < chars.count && chars[m] == " " { m += 1 }
-            if k > j && m < chars.count && chars[m] == ")" { return (2, text(m + 1)) }
+            while m < end && v[m] == " " { v.formIndex(after: &m) }
+            if k > j && m < end && v[m] == ")" { return (2, text(after: m)) }
             var d = j
-            while d < chars.count && isDigit(chars[d]) { d += 1 }
+            while d < end && isDigit(v[d]) { v.formIndex(after: &d) }
             var e = d
-            while e < chars.count && chars[e] == " " { e += 1 }
-            if d > j && e < chars.count && chars[e] == ")" { return (4, text(e + 1)) }
+            while e < end && v[e] == " " { v.formIndex(after: &e) }
+            if d > j && e < end && v[e] == ")" { return (4, text(after: e)) }
         }
         // "1." / "1、" (not "1.5", not a code)
-        var d = 0
-        while d < chars.count && isDigit(chars[d]) { d += 1 }
-        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && isDigit(chars[d + 1])))) {
-            return (3, text(d + 1))
+        var d = v.startIndex
+        var digits = 0
+        while d < end && isDigit(v[d]) { v.formIndex(after: &d); digits += 1 }
+        if digits > 0 && digits <= 2 && d < end {
+            let next = v.index(after: d)
+            if v[d] == "、" || (v[d] == "." && !(next < end && isDigit(v[next]))) {
+                return (3, text(after: d))
+            }
         }
         return (nil, s)
     }
@@ -92,11 +95,28 @@ public enum RowLabels {
         totalKind(rest: outline(raw).rest)
     }
 
+    static let ofWhichBytes = Array("其中".utf8)
+    static let grandTotalBytes = Array("总计".utf8)
+    static let subtotalBytes = Array("合计".utf8)
+    static let smallTotalBytes = Array("小计".utf8)
+
     /// `totalKind` of a label whose `outline` is already known (`rest`: the label without its ordinal).
     public static func totalKind(rest: String) -> RowKind? {
         let k = TextNormalization.key(rest)
         // Byte comparisons where they are exact (`hasTextSuffix`). A label equal to "总计" also ends with it, so
         // no `==` (a Unicode-normalising comparison for most labels) is needed.
+        if TextNormalization.isPlainCJK(k) {
+            // The words are plain too: what `hasTextPrefix` and `hasTextSuffix` do, with the label checked once.
+            return TextNormalization.withBytes(k) { b -> RowKind? in
+                if b.starts(with: ofWhichBytes) { return .ofWhich }
+                if b.count >= 6 {
+                    let tail = b[(b.count - 6)...]
+                    if tail.elementsEqual(grandTotalBytes) { return .grandTotal }
+                    if tail.elementsEqual(subtotalBytes) || tail.elementsEqual(smallTotalBytes) { return .subtotal }
+                }
+                return nil
+            }
+        }
         if k.hasTextPrefix("其中") { return .ofWhich }
         if k.hasTextSuffix("总计") { return .grandTotal }
         if k.hasTextSuffix("合计") || k.hasTextSuffix("小计") { return .subtotal }

@@ -38,7 +38,7 @@ public enum TextNormalization {
 
     /// Calls `body` with the UTF-8 bytes of `s` in one buffer: a native string's own storage (no copy),
     /// else a copy. Byte scans over a buffer skip the index checks of iterating `String.UTF8View`.
-    @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @inlinable @inline(__always) public static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
         return Array(s.utf8).withUnsafeBufferPointer(body)
     }
@@ -88,6 +88,37 @@ public enum TextNormalization {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `s` may hold one of `ideographs` (CJK unified ideographs, U+4E00–9FFF) as a character, or a
+    /// spelling of one that Swift's `String` comparison equates with it. False only when none of their UTF-8
+    /// sequences occurs and `s` has no compatibility ideograph (U+F900–FAFF, or a four-byte scalar, which covers
+    /// U+2F800–2FA1F): those are the only scalars canonically equivalent to a unified ideograph, and a unified
+    /// ideograph composes with nothing. `key`, `halfWidth` and trimming never write an ideograph, so a test that
+    /// needs one of these in the key of `s` can be skipped when this is false.
+    public static func mayHoldIdeograph(_ s: String, _ ideographs: [Unicode.Scalar]) -> Bool {
+        withBytes(s) { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c >= 0xF0 { return true }
+                if c >= 0xE0 && i + 2 < n {
+                    if c == 0xEF && (0xA4...0xAB).contains(b[i + 1]) { return true }
+                    let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    for u in ideographs where u.value == v { return true }
+                    i += 3
+                    continue
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The first scalar of `s` that is not white space (the white space `trimmed` removes), if any.
+    public static func firstNonSpaceScalar(_ s: String) -> Unicode.Scalar? {
+        s.unicodeScalars.first { !$0.isSpace }
     }
 
     /// Whether `key` may change `s`: a byte that starts white space, a quote, a bracket or a full-width form.
@@ -209,8 +240,10 @@ extension StringProtocol {
     @inlinable public var trimmed: String {
         // Neither end can be white space (first byte not one that starts a space, last byte not one that ends
         // one: see `Unicode.Scalar.isSpace`): nothing to trim.
-        if let whole = self as? String, let first = whole.utf8.first, let last = whole.utf8.last,
-           !Self.mayStartSpace(first), !Self.mayEndSpace(last) { return whole }
+        // The two end bytes are read from the string's buffer (`String.UTF8View.last` walks generic index code).
+        if let whole = self as? String,
+           let ends = TextNormalization.withBytes(whole, { b -> (UInt8, UInt8)? in b.isEmpty ? nil : (b[0], b[b.count - 1]) }),
+           !Self.mayStartSpace(ends.0), !Self.mayEndSpace(ends.1) { return whole }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -3,6 +3,12 @@ import YusuanCore
 /// Gives each column a role (code, name, money …) from its header and its cells, and a measure,
 /// year and phase from its header path.
 enum ColumnClassifier {
+    /// Whether `s` is at most `limit` characters, each an ASCII digit: by bytes (an ASCII character that is a
+    /// number is one of the bytes 0–9, and a string of such bytes has as many characters as bytes).
+    static func isDigits(_ s: String, atMost limit: Int) -> Bool {
+        TextNormalization.withBytes(s) { b in b.count <= limit && b.allSatisfy { (0x30...0x39).contains($0) } }
+    }
+
     static func classify(paths: [[String]], dataRows: [[String]], kind: TableKind, defaultYear: Int?) -> [Column] {
         var columns: [Column] = []
         for (i, path) in paths.enumerated() {
@@ -14,7 +20,7 @@ enum ColumnClassifier {
             var role: ColumnRole
             let figures = numbers.count - codes.count
             let codeHeader = ["类", "款", "项"].contains(leaf) || leaf.contains("编码") || leaf.contains("代码")
-            if codeHeader && !values.isEmpty && values.allSatisfy({ $0.count <= 7 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if codeHeader && !values.isEmpty && values.allSatisfy({ isDigits($0, atMost: 7) }) {
                 role = .code
             } else if !values.isEmpty && codes.count * 2 > values.count && figures * 2 <= values.count && !joined.contains("数")
                         && (joined.contains("编码") || joined.contains("代码") || joined.contains("科目")
@@ -60,7 +66,7 @@ enum ColumnClassifier {
         if let firstText = columns.firstIndex(where: { $0.role == .text }) {
             for i in 0..<firstText where columns[i].role == .money {
                 let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
-                if !values.isEmpty && values.allSatisfy({ $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                if !values.isEmpty && values.allSatisfy({ isDigits($0, atMost: 3) }) {
                     columns[i].role = .code
                     columns[i].measure = nil
                 }

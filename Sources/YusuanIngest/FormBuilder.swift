@@ -72,7 +72,7 @@ enum FormBuilder {
 
     /// Label/value pairs of a field line: a known label, then the next non-empty cell.
     static func fields(_ line: RawLine) -> [FormField] {
-        let cells = line.cells.map(\.trimmed)
+        let cells = line.cells.map { $0.trimmed }
         var out: [FormField] = []
         var i = 0
         while i < cells.count {
@@ -92,9 +92,24 @@ enum FormBuilder {
     }
 
     static func isLabel(_ key: String) -> Bool {
-        fieldLabelKeys.contains { key.hasTextPrefix($0) } && key.count <= 16
+        let starts: Bool
+        if TextNormalization.isPlainCJK(key) {
+            // A plain key against plain label keys: `hasTextPrefix` is a byte comparison, done here without
+            // checking the key again for every label.
+            starts = TextNormalization.withBytes(key) { b in
+                fieldLabelKeys.indices.contains { i in
+                    if let p = fieldLabelKeyBytes[i] { return b.starts(with: p) }
+                    return key.hasTextPrefix(fieldLabelKeys[i])
+                }
+            }
+        } else {
+            starts = fieldLabelKeys.contains { key.hasTextPrefix($0) }
+        }
+        return starts && key.count <= 16
     }
 
     /// The keys of `fieldLabels`, made once.
     static let fieldLabelKeys = fieldLabels.map { TextNormalization.key($0) }
+    /// Their bytes, for the keys that are plain (`TextNormalization.isPlainCJK`); nil for any other.
+    static let fieldLabelKeyBytes: [[UInt8]?] = fieldLabelKeys.map { TextNormalization.isPlainCJK($0) ? Array($0.utf8) : nil }
 }

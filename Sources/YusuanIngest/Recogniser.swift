@@ -9,7 +9,7 @@ public enum Recogniser {
         var titleFromComment: String?
         lines.removeAll { line in
             // A comment line starts with "#": most lines have none, and skip joining their cells.
-            guard line.cells.contains(where: { $0.utf8.contains(0x23) }) else { return false }
+            guard line.cells.contains(where: { c in TextNormalization.withBytes(c) { $0.contains(0x23) } }) else { return false }
             let t = line.text
             if t.hasPrefix("# title:") { titleFromComment = String(t.dropFirst(8)).trimmed }
             return t.hasPrefix("# ") && !line.fromTable

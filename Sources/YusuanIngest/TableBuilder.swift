@@ -53,7 +53,12 @@ struct TableBuilder {
 
     static let notePrefixes = ["备注", "注:", "(备注", "注：", "说明:", "(注", "本表", "注1"]
 
+    /// The ideographs every note test needs: 备 注 说 本 此 故 (each prefix and phrase starts with one, after "(").
+    static let noteIdeographs: [Unicode.Scalar] = ["备", "注", "说", "本", "此", "故"]
+
     static func isNote(_ text: String) -> Bool {
+        // Most lines of a table hold none of them: rejected in one pass over the bytes, without keying the line.
+        guard TextNormalization.mayHoldIdeograph(text, noteIdeographs) else { return false }
         let k = TextNormalization.key(text)
         if TextNormalization.isPlainCJK(k) {
             // The prefixes are plain too, so each test is a byte comparison (what `hasTextPrefix` does, without

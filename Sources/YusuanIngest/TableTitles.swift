@@ -35,6 +35,10 @@ enum TableTitles {
 
     /// The kind a title names, if it reads as a table title.
     static func kind(of raw: String) -> TableKind? {
+        // `key` keeps "。" as it is, so a sentence (most lines of running text) is rejected before it is keyed.
+        if raw.contains("。") { return nil }
+        // A title ends with 表 (the suffix test below): a line without it is not keyed.
+        guard TextNormalization.mayHoldIdeograph(raw, tableIdeograph) else { return nil }
         let t = TextNormalization.key(raw)
         // Plain text (`TextNormalization.isPlainCJK`) has one character per scalar: counted without grapheme breaking.
         let count = TextNormalization.isPlainCJK(t) ? t.unicodeScalars.count : t.count
@@ -58,6 +62,16 @@ enum TableTitles {
 
     /// "附件 1", "附件12-3：…", "附表1", "表 1" at the start of a line: the number and what follows.
     static func marker(_ raw: String) -> (number: String, rest: String)? {
+        // Every marker starts with 附 or 表. A line whose first scalar past white space is another CJK unified
+        // ideograph, or ASCII (as is, or full-width), cannot start with either, whatever follows it: it is
+        // rejected without mapping and trimming the whole line.
+        if let head = TextNormalization.firstNonSpaceScalar(raw) {
+            switch head.value {
+            case 0x9644, 0x8868: break  // 附 表
+            case 0x21...0x7E, 0xFF01...0xFF5E, 0x4E00...0x9FFF: return nil
+            default: break
+            }
+        }
         let t = TextNormalization.halfWidth(raw).trimmed
         for prefix in ["附件", "附表", "表"] where t.hasTextPrefix(prefix) {
             var rest = Substring(t.dropFirst(prefix.count))
@@ -77,6 +91,9 @@ enum TableTitles {
         return nil
     }
 
+    static let unitIdeograph: [Unicode.Scalar] = ["单"]
+    static let tableIdeograph: [Unicode.Scalar] = ["表"]
+
     /// A line that only declares the unit ("单位：万元", "金额单位:元").
     static func unitLine(_ cells: [String]) -> MoneyUnit? {
         unitLine(labels: cells.map { $0.trimmed }.filter { !$0.isEmpty })
@@ -91,6 +108,8 @@ enum TableTitles {
         }
         guard !nonEmpty.isEmpty else { return nil }
         for c in nonEmpty {
+            // Each prefix holds 单: a label without it is passed over without being keyed.
+            guard TextNormalization.mayHoldIdeograph(c, unitIdeograph) else { continue }
             let k = TextNormalization.key(c)
             if (k.hasTextPrefix("单位") || k.hasTextPrefix("金额单位") || k.hasTextPrefix("(单位")) && k.count <= 12 {
                 return MoneyUnit.find(in: k)

@@ -31,6 +31,13 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return (try utf16(bytes, littleEndian: false, file: file), .utf16BE)
         }
+        // Valid UTF-8 (nearly every file): the standard library's validation, then the NUL test of `utf8`.
+        // It rejects exactly what `firstInvalidUTF8` rejects (ill-formed sequences by Unicode's definition).
+        // (`String(validating:as:)` needs macOS 15; on Linux the condition always holds.)
+        if #available(macOS 15, *), let text = String(validating: bytes, as: UTF8.self) {
+            if bytes.contains(0) { return (try utf8(bytes, from: 0, file: file), .utf8) }  // throws at the NUL
+            return (text, .utf8)
+        }
         let (utf8Bad, multibyte) = firstInvalidUTF8(bytes, from: 0)
         guard let badUTF8 = utf8Bad else { return (try utf8(bytes, from: 0, file: file), .utf8) }
         // GB18030 text almost never forms several well-formed UTF-8 sequences before its first

@@ -44,18 +44,29 @@ public enum TextReader {
     /// The lines of `text`, split at "\n" and "\r\n", one "\r" more dropped from a line's end: by bytes (a line
     /// feed is a character of its own, and "\r" at a line's end too), the same as splitting the characters.
     static func splitLines(_ text: String) -> [String] {
-        var out: [String] = []
-        var utf8 = text.utf8[...]
-        while let lf = utf8.firstIndex(of: 0x0A) {
-            var line = utf8[utf8.startIndex..<lf]
-            if line.last == 0x0D { line = line.dropLast() }  // the "\r\n" separator
-            if line.last == 0x0D { line = line.dropLast() }
-            out.append(String(Substring(line)))
-            utf8 = utf8[utf8.index(after: lf)...]
+        // Over the string's bytes in one buffer; every cut is at an ASCII byte, so each piece is valid UTF-8.
+        TextNormalization.withBytes(text) { bytes -> [String] in
+            var out: [String] = []
+            var start = 0
+            let n = bytes.count
+            func piece(_ from: Int, _ to: Int) -> String {
+                var end = to
+                if end > from && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+            }
+            var i = 0
+            while i < n {
+                if bytes[i] == 0x0A {
+                    var end = i
+                    if end > start && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
+                    out.append(piece(start, end))  // and one "\r" more
+                    start = i + 1
+                }
+                i += 1
+            }
+            out.append(piece(start, n))
+            return out
         }
-        let last = utf8.last == 0x0D ? utf8.dropLast() : utf8
-        out.append(String(Substring(last)))
-        return out
     }
 
     /// Cells of one line.
@@ -72,7 +83,16 @@ public enum TextReader {
 
     /// The trimmed fields between tabs, empty ones kept (a tab is a character of its own: split by bytes).
     static func tabFields(_ line: String) -> [String] {
-        line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)).trimmed }
+        TextNormalization.withBytes(line) { bytes -> [String] in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x09 {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).trimmed)
+                start = i + 1
+            }
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self).trimmed)
+            return out
+        }
     }
 
     /// "项目    预算数   决算数" → three cells; single spaces stay inside a cell.

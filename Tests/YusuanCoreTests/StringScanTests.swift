@@ -44,6 +44,20 @@ import Testing
         #expect(NumberParser.parse(raw) != nil, "\(raw)")
     }
 
+    @Test(arguments: ["1亿元", "3元", "（12.5）万元", "１２元", "-1,234.00", "5 %"])
+    func numberPrecheckKeepsFiguresWithTheirUnit(_ raw: String) {
+        #expect(NumberParser.mayBeNumber(raw))
+        #expect(NumberParser.parse(raw) != nil, "\(raw)")
+    }
+
+    /// Any CJK ideograph but 元, 万 and 亿 stays in the text whatever `parse` strips, so the text cannot parse.
+    @Test func numberPrecheckRejectsTextWithOtherIdeographs() {
+        for text in ["支出1,234.56万元", "2023年", "一、1", "12个", "1.5万元，比上年增长", "(1)项", "—其他"] {
+            #expect(!NumberParser.mayBeNumber(text), "\(text)")
+            #expect(NumberParser.parse(text) == nil, "\(text)")
+        }
+    }
+
     @Test func numberPrecheckRejectsLabels() {
         for label in ["合计", "工资福利支出", "", "项目支出", "万元"] {
             #expect(!NumberParser.mayBeNumber(label), "\(label)")

@@ -8,6 +8,7 @@ enum CodeHierarchy {
         var applicable = false
         let sum = SumCheck(rule: rule, context: ctx)
         for table in ctx.grids {
+            let columns = table.additiveColumns
             let coded = table.rows.filter { r in
                 guard let c = r.code, r.codePrinted else { return false }
                 return scheme.map { c.scheme == $0 } ?? (c.scheme != .functional)
@@ -17,14 +18,15 @@ enum CodeHierarchy {
             for parent in coded {
                 guard let pc = parent.code, let children = childrenOf[pc] else { continue }
                 applicable = true
-                for col in table.additiveColumns {
+                for col in columns {
                     guard let total = table.figure(parent, col) else { continue }
-                    let parts = children.compactMap { ch in table.figure(ch, col).map { SumCheck.Term(figure: $0, label: ch.label) } }
+                    let parts = children.compactMap { ch in table.figure(ch, col).map { SumCheck.Term(figure: $0) } }
                     guard parts.count == children.count else { continue }
-                    let childLevel = children.first?.code?.levelName ?? ""
+                    // The level's name is worked out only for a finding (most checks pass).
+                    func childLevel() -> String { children.first?.code?.levelName ?? "" }
                     if let f = sum.check(total: total, parts: parts,
-                                         what: "\(parent.label) 应等于其下各\(childLevel)之和",
-                                         whatEnglish: "\(parent.label) should equal the sum of its \(children.count) \(childLevel) lines",
+                                         what: "\(parent.label) 应等于其下各\(childLevel())之和",
+                                         whatEnglish: "\(parent.label) should equal the sum of its \(children.count) \(childLevel()) lines",
                                          location: ctx.location(table, row: parent, column: col)) {
                         findings.append(f)
                     }

@@ -65,7 +65,7 @@ enum TotalRows {
         var out: [Finding] = []
         for col in table.additiveColumns {
             guard let total = table.figure(row, col) else { continue }
-            let terms = parts.compactMap { p in table.figure(p, col).map { SumCheck.Term(figure: $0, label: p.label) } }
+            let terms = parts.compactMap { p in table.figure(p, col).map { SumCheck.Term(figure: $0) } }
             guard terms.count == parts.count else { continue }
             if table.isBlank(row, col) && terms.allSatisfy({ $0.figure.value.isZero }) { continue }
             if let f = sum.check(total: total, parts: terms, what: zh, whatEnglish: en,

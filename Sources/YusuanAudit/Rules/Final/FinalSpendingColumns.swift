@@ -55,7 +55,7 @@ enum FinalSpendingColumns {
                 let names = id.parts.map(\.leaf).joined(separator: " + ")
                 for row in table.rows where row.kind != .ofWhich {
                     guard let total = table.figure(row, id.total) else { continue }
-                    let parts = id.parts.compactMap { c in table.figure(row, c).map { SumCheck.Term(figure: $0, label: c.leaf) } }
+                    let parts = id.parts.compactMap { c in table.figure(row, c).map { SumCheck.Term(figure: $0) } }
                     guard parts.count == id.parts.count else { continue }
                     if table.isBlank(row, id.total) && parts.allSatisfy({ $0.figure.value.isZero }) { continue }
                     let label = row.label.isEmpty ? "该行" : row.label

@@ -1,0 +1,59 @@
+import Testing
+@testable import YusuanCore
+
+/// `RowLabels.outlinePlain` walks scalars by index; it must give what the same steps over `[Character]` give.
+@Suite struct OutlinePlainTests {
+    /// The steps of `RowLabels.outline` over characters, as written before the scalar walk.
+    static func reference(_ s: String) -> (depth: Int?, rest: String) {
+        let chars = Array(s)
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
+        func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        var i = 0
+        while i < chars.count && numerals.contains(chars[i]) { i += 1 }
+        if i > 0 && i < chars.count && (chars[i] == "、" || chars[i] == ".") { return (1, String(chars[(i + 1)...]).trimmed) }
+        if chars.first == "(" {
+            var j = 1
+            while j < chars.count && chars[j] == " " { j += 1 }
+            var k = j
+            while k < chars.count && numerals.contains(chars[k]) { k += 1 }
+            var m = k
+            while m < chars.count && chars[m] == " " { m += 1 }
+            if k > j && m < chars.count && chars[m] == ")" { return (2, String(chars[(m + 1)...]).trimmed) }
+            var d = j
+            while d < chars.count && digit(chars[d]) { d += 1 }
+            var e = d
+            while e < chars.count && chars[e] == " " { e += 1 }
+            if d > j && e < chars.count && chars[e] == ")" { return (4, String(chars[(e + 1)...]).trimmed) }
+        }
+        var d = 0
+        while d < chars.count && digit(chars[d]) { d += 1 }
+        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && digit(chars[d + 1])))) {
+            return (3, String(chars[(d + 1)...]).trimmed)
+        }
+        return (nil, s)
+    }
+
+    static let labels = [
+        "", "(", ")", "一", "一、", "十二、 工资福利支出 ", "一.合计", "一二三", "(一)", "( 一 ) 行政运行", "(一", "( )", "(  )x",
+        "(12)其他", "( 3 )x", "(3", "(1.5)", "1.", "1、差旅费", "12.办公费", "123.x", "1.5 万元", "1.5", "12", "1、",
+        "2023年", "一、本年收入，比上年增加1,234.56万元（增长5.2%），主要原因是人员增加。", "(二十八)抗疫特别国债安排的支出",
+        "a、b", "1.a", "01.x", "(零)x", "百、x",
+    ]
+
+    @Test func scalarWalkGivesTheCharacterSteps() {
+        for s in Self.labels {
+            let plain = RowLabels.outlinePlain(s)
+            let expected = Self.reference(s)
+            #expect(plain.depth == expected.depth, "\(s)")
+            #expect(plain.rest == expected.rest, "\(s)")
+            #expect(Array(plain.rest.utf8) == Array(expected.rest.utf8), "\(s)")
+        }
+    }
+
+    @Test func outlineOfLongParagraphKeepsItsTail() {
+        let tail = String(repeating: "支出增加, 主要原因是业务量增加。", count: 200)
+        let r = RowLabels.outline("二、" + tail)
+        #expect(r.depth == 1)
+        #expect(r.rest == tail)
+    }
+}
