@@ -14,15 +14,21 @@ extension Consolidation {
 
         public mutating func add(_ lineItems: [LineItem]) {
             for item in lineItems {
-                let nature: SpendingNature = item.nature.isBasic ? item.nature : .project("")
-                let key = Key(functional: item.functional, economic: item.economic, nature: nature, fund: item.fund)
-                if let i = index[key] {
-                    items[i].amount = items[i].amount + item.amount
-                } else {
-                    index[key] = items.count
-                    items.append(LineItem(unit: "", functional: item.functional, economic: item.economic, nature: nature,
-                                          fund: item.fund, amount: item.amount))
-                }
+                add(functional: item.functional, economic: item.economic, nature: item.nature, fund: item.fund, amount: item.amount)
+            }
+        }
+
+        /// One line item given by its fields (unit and project code are not needed: the 汇总 has neither), so a
+        /// reader can gather without building each department's `Budget`.
+        public mutating func add(functional: String, economic: String, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
+            let nature: SpendingNature = nature.isBasic ? nature : .project("")
+            let key = Key(functional: functional, economic: economic, nature: nature, fund: fund)
+            if let i = index[key] {
+                items[i].amount = items[i].amount + amount
+            } else {
+                index[key] = items.count
+                items.append(LineItem(unit: "", functional: functional, economic: economic, nature: nature,
+                                      fund: fund, amount: amount))
             }
         }
 

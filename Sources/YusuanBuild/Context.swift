@@ -49,10 +49,18 @@ struct BuildContext {
 
     /// Every functional code (类, 款, 项) that has money among the leaves that match, in catalog order.
     func functionalCodes(_ filter: LeafFilter, extra: [String] = []) -> [String] {
-        var codes = Set<String>()
+        // Distinct codes first (many leaves share one; neighbours often do), then their prefixes once each.
+        var distinct = Set<String>()
+        var previous: String?
         let leaves = books.ledger.leaves
         for i in books.select(filter) where leaves[i].exact.fen != 0 {
             let f = leaves[i].functional
+            if f == previous { continue }
+            previous = f
+            distinct.insert(f)
+        }
+        var codes = Set<String>(minimumCapacity: 3 * distinct.count + 3 * extra.count)
+        for f in distinct {
             codes.insert(String(f.prefix(3)))
             codes.insert(String(f.prefix(5)))
             codes.insert(f)

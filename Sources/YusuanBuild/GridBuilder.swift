@@ -41,6 +41,7 @@ struct Grid {
         }
         let rows = lines.map { line -> Row in
             var cells: [Cell] = []
+            cells.reserveCapacity(columns.count)
             for (i, c) in columns.enumerated() {
                 let text: String
                 switch c.role {
@@ -49,7 +50,13 @@ struct Grid {
                 case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
                 default:
                     let v = i < line.values.count ? line.values[i] : nil
-                    text = v.map { $0.isZero ? "" : format.text($0) } ?? ""
+                    guard let v, !v.isZero else {
+                        cells.append(Cell(text: "", number: nil, location: SourceLocation()))
+                        continue
+                    }
+                    // The figure as printed, without parsing the text back.
+                    cells.append(format.cell(v))
+                    continue
                 }
                 cells.append(Cell(text: text, location: SourceLocation()))
             }
@@ -66,5 +73,19 @@ extension Grid.Col {
     static let name = Grid.Col(path: ["科目名称"], role: .name)
     static func money(_ path: [String], _ measure: Measure? = nil, year: Int? = nil) -> Grid.Col {
         Grid.Col(path: path, role: .money, measure: measure, year: year)
+    }
+}
+
+extension FigureFormat {
+    /// A money cell printing `value`: the text `text(_:)` gives, and the figure `NumberParser` would read from
+    /// it (the value rounded to `digits` decimals at that scale), without parsing it. Falls back to parsing
+    /// when the rounded value cannot be held at that scale.
+    func cell(_ value: Fixed) -> Cell {
+        let r = value.rounded(to: digits)
+        let printed = r.rescaled(to: digits) ?? r
+        let plain = printed.description
+        let text = grouping ? FigureFormat.grouped(plain) : plain
+        guard printed.scale == digits, printed.mantissa != .min else { return Cell(text: text, location: SourceLocation()) }
+        return Cell(text: text, number: PrintedNumber(value: printed), location: SourceLocation())
     }
 }

@@ -10,6 +10,14 @@ public struct Cell: Hashable, Sendable, Codable {
         self.location = location
     }
 
+    /// A cell whose figure is already known (a builder printing an exact amount): `number` must be what
+    /// `NumberParser.parse(text)` reads from `text`; the text is not parsed again.
+    public init(text: String, number: PrintedNumber?, location: SourceLocation) {
+        self.text = text
+        self.number = number
+        self.location = location
+    }
+
     public var isBlank: Bool { text.trimmed.isEmpty }
 }
 

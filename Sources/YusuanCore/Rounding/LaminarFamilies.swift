@@ -72,12 +72,18 @@ struct LaminarFamilies {
         var crossing = [[Int]](repeating: [], count: sets.count)
         var shared = [Int](repeating: 0, count: sets.count)
         var seen: [Int] = []
+        // Holders are in set order, and sets are taken in that order: when set `id` comes, the holders of
+        // each of its leaves before `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
+        var next = start
         for (id, set) in sets.enumerated() {
             for leaf in set {
-                // Holders are in set order; only pairs with a later (no larger) set are counted here.
-                for k in start[leaf]..<start[leaf + 1] where holders[k] > id {
-                    if shared[holders[k]] == 0 { seen.append(holders[k]) }
-                    shared[holders[k]] += 1
+                // Only pairs with a later (no larger) set are counted here: the holders after `id`.
+                let first = next[leaf] + 1
+                next[leaf] = first
+                for k in first..<max(first, start[leaf + 1]) {
+                    let other = holders[k]
+                    if shared[other] == 0 { seen.append(other) }
+                    shared[other] += 1
                 }
             }
             for other in seen {

@@ -26,6 +26,12 @@ struct RoundingRepair {
     private var seen: [Int]
     private var via: [Int]
     private var stamp = 0
+    /// `singleCostChange` of each leaf, valid while `singleCostEpoch[leaf] == epoch` (counts and leaves
+    /// change only when a cycle is applied, which starts a new epoch): the strict search asks for the
+    /// same leaves again and again between two applied cycles.
+    private var singleCost: [Int]
+    private var singleCostEpoch: [Int]
+    private var epoch = 1
     private var work = 0
     private let workLimit: Int
 
@@ -53,6 +59,8 @@ struct RoundingRepair {
         change = [Int](repeating: 0, count: s.members.count)
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
+        singleCost = [Int](repeating: 0, count: leafCount)
+        singleCostEpoch = [Int](repeating: 0, count: leafCount)
     }
 
     /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
@@ -97,8 +105,16 @@ struct RoundingRepair {
         return total
     }
 
-    /// Change in total distance if `leaf` alone switches between floor and ceiling.
-    private func singleCostChange(_ leaf: Int) -> Int {
+    /// Change in total distance if `leaf` alone switches between floor and ceiling (memoized per epoch).
+    private mutating func singleCostChange(_ leaf: Int) -> Int {
+        if singleCostEpoch[leaf] == epoch { return singleCost[leaf] }
+        let total = computedSingleCostChange(leaf)
+        singleCost[leaf] = total
+        singleCostEpoch[leaf] = epoch
+        return total
+    }
+
+    private func computedSingleCostChange(_ leaf: Int) -> Int {
         let delta = isUp(leaf) ? -1 : 1
         var total = 0
         for k in setsStart[leaf]..<setsStart[leaf + 1] {
@@ -136,6 +152,7 @@ struct RoundingRepair {
         let leaves = [leaf] + path.filter { $0 >= net.firstLeafEdge }.map { $0 - net.firstLeafEdge }
         guard costChange(leaves) < 0 else { return false }
         for edge in path + [net.firstLeafEdge + leaf] { net.up[edge].toggle() }
+        epoch += 1
         for moved in leaves {
             for k in setsStart[moved]..<setsStart[moved + 1] { count[setsOfLeaf[k]] += isUp(moved) ? 1 : -1 }
         }

@@ -16,9 +16,12 @@
 /// local minimum does not hold the search; and one step in eight is a random switch of one of the
 /// chosen set's leaves.
 ///
-/// Cost per step: the leaves' incidences once (single moves), then for up to `candidateLimit` leaves
-/// of the chosen set one pass over every leaf (pairs), walking the incidences only of the leaves whose
-/// pair could match the best move so far (a bound from the single gains).
+/// Cost per step: single gains are kept up to date incrementally (a move or a weight changes the gains
+/// only of the leaves in the sets it touched, and only when that set's cost change differs), then for up
+/// to `candidateLimit` leaves of the chosen set one pass over every leaf (pairs), walking the incidences
+/// only of the leaves whose pair could match the best move so far (a bound from the single gains). The
+/// sets out of range are kept as a sorted list updated from the sets a move touched. `work` still counts
+/// what a full recomputation would cost, so the work limit stops the search at the same step as before.
 struct RoundingSearch {
     private let s: AggregateStructure
     private(set) var up: [Bool]
@@ -27,8 +30,19 @@ struct RoundingSearch {
     /// Sets holding each leaf (CSR: start offsets, entries).
     private let setsStart: [Int]
     private let setsOfLeaf: [Int]
-    /// Change in total cost if the leaf alone switches.
+    /// Change in total cost if the leaf alone switches: the sum over its sets of `upDelta` (a leaf up
+    /// goes down) or `downDelta`, kept up to date as counts and weights change.
     private var gain: [Int]
+    /// Per set: the change in its cost when one of its leaves goes down (`upDelta`) or up (`downDelta`).
+    private var upDelta: [Int]
+    private var downDelta: [Int]
+    /// Sets out of range, sorted, and a flag per set.
+    private var violated: [Int] = []
+    private var isViolated: [Bool]
+    /// Per set: `touchStamp` when a step already listed it among the sets whose gains to refresh.
+    private var touched: [Int]
+    private var touchStamp = 0
+    private var touchedSets: [Int] = []
     /// Each set's weight in the cost: 1, plus one for every step it stayed out of range (so that the
     /// search leaves a local minimum by weighing more the sets it keeps failing).
     private var weight: [Int]
@@ -80,6 +94,70 @@ struct RoundingSearch {
         weight = [Int](repeating: 1, count: s.members.count)
         frozenUntil = [Int](repeating: 0, count: leafCount)
         random = SplitMix64(seed: UInt64(leafCount) &* 0x9E37_79B9 &+ UInt64(s.members.count))
+        upDelta = [Int](repeating: 0, count: s.members.count)
+        downDelta = [Int](repeating: 0, count: s.members.count)
+        isViolated = [Bool](repeating: false, count: s.members.count)
+        touched = [Int](repeating: 0, count: s.members.count)
+        for set in s.members.indices {
+            (upDelta[set], downDelta[set]) = deltas(set)
+            if excess(set, count[set]) > 0 {
+                isViolated[set] = true
+                violated.append(set)
+            }
+        }
+        for leaf in 0..<leafCount { gain[leaf] = fullGain(leaf) }
+    }
+
+    /// A set's cost change when one of its leaves goes down, and when one goes up.
+    private func deltas(_ set: Int) -> (up: Int, down: Int) {
+        let c = count[set], now = cost(set, c)
+        return (cost(set, c - 1) - now, cost(set, c + 1) - now)
+    }
+
+    /// A leaf's gain summed over its sets (their deltas must be current).
+    private func fullGain(_ leaf: Int) -> Int {
+        var g = 0
+        if up[leaf] {
+            for k in setsStart[leaf]..<setsStart[leaf + 1] { g += upDelta[setsOfLeaf[k]] }
+        } else {
+            for k in setsStart[leaf]..<setsStart[leaf + 1] { g += downDelta[setsOfLeaf[k]] }
+        }
+        return g
+    }
+
+    /// Lists `set` among those whose deltas to refresh at the end of the step (once).
+    private mutating func touch(_ set: Int) {
+        if touched[set] != touchStamp {
+            touched[set] = touchStamp
+            touchedSets.append(set)
+        }
+    }
+
+    /// After counts and weights changed: refreshes the deltas of the touched sets, and the gains of their
+    /// leaves where a delta changed; the leaves that switched (`moved`) get their gains summed afresh.
+    private mutating func refreshGains(moved: Move) {
+        for set in touchedSets {
+            let (u, d) = deltas(set)
+            let du = u - upDelta[set], dd = d - downDelta[set]
+            guard du != 0 || dd != 0 else { continue }
+            upDelta[set] = u
+            downDelta[set] = d
+            for leaf in s.members[set] { gain[leaf] += up[leaf] ? du : dd }
+        }
+        for leaf in [moved.first, moved.second] where leaf >= 0 { gain[leaf] = fullGain(leaf) }
+    }
+
+    /// Updates the sorted list of sets out of range for a set whose count changed.
+    private mutating func updateViolation(_ set: Int) {
+        let now = excess(set, count[set]) > 0
+        guard now != isViolated[set] else { return }
+        isViolated[set] = now
+        var low = 0, high = violated.count
+        while low < high {
+            let mid = (low + high) / 2
+            if violated[mid] < set { low = mid + 1 } else { high = mid }
+        }
+        if now { violated.insert(set, at: low) } else { violated.remove(at: low) }
     }
 
     private func excess(_ set: Int, _ value: Int) -> Int {
@@ -94,7 +172,6 @@ struct RoundingSearch {
 
     /// Runs until every set is in range or the work is spent; returns the sets still out of range.
     private mutating func run() -> Int {
-        var violated = s.members.indices.filter { excess($0, count[$0]) > 0 }
         var step = 0
         while !violated.isEmpty && work < workLimit {
             step += 1
@@ -109,14 +186,24 @@ struct RoundingSearch {
             }
             // Now and then a random switch instead of the best move (a random walk step).
             let move = random.below(noiseOneIn) == 0 ? Move(candidates[random.below(candidates.count)]) : bestMove(candidates, step: step)
+            touchStamp += 1
+            touchedSets.removeAll(keepingCapacity: true)
             for leaf in [move.first, move.second] where leaf >= 0 {
                 let d = direction(leaf)
                 up[leaf].toggle()
-                for k in setsStart[leaf]..<setsStart[leaf + 1] { count[setsOfLeaf[k]] += d }
+                for k in setsStart[leaf]..<setsStart[leaf + 1] {
+                    let set = setsOfLeaf[k]
+                    count[set] += d
+                    touch(set)
+                }
                 frozenUntil[leaf] = step + 5 + random.below(8)
             }
-            violated = s.members.indices.filter { excess($0, count[$0]) > 0 }
-            for set in violated { weight[set] += 1 }
+            for i in touchedSets.indices { updateViolation(touchedSets[i]) }
+            for set in violated {
+                weight[set] += 1
+                touch(set)
+            }
+            refreshGains(moved: move)
             work += s.members.count
         }
         return violated.count
@@ -138,15 +225,7 @@ struct RoundingSearch {
     /// a frozen leaf moves only in a move that lowers the cost.
     private mutating func bestMove(_ candidates: [Int], step: Int) -> Move {
         let leafCount = up.count
-        for leaf in 0..<leafCount {
-            let d = direction(leaf)
-            var g = 0
-            for k in setsStart[leaf]..<setsStart[leaf + 1] {
-                let set = setsOfLeaf[k]
-                g += cost(set, count[set] + d) - cost(set, count[set])
-            }
-            gain[leaf] = g
-        }
+        // The gains are current (kept by `refreshGains`); the work is counted as for a full pass.
         work += setsOfLeaf.count + leafCount
         var best: Move? = nil
         var bestGain = Int.max

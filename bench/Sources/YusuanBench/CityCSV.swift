@@ -1,4 +1,5 @@
 import Foundation
+import YusuanBuild
 import YusuanCore
 
 /// Reads a city CSV (`City.header`) in place: departments by the offsets of their lines, then one
@@ -111,6 +112,47 @@ struct CityCSV {
         return Budget(department: "部门\(code)", departmentCode: code, year: year, profile: profile, units: units,
                       duties: "负责本部门职责范围内的工作。", composition: "本部门由\(units.count)个单位组成。",
                       revenue: revenueItems, lineItems: items, projects: projects, overallGoals: ["完成年度工作任务"])
+    }
+
+    /// One department's line items added to the 汇总's gathering, reading only the fields it needs (功能, 经济, 性质,
+    /// 项目编码, 资金来源, 金额): no `Budget`, no units or projects. Checks those fields as `budget` does.
+    func gather(lines: [Int], into gathering: inout Consolidation.Gathering) throws {
+        var fields = [(Int, Int)](repeating: (0, 0), count: 8)
+        let columns = [functional, economic, nature, project, fund, amount]
+        var natures = ByteMemo<SpendingNature?>(), funds = ByteMemo<RevenueSource?>()
+        for start in lines {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            if end > start, bytes[end - 1] == 13 { end -= 1 }
+            try split(start, end, into: &fields, columns: columns)
+            let spending = natures.value(bytes, fields[2]) { text -> SpendingNature? in
+                switch text {
+                case "人员经费": return .personnel
+                case "日常公用经费": return .publicCost
+                case "项目", "": return .project("")
+                default: return nil
+                }
+            }
+            guard let spending else { throw problem(start, "unknown 性质 \(string(fields[2].0, fields[2].1))") }
+            if !spending.isBasic, fields[3].0 == fields[3].1 { throw problem(start, "a 项目 line without 项目编码") }
+            guard let source = funds.value(bytes, fields[4], RevenueSource.init(rawValue:)) else { throw problem(start, "unknown 资金来源") }
+            guard let fen = yuan(fields[5].0, fields[5].1) else { throw problem(start, "金额（元） is not 元 with at most two decimals") }
+            gathering.add(functional: string(fields[0].0, fields[0].1), economic: string(fields[1].0, fields[1].1),
+                          nature: spending, fund: source, amount: Amount(fen: fen))
+        }
+    }
+
+    /// Values of a few distinct field texts (性质, 资金来源), found by their bytes so that no string is built per line.
+    struct ByteMemo<Value> {
+        private var known: [([UInt8], Value)] = []
+
+        mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: (Int, Int), _ make: (String) -> Value) -> Value {
+            let field = UnsafeBufferPointer(rebasing: bytes[range.0..<range.1])
+            for (key, value) in known where key.count == field.count && key.elementsEqual(field) { return value }
+            let value = make(String(decoding: field, as: UTF8.self))
+            known.append((Array(field), value))
+            return value
+        }
     }
 
     struct RevenueSourceKey: Hashable {

@@ -43,10 +43,7 @@ enum ScaleBuild {
             try work.run(first: {
                 let began = Date()
                 var gathering = Consolidation.Gathering()
-                for index in departments.codes.indices {
-                    let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
-                    gathering.add(budget.lineItems)
-                }
+                for lines in departments.lines { try csv.gather(lines: lines, into: &gathering) }
                 summary.value = Consolidation(gathering.items, name: "全市", year: o.year)
                 summary.seconds = Date().timeIntervalSince(began)
             }) { index in
