@@ -17,6 +17,8 @@ public struct Catalog: Sendable {
     /// since every row of every table is looked up by name.
     let keysByCode: [String: Set<String>]
     let codesByKey: [String: [String]]
+    /// Tables other modules build from this catalog (`derived`), shared by its copies.
+    private let derivedValues = CatalogDerivedValues()
 
     public init(scheme: ClassificationScheme, year: Int, sources: [String], entries: [CatalogEntry]) {
         self.scheme = scheme
@@ -38,6 +40,13 @@ public struct Catalog: Sendable {
 
     public func entry(_ code: String) -> CatalogEntry? { entries[code] }
 
+    /// A value built from this catalog by `make` once, then kept with it (one per value type) and returned
+    /// to every later caller and every copy of the catalog: a word table a check builds for each audit
+    /// otherwise. `make` should not keep the catalog (the value is stored in it).
+    public func derived<Value: Sendable>(_ type: Value.Type = Value.self, _ make: (Catalog) -> Value) -> Value {
+        derivedValues.value(ObjectIdentifier(type)) { make(self) }
+    }
+
     /// The code whose name or alias is `name` at `level` digits (3, 5 or 7), if exactly one.
     public func code(named name: String, digits: Int) -> String? {
         let hits = codesByKey["\(digits)|\(TextNormalization.key(name))"] ?? []
@@ -46,7 +55,12 @@ public struct Catalog: Sendable {
 
     /// Whether `name` is the catalog name of `code` or one of its aliases (compared by label key).
     public func accepts(name: String, for code: String) -> Bool {
-        keysByCode[code]?.contains(TextNormalization.key(name)) ?? false
+        accepts(key: TextNormalization.key(name), for: code)
+    }
+
+    /// `accepts(name:for:)` for a name's label key already worked out (`TextNormalization.key(name)`).
+    public func accepts(key: String, for code: String) -> Bool {
+        keysByCode[code]?.contains(key) ?? false
     }
 
     /// Parses the TSV format documented in Resources/catalogs/README.md.
@@ -122,6 +136,23 @@ public enum CatalogLibrary {
     }
 
     static let cache = OnceCache<Catalog?>()
+}
+
+/// The values `Catalog.derived` keeps, by value type; safe from any thread.
+final class CatalogDerivedValues: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [ObjectIdentifier: any Sendable] = [:]
+
+    func value<Value: Sendable>(_ key: ObjectIdentifier, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let v = values[key] as? Value { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock(); defer { lock.unlock() }
+        if let existing = values[key] as? Value { return existing }
+        values[key] = v
+        return v
+    }
 }
 
 /// Values computed once per key and kept for the life of the process; safe from any thread.

@@ -12,22 +12,20 @@ enum CatalogNameCheck {
             c.code.scheme != .functional || c.code.digits.hasPrefix("2")
         }
         guard !codes.isEmpty else { return .notApplicable(reason: "no printed expenditure classification codes") }
-        var groups: [String: [PrintedCode]] = [:]
-        var order: [String] = []
-        for c in codes {
-            let k = c.code.digits + "|" + c.key
-            if groups[k] == nil { order.append(k) }
-            groups[k, default: []].append(c)
-        }
+        // Codes with the same digits and name (by label key) are one finding; the key is worked out once per code.
+        let keys = codes.map(\.key)
+        let groups = TextNormalization.groupIndices(codes.indices.map { codes[$0].code.digits + "|" + keys[$0] })
         var findings: [Finding] = []
         var checked = false
-        for k in order {
-            guard let group = groups[k], let first = group.first, let catalog = ctx.catalog(for: first.code.scheme) else { continue }
+        for indices in groups {
+            guard let i = indices.first, let catalog = ctx.catalog(for: codes[i].code.scheme) else { continue }
+            let first = codes[i]
             checked = true
             let code = first.code.digits
             // Most codes are in the catalog under the printed name: skip them before any message is written.
-            if catalog.entry(code) != nil && catalog.accepts(name: first.name, for: code) { continue }
-            let others = group.dropFirst().map(\.tableName).filter { $0 != first.tableName }
+            let known = catalog.entry(code) != nil && catalog.accepts(key: keys[i], for: code)
+            if known { continue }
+            let others = indices.dropFirst().map { codes[$0].tableName }.filter { $0 != first.tableName }
             let also = others.isEmpty ? "" : "（\(Array(Set(others)).sorted().joined(separator: "、"))同）"
             let alsoEn = others.isEmpty ? "" : " (also \(Array(Set(others)).sorted().joined(separator: ", ")))"
             let source = PrintedCodes.catalogName(catalog, year: ctx.year)
@@ -39,7 +37,6 @@ enum CatalogNameCheck {
                     severity: .notice))
                 continue
             }
-            if catalog.accepts(name: first.name, for: code) { continue }
             findings.append(rule.finding(location, expected: entry.name, found: first.name,
                 message: "\(first.tableName)的科目 \(code) 名称为“\(first.name)”\(also)，与 \(source.zh)的名称“\(entry.name)”不同，请核对。",
                 english: "The code \(code) in \(first.tableNameEnglish)\(alsoEn) is named “\(first.name)”, which differs from the catalog name “\(entry.name)” in \(source.en); please check."))

@@ -62,31 +62,14 @@ struct NarrativeVocabulary: Sendable {
         }
     }
 
+    /// The word table is built once per catalog (`NarrativeWordTable`, kept with the catalog), not once per audit.
     init(catalog: Catalog?) {
+        let table = catalog.map { $0.derived(NarrativeWordTable.self) { NarrativeWordTable(catalog: $0) } } ?? NarrativeWordTable.noCatalog
         self.catalog = catalog
-        var names: [([NarrativeChar], String)] = []
-        for e in catalog?.entries.values.filter({ $0.code.count == 3 }).sorted(by: { $0.code < $1.code }) ?? [] {
-            for n in [e.name] + e.aliases {
-                let k = NarrativeText.normalise(n)
-                // A residual class ("其他支出") reads as prose; a fund's name is a fund, not a class.
-                if k.hasPrefix("其他") || k.contains("国有资本经营") || k.contains("政府性基金") || k.count < 4 { continue }
-                names.append((NarrativeChar.array(k), e.code))
-            }
-        }
-        functional = names
-        var words = Self.strongWords.map { Word(NarrativeChar.array($0.0), $0.1, .strong) }
-        words += names.map { Word($0.0, .fact(.functional($0.1), .total), .strong) }
-        words += Self.subWords.map { Word(NarrativeChar.array($0.0), $0.1, .sub) }
-        words += [("收入", NarrativeTopic.income), ("支出", .expenditure)].map { Word(NarrativeChar.array($0.0), $0.1, .weak) }
-        var byHead: [Int: [Int]] = [:]
-        var slowHeads: [Int] = []
-        for (i, w) in words.enumerated() {
-            guard let head = w.chars.first else { continue }
-            if head.other == nil { byHead[Int(head.scalar.value), default: []].append(i) } else { slowHeads.append(i) }
-        }
-        self.words = words
-        self.byHead = byHead
-        self.slowHeads = slowHeads
+        functional = table.functional
+        words = table.words
+        byHead = table.byHead
+        slowHeads = table.slowHeads
     }
 
     /// Every label in `chars`: each word's occurrences in the order of `words` (weak words last, after
