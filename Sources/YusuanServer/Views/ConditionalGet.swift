@@ -1,4 +1,5 @@
 import Hummingbird
+import YusuanCore
 
 /// A whole response body kept for reuse, with its entity tag (computed once, when it is kept).
 struct KeptBody: Sendable {
@@ -29,8 +30,7 @@ enum ConditionalGet {
         guard let header = request.headers[.ifNoneMatch] else { return false }
         let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
         return header.split(separator: ",").contains { item in
-            let given = item.trimmingPrefix(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
-            let value = String(given)
+            let value = item.trimmed
             return value == "*" || value == bare || value == "W/" + bare
         }
     }
