@@ -115,7 +115,7 @@ enum PDFWordLayout {
     static func page(placed words: [PDFWord]) -> (text: String, placed: [[Placed]]) {
         guard !words.isEmpty else { return ("\n", [[]]) }
         let column = columnWidth(words)
-        let grouped = liftRowSpanning(lines(words))
+        let grouped = lines(words)
         let flags = wrapFlags(grouped)
         var out = ""
         var placed: [[Placed]] = []
@@ -295,53 +295,6 @@ enum PDFWordLayout {
     /// How far (in its em) a row-spanning cell's word may be from halfway between the top of the
     /// row above and the bottom of its own row (a cell's text is centred in it).
     static let centredWithin = 0.25
-
-    /// Header cells that span two rows of a header (序号, 合计 beside a group heading whose
-    /// sub-headings are on the next row) are printed vertically centred across both rows, so their
-    /// boxes overlap both lines and are grouped with the lower one; a grouping heading above would
-    /// then seem to span them too. Such a word — its whole box raised by `raisedBy` em above the
-    /// line's typical box, reaching into the line above where that line has nothing printed over
-    /// it, centred between the top of that line and the bottom of its own row, not the first line
-    /// of a wrapped cell (whose next line follows at line spacing) and with no words printed under
-    /// it on the next line (a heading of the row above that shares a line with row-spanning cells
-    /// has its sub-headings there; a row-spanning cell has only figures) — is moved to the line
-    /// above, where text and HTML print a row-spanning cell.
-    static func liftRowSpanning(_ grouped: [[PDFWord]]) -> [[PDFWord]] {
-        guard grouped.count > 1 else { return grouped }
-        var out = grouped
-        let flags = wrapFlags(grouped)
-        for k in 1..<grouped.count {
-            let line = grouped[k]
-            guard line.count > 2 else { continue }
-            let tops = line.map(\.yMin).sorted(), bottoms = line.map(\.yMax).sorted()
-            let top = tops[tops.count / 2], bottom = bottoms[bottoms.count / 2]
-            let above = out[k - 1]
-            guard let reach = above.map(\.yMax).max(), let upperTop = above.map(\.yMin).min() else { continue }
-            // Words of the next lines printed at line spacing under a word: the rest of its cell.
-            let next = (k + 1..<min(grouped.count, k + 3)).flatMap { j in zip(grouped[j], flags[j]).filter(\.1).map(\.0) }
-            // Where a cell spanning both rows ends: the bottom of this row with its wrapped cells.
-            let rowBottom = (line + next).map(\.yMax).max() ?? bottom
-            var lifted: [PDFWord] = []
-            for (i, w) in line.enumerated() {
-                guard let e = em(w), !flags[k][i] else { continue }
-                let raised = w.yMin < top - raisedBy * e && w.yMax < bottom - raisedBy * e && w.yMin < reach
-                    && abs(w.yCenter - (upperTop + rowBottom) / 2) <= centredWithin * e
-                let clear = !above.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) }
-                let wrapped = next.contains { min($0.xMax, w.xMax) > max($0.xMin, w.xMin) && $0.yMin - w.yMin <= wrapSpacing * e }
-                // A heading with words (not figures) printed under it on the next line (after this line's
-                // wrapped cells) groups them.
-                let under = (k + 1..<grouped.count).first { j in flags[j].contains(false) }
-                let heads = under.map { j in zip(grouped[j], flags[j]).contains { u, wraps in
-                    !wraps && u.text.contains(where: \.isLetter) && min(u.xMax, w.xMax) > max(u.xMin, w.xMin)
-                } } ?? false
-                if raised && clear && !wrapped && !heads { lifted.append(w) }
-            }
-            guard !lifted.isEmpty else { continue }
-            out[k].removeAll { lifted.contains($0) }
-            out[k - 1] = (out[k - 1] + lifted).sorted { $0.xMin < $1.xMin }
-        }
-        return out.filter { !$0.isEmpty }
-    }
 
     /// Most grid columns a line may reach: far wider than any page (an A3 landscape page at a
     /// 4pt font is about 600), so a word placed off the page cannot make a line of millions of spaces.

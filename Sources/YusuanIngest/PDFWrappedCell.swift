@@ -16,12 +16,20 @@ struct WrappedCell: Sendable, Equatable {
     /// How far (in em) from the cell's middle another word's centre may be and still be beside it.
     static let besideWithin = 0.3
 
-    /// The wrapped cells among a page's words: chains of words, each next one the first word below the
-    /// one before (by top) that overlaps it horizontally, more than half an em and at most
-    /// `PDFWordLayout.wrapSpacing` ems lower, with a box of about the same height; kept when a one-line
-    /// word (in no such chain), clear of the cell horizontally, is centred at the cell's middle: a cell of
-    /// its row. A paragraph's lines, with nothing beside them, and the entries of a contents page, each a
-    /// chain of titles beside a chain of leaders, are not cells.
+    /// How far (in em) the spacing of one line of a cell to the next may differ from that of the others:
+    /// a cell's lines are set at one line spacing.
+    static let evenWithin = 0.1
+
+    /// The wrapped cells among a page's words. Each word is linked to the first word below it (by top)
+    /// that overlaps it horizontally, when that one is more than half an em and at most
+    /// `PDFWordLayout.wrapSpacing` ems lower, with a box of about the same height. A path of such links
+    /// down a column can run through several rows (the first line of a wrapped cell sits nearer to the
+    /// cell above it than line spacing, and so does the next row's cell to its last line), so a cell is a
+    /// run of the path at one spacing (`evenWithin`), kept when a word of another cell, clear of it
+    /// horizontally and linked to none, or only further apart than that spacing (rows are further apart
+    /// than a cell's lines), is centred at the cell's middle: a one-line cell of its row. A paragraph's lines, with
+    /// nothing beside them, and the entries of a contents page, each a chain of titles beside a chain of
+    /// leaders, are not cells.
     static func find(_ words: [PDFWord]) -> [WrappedCell] {
         guard words.count > 2 else { return [] }
         let byTop = words.indices.sorted { words[$0].yMin < words[$1].yMin }
@@ -38,19 +46,59 @@ struct WrappedCell: Sendable, Equatable {
                 break
             }
         }
+        // Each word's spacing to the word linked above and below it.
+        var spacings = [[Double]](repeating: [], count: words.count)
+        for i in words.indices {
+            guard let j = next[i] else { continue }
+            let dy = words[j].yMin - words[i].yMin
+            spacings[i].append(dy)
+            spacings[j].append(dy)
+        }
         let byCentre = words.indices.sorted { words[$0].yCenter < words[$1].yCenter }
         var cells: [WrappedCell] = []
-        for i in words.indices where next[i] != nil && !hasAbove[i] {
-            var rest: [Int] = []
-            var last = i
-            while let j = next[last], rest.count < maxLines - 1 { rest.append(j); last = j }
-            guard let e = PDFWordLayout.em(words[i]) else { continue }
-            let middle = (words[i].yMin + words[last].yMax) / 2
-            let span = ([i] + rest).map { words[$0] }.reduce((low: Double.infinity, high: -Double.infinity)) { (Swift.min($0.low, $1.xMin), Swift.max($0.high, $1.xMax)) }
-            let oneLine = { (j: Int) in next[j] == nil && !hasAbove[j] }
-            if beside(span, at: middle, within: besideWithin * e, words: words, byCentre: byCentre, counting: oneLine) {
-                cells.append(WrappedCell(first: i, rest: rest, middle: middle))
+        for start in words.indices where next[start] != nil && !hasAbove[start] {
+            var path = [start]
+            while let j = next[path[path.count - 1]], path.count < words.count { path.append(j) }
+            cells += runs(of: path, words: words) { span, middle, spacing, e in
+                beside(span, at: middle, within: besideWithin * e, words: words, byCentre: byCentre) { j in
+                    spacings[j].allSatisfy { $0 > spacing + evenWithin * e }
+                }
             }
+        }
+        return cells
+    }
+
+    /// The cells on one path of linked words (top to bottom): its runs at one spacing, each of two to
+    /// `maxLines` words and as long as that spacing lasts (a table's rows set as close as a cell's lines
+    /// are one long run, never a cell), longest first, then highest, that `isCell` accepts (given the
+    /// run's horizontal extent, its middle, its spacing and its first word's em) and that share no word
+    /// with a run taken before (two runs meet in a word where the spacing changes).
+    static func runs(of path: [Int], words: [PDFWord],
+                          isCell: ((low: Double, high: Double), Double, Double, Double) -> Bool) -> [WrappedCell] {
+        guard path.count > 1 else { return [] }
+        let spacing = (0..<path.count - 1).map { words[path[$0 + 1]].yMin - words[path[$0]].yMin }
+        // Maximal runs of links at one spacing (links a..<b join words a...b).
+        var runs: [(a: Int, b: Int)] = []
+        var a = 0
+        while a < spacing.count {
+            guard let e = PDFWordLayout.em(words[path[a]]) else { a += 1; continue }
+            var b = a + 1
+            while b < spacing.count, abs(spacing[b] - spacing[a]) <= evenWithin * e { b += 1 }
+            runs.append((a, b))
+            a = b
+        }
+        runs.sort { ($0.b - $0.a, $1.a) > ($1.b - $1.a, $0.a) }
+        var taken = [Bool](repeating: false, count: path.count)
+        var cells: [WrappedCell] = []
+        for (a, b) in runs where b - a + 1 <= maxLines && !taken[a...b].contains(true) {
+            guard let e = PDFWordLayout.em(words[path[a]]) else { continue }
+            let middle = (words[path[a]].yMin + words[path[b]].yMax) / 2
+            let span = path[a...b].map { words[$0] }.reduce((low: Double.infinity, high: -Double.infinity)) {
+                (Swift.min($0.low, $1.xMin), Swift.max($0.high, $1.xMax))
+            }
+            guard isCell(span, middle, spacing[a], e) else { continue }
+            for k in a...b { taken[k] = true }
+            cells.append(WrappedCell(first: path[a], rest: Array(path[(a + 1)...b]), middle: middle))
         }
         return cells
     }

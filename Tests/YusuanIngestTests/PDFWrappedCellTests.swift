@@ -12,7 +12,7 @@ import Testing
     }
 
     static func texts(_ words: [PDFWord]) -> [[String]] {
-        PDFWordLayout.liftRowSpanning(PDFWordLayout.lines(words)).map { $0.map(\.text) }
+        PDFWordLayout.lines(words).map { $0.map(\.text) }
     }
 
     /// 项目支出明细表: 序号 … 合计 span both header rows; "民生配套项" / "目" and "提前下达专" / "项" wrap.
@@ -70,5 +70,38 @@ import Testing
         let words = (0..<4).map { k in Self.word("第\(k)行文字内容", 50, 100 + 13 * Double(k), 176, 112 + 13 * Double(k)) }
         #expect(WrappedCell.find(words).isEmpty)
         #expect(PDFWordLayout.lines(words).map { $0.map(\.text) } == (0..<4).map { ["第\($0)行文字内容"] })
+    }
+
+    /// Body rows of a table: a name wrapped over two lines under a one-line name of the row above (the
+    /// wrapped name's first line is nearer to that name than line spacing) stays in its own row.
+    @Test func aWrappedNameUnderAOneLineNameStaysInItsRow() {
+        let words = [
+            Self.word("2010101", 40, 100, 76, 110), Self.word("行政运行", 100, 100, 140, 110),
+            Self.word("10.00", 300, 100, 325, 110),
+            Self.word("2010102", 40, 117, 76, 127), Self.word("一般行政管理", 100, 110.25, 160, 120.25),
+            Self.word("事务", 100, 123.75, 120, 133.75), Self.word("20.00", 300, 117, 325, 127),
+            Self.word("2010103", 40, 134, 76, 144), Self.word("机关服务", 100, 134, 140, 144),
+            Self.word("30.00", 300, 134, 325, 144),
+        ]
+        #expect(Self.texts(words) == [
+            ["2010101", "行政运行", "10.00"],
+            ["2010102", "一般行政管理", "20.00"],
+            ["事务"],
+            ["2010103", "机关服务", "30.00"],
+        ])
+    }
+
+    /// A table whose rows are set as close as a cell's lines, with a label spanning several of its rows
+    /// (绩效指标): its columns are no wrapped cells, however a label sits beside them.
+    @Test func closeRowsBesideASpanningLabelAreNoCells() {
+        var words: [PDFWord] = []
+        for k in 0..<12 {
+            let top = 100 + 13.5 * Double(k)
+            words += [Self.word("指标名称\(k)", 100, top, 150, top + 10), Self.word("\(k + 1)%", 200, top, 212.5, top + 10),
+                      Self.word("件", 250, top, 260, top + 10)]
+        }
+        words.append(Self.word("绩效指标", 40, 100 + 13.5 * 5.5, 80, 110 + 13.5 * 5.5))
+        #expect(WrappedCell.find(words).isEmpty)
+        #expect(PDFWordLayout.lines(words).map { $0.map(\.text) }.filter { $0.count > 1 }.count == 12)
     }
 }
