@@ -67,14 +67,14 @@ struct BuildPDFAuditTests {
         #expect(pdf.findings.map(Self.key).sorted() == text.findings.map(Self.key).sorted(), "\(name) as PDF: \(Self.describe(pdf))")
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func theExampleAuditsAsItsText() throws {
         let source = Fixtures.path("examples/tongnan-xinfang-2022/budget.yaml")
         let budget = try #require(BudgetSource.load(path: source).budget)
         try expectSameFindings(DisclosureCompiler.compile(budget), profile: budget.profile, name: "example")
     }
 
-    @Test(.timeLimit(.minutes(3)), arguments: [UInt64(41), 42])
+    @Test(.timeLimit(.minutes(5)), arguments: [UInt64(41), 42])
     func generatedBudgetsAuditAsTheirText(seed: UInt64) throws {
         let budget = BudgetGenerator.make(seed: seed, units: 2, items: 30, projects: 2)
         try expectSameFindings(DisclosureCompiler.compile(budget), profile: budget.profile, name: "generated-\(seed)")
@@ -83,7 +83,7 @@ struct BuildPDFAuditTests {
     /// Enough units that the 项目支出明细表's 预算单位 column is wide: its 合计 column, a heading
     /// spanning both header rows, is printed half a row above the sub-headings of 年初特定目标 and
     /// 上级专项 and must not be read as one of 年初特定目标's (its sums were counted twice).
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func aProjectTableWithRowSpanningHeadingsAuditsAsItsText() throws {
         let budget = BudgetGenerator.make(seed: 7, units: 6, items: 10, projects: 5)
         try expectSameFindings(DisclosureCompiler.compile(budget), profile: budget.profile, name: "row-spanning")
@@ -91,7 +91,7 @@ struct BuildPDFAuditTests {
 
     /// One printed figure of 一般公共预算支出表 changed by 1.00 in the HTML before printing: the
     /// audit of the PDF names that row (or a row that sums it), and no error names any other row.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func aFigureChangedInThePDFIsFound() throws {
         let budget = BudgetGenerator.make(seed: 43, units: 2, items: 30, projects: 2)
         let d = DisclosureCompiler.compile(budget)

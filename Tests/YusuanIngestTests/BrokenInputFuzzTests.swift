@@ -7,7 +7,7 @@ import YusuanTestSupport
 /// Every input the fuzzers found a crash, hang or sanitizer report with (Tests/Fixtures/fuzz/TARGET/,
 /// see docs/fuzzing.md) is read again by the reader that failed: it must now give a document or
 /// a clear error, and quickly.
-@Suite(.timeLimit(.minutes(2))) struct BrokenInputFuzzTests {  // a hang fails; no duration is asserted
+@Suite(.timeLimit(.minutes(5))) struct BrokenInputFuzzTests {  // a hang fails; no duration is asserted
     static func inputs(_ target: String) -> [String] {
         let folder = Fixtures.path("Tests/Fixtures/fuzz/\(target)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

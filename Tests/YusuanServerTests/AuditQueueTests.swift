@@ -22,7 +22,7 @@ struct AuditQueueTests {
     }
 
     @Test("with the one slot held and two waiting, every further upload gets 503; the waiting ones then complete",
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(5)))
     func fullQueueRefuses() async throws {
         let queue = AuditQueue(maxRunning: 1, maxQueued: 2)
         try await PortalHarness.run(audits: queue) { client, store in

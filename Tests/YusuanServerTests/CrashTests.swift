@@ -20,7 +20,7 @@ struct CrashTests {
     }
 
     @Test("kill -9 during uploads and publishes leaves no partial version", .enabled(if: ServerProcess.built),
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(5)))
     func killDuringWrites() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-crash-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -54,7 +54,7 @@ struct HostileParameterTests {
     }
 
     @Test("every path and query parameter: 400 or 404, never 500 nor a file, and the store unchanged",
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(5)))
     func hostileParameters() async throws {
         try await PortalHarness.run { client, store in
             let admin = try await client.signIn("admin")

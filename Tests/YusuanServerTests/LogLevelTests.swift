@@ -7,7 +7,7 @@ import YusuanTestSupport
 @Suite("Log level of yusuan serve", .serialized)
 struct LogLevelTests {
     @Test("info logs each request; notice logs the start but not requests", .enabled(if: ServerProcess.built),
-          .timeLimit(.minutes(2)), arguments: [("info", true), ("notice", false)])
+          .timeLimit(.minutes(5)), arguments: [("info", true), ("notice", false)])
     func requestLines(level: String, logsRequests: Bool) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-loglevel-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

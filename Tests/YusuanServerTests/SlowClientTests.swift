@@ -24,7 +24,7 @@ struct SlowClientTests {
         return reply.text.hasPrefix("HTTP/1.1 200")
     }
 
-    @Test("a request head trickled a byte at a time is cut off", .timeLimit(.minutes(1)))
+    @Test("a request head trickled a byte at a time is cut off", .timeLimit(.minutes(5)))
     func slowHead() async throws {
         try await PortalHarness.run(live: true, configure: Self.configure) { client, _ in
             let port = try #require(client.port)
@@ -43,7 +43,7 @@ struct SlowClientTests {
 
     /// The idle timeout is well above the trickle's tick, so a client thread starved for a moment on a busy
     /// machine does not turn the 408 into an idle close with no response.
-    @Test("a body trickled within the idle timeout is cut off with 408 after the body timeout", .timeLimit(.minutes(1)))
+    @Test("a body trickled within the idle timeout is cut off with 408 after the body timeout", .timeLimit(.minutes(5)))
     func slowBody() async throws {
         try await PortalHarness.run(live: true, configure: { c in
             c.idleTimeout = .seconds(8)
@@ -63,7 +63,7 @@ struct SlowClientTests {
     }
 
     @Test("a request head larger than the server allows, or a body declared larger than the cap, is refused, never 500",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(5)))
     func oversizedHead() async throws {
         try await PortalHarness.run(live: true, configure: Self.configure) { client, _ in
             let port = try #require(client.port)
