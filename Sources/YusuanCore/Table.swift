@@ -18,7 +18,8 @@ public struct Cell: Hashable, Sendable, Codable {
         self.location = location
     }
 
-    public var isBlank: Bool { text.trimmed.isEmpty }
+    /// Empty or only white space (`text.trimmed.isEmpty`, without making the trimmed text).
+    public var isBlank: Bool { TextNormalization.isBlank(text) }
 }
 
 /// What a row stands for.

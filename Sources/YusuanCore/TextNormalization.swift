@@ -239,11 +239,16 @@ extension StringProtocol {
     /// Works on Unicode scalars (no grapheme breaking): every cell of every document passes through here.
     @inlinable public var trimmed: String {
         // Neither end can be white space (first byte not one that starts a space, last byte not one that ends
-        // one: see `Unicode.Scalar.isSpace`): nothing to trim.
-        // The two end bytes are read from the string's buffer (`String.UTF8View.last` walks generic index code).
-        if let whole = self as? String,
-           let ends = TextNormalization.withBytes(whole, { b -> (UInt8, UInt8)? in b.isEmpty ? nil : (b[0], b[b.count - 1]) }),
-           !Self.mayStartSpace(ends.0), !Self.mayEndSpace(ends.1) { return whole }
+        // one: see `Unicode.Scalar.isSpace`): nothing to trim. Else the white space is found on the bytes of the
+        // string's buffer (`TextNormalization.trimmedRange`) and the rest copied once.
+        if let whole = self as? String {
+            return TextNormalization.withBytes(whole) { b -> String in
+                if b.isEmpty || (!Self.mayStartSpace(b[0]) && !Self.mayEndSpace(b[b.count - 1])) { return whole }
+                let kept = TextNormalization.trimmedRange(b)
+                if kept.count == b.count { return whole }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[kept]), as: UTF8.self)
+            }
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -253,7 +258,6 @@ extension StringProtocol {
             guard scalars[before].isSpace else { break }
             end = before
         }
-        if start == scalars.startIndex && end == scalars.endIndex, let whole = self as? String { return whole }
         return String(self[start..<end])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import YusuanCLI
+@testable import YusuanCLI
+import YusuanRender
 import YusuanTestSupport
 
 /// `yusuan audit --batch DIR`: every file of a folder, on several threads, the same findings as one by one.
@@ -36,6 +37,48 @@ import YusuanTestSupport
         let text = BatchAuditRunner.render(batch, json: false, language: .zh)
         #expect(text.contains("文件"))
         #expect(text.contains("有错误"))
+    }
+
+    @Test func keepingLinesOrTalliesPrintsWhatKeepingReportsPrints() throws {
+        let seed = try String(contentsOfFile: Fixtures.seed, encoding: .utf8)
+        let lines = seed.split(separator: "\n", omittingEmptySubsequences: false)
+        let short = lines.prefix(lines.count / 2).joined(separator: "\n")
+        let dir = try folder([("a.txt", seed), ("b.txt", short), ("sub/c.txt", seed + "\n"), ("d.txt", "这是一段普通文字，没有表格。\n")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try BatchAuditRunner.files(in: dir)
+        let reports = BatchAuditRunner.run(files: files, profile: nil, jobs: 1, keep: .reports)
+        for language in [ReportLanguage.zh, .en] {
+            let lines = BatchAuditRunner.run(files: files, profile: nil, jobs: 2, keep: .jsonLines(language))
+            #expect(lines.outcomes.allSatisfy { $0.report == nil })
+            #expect(lines.outcomes.map(\.file) == files, "outcomes in the order of the files, whatever order they were audited in")
+            #expect(BatchAuditRunner.render(lines, json: true, language: language) == BatchAuditRunner.render(reports, json: true, language: language))
+            let tallies = BatchAuditRunner.run(files: files, profile: nil, jobs: 3, keep: .tallies)
+            #expect(tallies.outcomes.allSatisfy { $0.report == nil && $0.line == nil })
+            #expect(tallies.exitCode == reports.exitCode)
+            // The text output but its last line (the time taken).
+            let text = { (r: BatchAuditRunner.Result) in BatchAuditRunner.render(r, json: false, language: language).split(separator: "\n").dropLast() }
+            #expect(text(tallies) == text(reports))
+        }
+        for o in reports.outcomes {
+            guard let r = o.report, let t = o.tally else { continue }
+            #expect(t.errors == r.count(.error) && t.warnings == r.count(.warning) && t.notices == r.count(.notice))
+            #expect(t.findings == r.findings.count)
+            #expect(t.rules == Dictionary(grouping: r.findings, by: \.rule).mapValues(\.count))
+        }
+        #expect(reports.exitCode == 65)
+    }
+
+    @Test func workersTakeTheLargestFilesFirst() {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-order-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sizes = [3, 10, 1, 10, 7]
+        let files = sizes.enumerated().map { i, n in
+            let path = dir + "/\(i).txt"
+            FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: n))
+            return path
+        }
+        #expect(BatchAuditRunner.largestFirst(files + [dir + "/missing.txt"]) == [1, 3, 4, 0, 2, 5])
     }
 
     @Test func anUnreadableFileIsListedAndExits65() throws {

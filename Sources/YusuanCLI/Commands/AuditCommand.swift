@@ -52,7 +52,9 @@ struct AuditCommand: ParsableCommand {
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.show(done) } }
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let result = BatchAuditRunner.run(files: files, profile: profile, jobs: threads, progress: progress)
+        // Only what is printed is kept of each report: the JSON line, or the counts of the text output.
+        let keep: BatchAuditRunner.Keep = format == .json ? .jsonLines(lang) : .tallies
+        let result = BatchAuditRunner.run(files: files, profile: profile, jobs: threads, keep: keep, progress: progress)
         bar?.finish()
         print(BatchAuditRunner.render(result, json: format == .json, language: lang), terminator: "")
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
