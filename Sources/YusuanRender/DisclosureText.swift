@@ -7,24 +7,60 @@ import YusuanCore
 /// `TextReader` and `Recogniser` read this text back to the same tables.
 public enum DisclosureText {
     public static func render(_ d: Disclosure) -> String {
-        var out: [String] = []
-        func block(_ lines: [String]) {
-            out += lines
-            out.append("")
-        }
-        if !startsWithTitle(d) { block([titleLine(d.title)]) }
-        for p in d.narrative { block([line(p.text)]) }
+        // Lines are appended into one buffer: a block's lines, then an empty line; the last line break
+        // of the document is left out (the lines of all blocks joined by line breaks).
+        var out = Output()
+        if !startsWithTitle(d) { out.block(titleLine(d.title)) }
+        for p in d.narrative { out.block(line(p.text)) }
         if !d.contents.isEmpty {
-            block(d.contents.map { e in line((e.attachment.map { "附件\($0) " } ?? "") + e.title) })
+            for e in d.contents { out.line(line((e.attachment.map { "附件\($0) " } ?? "") + e.title)) }
+            out.endBlock()
         }
         for grid in DisclosureGrid.tables(of: d) {
-            if let a = grid.attachment { block(["附件 " + a]) }
-            block([line(grid.title)])
-            if let u = grid.unitText { block([u]) }
-            block((grid.fields + grid.header + grid.body).map(row))
-            for n in grid.notes { block([line(n)]) }
+            if let a = grid.attachment { out.block("附件 " + a) }
+            out.block(line(grid.title))
+            if let u = grid.unitText { out.block(u) }
+            for lines in [grid.fields, grid.header, grid.body] {
+                for l in lines { out.row(l) }
+            }
+            out.endBlock()
+            for n in grid.notes { out.block(line(n)) }
         }
-        return out.joined(separator: "\n")
+        return out.text
+    }
+
+    /// The document being written: lines separated by line breaks.
+    private struct Output {
+        var text = ""
+        private var started = false
+
+        /// Starts a new line (a line break before every line but the first).
+        mutating func newLine() {
+            if started { text.append("\n") } else { started = true }
+        }
+
+        mutating func line(_ s: String) {
+            newLine()
+            text.append(s)
+        }
+
+        /// The empty line that ends a block.
+        mutating func endBlock() { line("") }
+
+        /// A block of one line.
+        mutating func block(_ s: String) {
+            line(s)
+            endBlock()
+        }
+
+        /// A grid line: its slots tab-separated, a covered slot printed empty (as `DisclosureText.row`).
+        mutating func row(_ l: DisclosureGrid.Line) {
+            newLine()
+            for (i, slot) in l.slots.enumerated() {
+                if i > 0 { text.append("\t") }
+                if let t = slot?.text { text.append(DisclosureText.cell(t)) }
+            }
+        }
     }
 
     /// Whether the narrative opens with the document's title (as a published 情况说明 does).
@@ -46,11 +82,32 @@ public enum DisclosureText {
 
     /// A cell's text on one line, without the tabs that would split it.
     static func cell(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\t" || $0.isNewline }).joined(separator: " ").trimmed
+        if !hasTabOrBreak(s) { return s.trimmed }
+        return s.split(whereSeparator: { $0 == "\t" || $0.isNewline }).joined(separator: " ").trimmed
     }
 
     /// A line of running text: line breaks inside it become spaces.
     static func line(_ s: String) -> String {
-        s.split(whereSeparator: \.isNewline).map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: " ")
+        if !hasTabOrBreak(s) { return s }
+        return s.split(whereSeparator: \.isNewline).map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: " ")
+    }
+
+    /// Whether `s` may hold a tab or a line break (U+0009–U+000D, U+0085, U+2028, U+2029), from its
+    /// UTF-8 bytes. When it holds none, splitting at them gives the string itself (or nothing, when it
+    /// is empty), so `cell` and `line` can skip the split.
+    static func hasTabOrBreak(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x09...0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+                default: i += 1
+                }
+            }
+            return false
+        }
     }
 }

@@ -49,18 +49,35 @@ struct AggregateStructure {
         totalRemainder = sumRemainder
 
         // Reduce to fractional leaves and merge duplicates (aggregates are already sorted and unique).
-        var idOfSet: [[Int]: Int] = [:]
+        // Each reduced set is hashed once, as it is read, into a 64-bit key; sets with the same key are
+        // chained and compared element by element, so equal sets get one id and no array is hashed.
+        var firstWithKey: [UInt64: Int] = [:]
+        var nextWithKey: [Int] = []
         var distinct: [[Int]] = []
         var rawSetOfAggregate: [Int] = []
+        rawSetOfAggregate.reserveCapacity(problem.aggregates.count)
+        var reduced: [Int] = []
         for aggregate in problem.aggregates {
-            let reduced = aggregate.compactMap { position[$0] >= 0 ? position[$0] : nil }
+            reduced.removeAll(keepingCapacity: true)
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325
+            for leaf in aggregate where position[leaf] >= 0 {
+                reduced.append(position[leaf])
+                key = (key ^ UInt64(truncatingIfNeeded: position[leaf])) &* 0x0000_0100_0000_01B3
+            }
             guard reduced.count >= 2 else { rawSetOfAggregate.append(-1); continue }
-            if let id = idOfSet[reduced] {
+            key ^= UInt64(truncatingIfNeeded: reduced.count) &* 0x9E37_79B9_7F4A_7C15
+            var id = firstWithKey[key] ?? -1
+            while id >= 0 && distinct[id] != reduced { id = nextWithKey[id] }
+            if id >= 0 {
                 rawSetOfAggregate.append(id)
             } else {
-                idOfSet[reduced] = distinct.count
+                nextWithKey.append(firstWithKey[key] ?? -1)
+                firstWithKey[key] = distinct.count
                 rawSetOfAggregate.append(distinct.count)
-                distinct.append(reduced)
+                // A copy of its own, as long as the set: `reduced` keeps its buffer for the next aggregate.
+                distinct.append([Int](unsafeUninitializedCapacity: reduced.count) { buffer, initialized in
+                    initialized = buffer.initialize(fromContentsOf: reduced)
+                })
             }
         }
         let order = distinct.indices.sorted {

@@ -56,7 +56,8 @@ struct MergedLeaves {
         guard sums.count < count else { return nil }
         let aggregates = problem.aggregates.map { aggregate in
             var groups = aggregate.map { groupOfLeaf[$0] }
-            groups.sort()
+            // Groups are numbered in leaf order, so an aggregate's groups are often in order already.
+            if groups.indices.dropFirst().contains(where: { groups[$0] < groups[$0 - 1] }) { groups.sort() }
             var write = 0
             for i in groups.indices where write == 0 || groups[i] != groups[write - 1] {
                 groups[write] = groups[i]

@@ -19,7 +19,8 @@
 /// Cost per step: single gains are kept up to date incrementally (a move or a weight changes the gains
 /// only of the leaves in the sets it touched, and only when that set's cost change differs), then for up
 /// to `candidateLimit` leaves of the chosen set one pass over every leaf (pairs), walking the incidences
-/// only of the leaves whose pair could match the best move so far (a bound from the single gains). The
+/// only of the leaves whose pair could match the best move so far (a bound from the single gains and the
+/// first leaf's sets), and passing over whole blocks of leaves whose lowest gains rule out every pair. The
 /// sets out of range are kept as a sorted list updated from the sets a move touched. `work` still counts
 /// what a full recomputation would cost, so the work limit stops the search at the same step as before.
 struct RoundingSearch {
@@ -61,6 +62,13 @@ struct RoundingSearch {
     /// One step in this many is a random switch.
     private let noiseOneIn = 8
 
+    /// Leaves per block in the pair loop, and per block the lowest gain of its leaves that are up and of
+    /// those that are down (`Int.max`: none), as of the step being weighed.
+    static let blockSize = 64
+    private let blockCount: Int
+    private var blockMinUp: [Int]
+    private var blockMinDown: [Int]
+
     /// Improves `up` (which fractional leaves round up) in place; returns the work spent and how many sets stay out of range.
     static func improve(_ s: AggregateStructure, up: inout [Bool], workLimit: Int) -> (work: Int, unresolved: Int) {
         var search = RoundingSearch(s, up: up, workLimit: workLimit)
@@ -98,6 +106,9 @@ struct RoundingSearch {
         downDelta = [Int](repeating: 0, count: s.members.count)
         isViolated = [Bool](repeating: false, count: s.members.count)
         touched = [Int](repeating: 0, count: s.members.count)
+        blockCount = (leafCount + Self.blockSize - 1) / Self.blockSize
+        blockMinUp = [Int](repeating: Int.max, count: blockCount)
+        blockMinDown = [Int](repeating: Int.max, count: blockCount)
         for set in s.members.indices {
             (upDelta[set], downDelta[set]) = deltas(set)
             if excess(set, count[set]) > 0 {
@@ -123,6 +134,19 @@ struct RoundingSearch {
             for k in setsStart[leaf]..<setsStart[leaf + 1] { g += downDelta[setsOfLeaf[k]] }
         }
         return g
+    }
+
+    /// Fills `blockMinUp` and `blockMinDown` from the current gains.
+    private mutating func computeBlockMinima() {
+        let leafCount = up.count
+        for block in 0..<blockCount {
+            var lowUp = Int.max, lowDown = Int.max
+            for leaf in (block &* Self.blockSize)..<min(leafCount, (block + 1) &* Self.blockSize) {
+                if up[leaf] { lowUp = min(lowUp, gain[leaf]) } else { lowDown = min(lowDown, gain[leaf]) }
+            }
+            blockMinUp[block] = lowUp
+            blockMinDown[block] = lowDown
+        }
     }
 
     /// Lists `set` among those whose deltas to refresh at the end of the step (once).
@@ -241,30 +265,48 @@ struct RoundingSearch {
         }
         for leaf in candidates { consider(Move(leaf), gain[leaf], frozen: frozenUntil[leaf] > step) }
         if bestGain < 0, let best { return best }
+        // Per block of leaves, the lowest gain among its leaves that are up and among those that are down,
+        // so that a block none of whose pairs could match the best move is passed over whole.
+        computeBlockMinima()
         for first in candidates {
             stamp += 1
             let d1 = direction(first)
+            let firstUp = up[first]
             // A pair's cost is the two single gains plus, for each set holding both, the cost's second
             // difference: at least 0 when both move the same way (the cost is convex in the count), and
-            // at least minus twice the set's weight when they move opposite ways. A pair whose bound is
-            // above the best so far would not be considered (nor draw a random number): skipped before
-            // its sets are walked. Same moves as weighing every pair, far fewer set visits.
-            var firstWeight = 0
+            // exactly minus the set's `upDelta + downDelta` (at least 0) when they move opposite ways. So
+            // the pair costs at least `gain[first] + gain[second]`, less `firstSpread` (that sum over the
+            // first leaf's sets) when they move opposite ways. A pair whose bound is above the best so far
+            // would not be considered (nor draw a random number): skipped before its sets are walked, and
+            // a block whose lowest gains give a bound above the best is skipped whole (the best only goes
+            // down while the pairs are weighed). Same moves as weighing every pair, far fewer visits.
+            var firstSpread = 0
             for k in setsStart[first]..<setsStart[first + 1] {
-                mark[setsOfLeaf[k]] = stamp
-                firstWeight += weight[setsOfLeaf[k]]
+                let set = setsOfLeaf[k]
+                mark[set] = stamp
+                firstSpread += upDelta[set] + downDelta[set]
             }
+            let firstGain = gain[first]
             let firstFrozen = frozenUntil[first] > step
-            for second in 0..<leafCount where second != first {
-                var g = gain[first] + gain[second]
-                let d2 = direction(second)
-                if g - (d2 == d1 ? 0 : 2 * firstWeight) > bestGain { continue }
-                for k in setsStart[second]..<setsStart[second + 1] where mark[setsOfLeaf[k]] == stamp {
-                    let set = setsOfLeaf[k]
-                    let c = count[set]
-                    g += cost(set, c + d1 + d2) - cost(set, c + d1) - cost(set, c + d2) + cost(set, c)
+            for block in 0..<blockCount {
+                if bestGain != Int.max {
+                    let same = firstUp ? blockMinUp[block] : blockMinDown[block]
+                    let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
+                    if (same == Int.max || firstGain + same > bestGain)
+                        && (opposite == Int.max || firstGain + opposite - firstSpread > bestGain) { continue }
                 }
-                consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
+                let end = min(leafCount, (block + 1) &* Self.blockSize)
+                for second in (block &* Self.blockSize)..<end where second != first {
+                    var g = firstGain + gain[second]
+                    let d2 = direction(second)
+                    if g - (d2 == d1 ? 0 : firstSpread) > bestGain { continue }
+                    for k in setsStart[second]..<setsStart[second + 1] where mark[setsOfLeaf[k]] == stamp {
+                        let set = setsOfLeaf[k]
+                        let c = count[set]
+                        g += cost(set, c + d1 + d2) - cost(set, c + d1) - cost(set, c + d2) + cost(set, c)
+                    }
+                    consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
+                }
             }
             work += setsOfLeaf.count + leafCount
         }
