@@ -11,21 +11,32 @@ struct RequestIDMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        let given = request.headers[.xRequestID] ?? ""
-        let safe = (8...64).contains(given.count) && given.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-        }
-        context.requestID = safe ? given : ids.next()
+        context.requestID = Self.requestID(given: request.headers[.xRequestID], ids: ids)
         context.logger[metadataKey: "request_id"] = "\(context.requestID)"
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = context.requestID
-        let elapsed = ContinuousClock.now - start
-        context.logger.info("request", metadata: [
-            "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
+        Self.log(context.logger, method: request.method, path: request.uri.path, status: response.status,
+                 elapsed: ContinuousClock.now - start)
+        return response
+    }
+
+    /// The client's X-Request-Id when it is a short safe token (8 to 64 of `A-Za-z0-9-_`), else a new id.
+    static func requestID(given: String?, ids: RequestIDs) -> String {
+        let given = given ?? ""
+        let safe = (8...64).contains(given.utf8.count) && given.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        }
+        return safe ? given : ids.next()
+    }
+
+    /// The request's line at info: method, path, status and milliseconds taken, with the logger's request id.
+    static func log(_ logger: Logger, method: HTTPRequest.Method, path: String, status: HTTPResponse.Status, elapsed: Duration) {
+        logger.info("request", metadata: [
+            "method": "\(method)", "path": "\(path)", "status": "\(status.code)",
             "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
         ])
-        return response
     }
 }
 
@@ -41,12 +52,17 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "same-origin"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        Self.apply(to: &response.headers)
         return response
+    }
+
+    /// Adds the security headers to a response's `headers` (the kept pages' fast path adds them the same way).
+    static func apply(to headers: inout HTTPFields) {
+        headers[.contentSecurityPolicy] = contentSecurityPolicy
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.xFrameOptions] = "DENY"
+        headers[.referrerPolicy] = "same-origin"
+        if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
     }
 }
 

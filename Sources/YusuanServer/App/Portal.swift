@@ -29,17 +29,35 @@ public enum Portal {
     public static func application(store: any YusuanStore, configuration: PortalConfiguration,
                                    logger: Logger = Logger(label: "yusuan.serve"),
                                    audits: AuditQueue? = nil) async throws -> some ApplicationProtocol {
-        let router = try await router(store: store, configuration: configuration, logger: logger, audits: audits)
-        return Application(router: router,
-                           server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
-                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yusuan"),
-                           logger: logger)
+        try await portal(store: store, configuration: configuration, logger: logger, audits: audits).application
+    }
+
+    static let serverName = "yusuan"
+
+    /// The application and its kept pages' fast path (nil when the configuration turns it off), which tests
+    /// ask how many requests it answered.
+    static func portal(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger,
+                       audits: AuditQueue?) async throws -> (application: some ApplicationProtocol, pages: KeptPages?) {
+        let services = try await services(store: store, configuration: configuration, logger: logger, audits: audits)
+        let pages = configuration.keptPagesFastPath ? KeptPages(services: services, logger: logger, serverName: serverName) : nil
+        let application = Application(router: router(services),
+                                      server: PortalHTTP1Channel.builder(idleTimeout: configuration.idleTimeout, pages: pages),
+                                      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
+                                      logger: logger)
+        return (application, pages)
     }
 
     /// The router with every page and API route (the OpenAPI coverage test reads its `routes`).
     public static func router(store: any YusuanStore, configuration: PortalConfiguration,
                               logger: Logger = Logger(label: "yusuan.serve"),
                               audits: AuditQueue? = nil) async throws -> Router<PortalContext> {
+        router(try await services(store: store, configuration: configuration, logger: logger, audits: audits))
+    }
+
+    /// Migrates the store, loads the bundled examples when it is empty, removes what an earlier run left, and
+    /// builds what every route needs.
+    static func services(store: any YusuanStore, configuration: PortalConfiguration, logger: Logger,
+                         audits: AuditQueue?) async throws -> PortalServices {
         try await store.migrate()
         if configuration.loadExamples {
             try await ExampleLoader.loadIfEmpty(store, logger: logger)
@@ -47,7 +65,13 @@ public enum Portal {
         _ = try await store.deleteExpiredSessions(now: Date())
         let stale = VersionBuilder.removeStaleUploads()
         if stale > 0 { logger.info("removed upload folders left by an earlier run", metadata: ["count": "\(stale)"]) }
-        let services = try await PortalServices(store: store, configuration: configuration, logger: logger, audits: audits)
+        return try await PortalServices(store: store, configuration: configuration, logger: logger, audits: audits)
+    }
+
+    /// The router over `services`.
+    static func router(_ services: PortalServices) -> Router<PortalContext> {
+        let store = services.store
+        let configuration = services.configuration
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())

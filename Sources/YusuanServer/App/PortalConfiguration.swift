@@ -32,6 +32,9 @@ public struct PortalConfiguration: Sendable {
     /// A department's list of published versions is read again after this long, so that a publication made by
     /// another server over the same store shows on this one's pages within it (this server's own show at once).
     public var publishedFreshness: Duration = .seconds(1)
+    /// An anonymous reader's kept disclosure page is answered on the connection's event loop, without the router
+    /// (`KeptPages`; the same bytes). Off: every request goes through the router.
+    public var keptPagesFastPath = true
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "yusuan.db", bcryptCost: UInt8 = 12,
                 uploadLimit: Int = 20 * 1024 * 1024, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600,

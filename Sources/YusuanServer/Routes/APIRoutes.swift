@@ -79,7 +79,7 @@ enum APIRoutes {
             let v = try await services.visibleVersion(id: context.parameters.get("id"), context: context)
             // A stored version never changes: a client revalidates with the entity tag and gets 304.
             return ConditionalGet.respond(to: request, with: try await services.disclosureJSON(of: v),
-                                          contentType: JSONResponse.contentType, cacheControl: VersionPage.cacheControl(v))
+                                          contentType: JSONResponse.contentType, cacheControl: ConditionalGet.cacheControl(v))
         },
         APIRoute(method: .get, path: "/api/v1/versions/{id}/figures", operationID: "getFigures",
                  summary: "Every money figure a version prints, in 分", tag: "versions", access: .anyone,

@@ -14,9 +14,9 @@ enum VersionPage {
             // A reader who is not signed in sees only published versions, which never change, and nothing of
             // their own on the page: the whole page is kept per language and set of published years.
             let anonymous = context.user == nil && context.session == nil
-            let pageKey = "page|" + signature(v, published: published, lang: lang)
+            let pageKey = Self.pageKey(v, published: published, lang: lang)
             if anonymous, let kept = services.disclosures.response(id: v.id, key: pageKey) {
-                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: pageCacheControl)
+                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: ConditionalGet.pageCacheControl)
             }
             guard let d = try await services.store.department(id: v.departmentID) else { throw PortalError.notFound("department") }
             let disclosure = try await services.disclosure(of: v)
@@ -28,21 +28,15 @@ enum VersionPage {
             let buffer = ByteBuffer(string: html)
             if anonymous {
                 let kept = services.disclosures.keep(response: buffer, id: v.id, key: pageKey, disclosure: disclosure)
-                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: pageCacheControl)
+                return ConditionalGet.respond(to: request, with: kept, contentType: Views.htmlType, cacheControl: ConditionalGet.pageCacheControl)
             }
             return Views.html(buffer)
         }
     }
 
-    /// An anonymous reader's page: kept by the reader's browser only (a signed-in reader's page of the same
-    /// address differs) and checked with its entity tag each time (a new publication changes the charts).
-    static let pageCacheControl = "private, no-cache"
-
-    /// A version's disclosure JSON, which never changes: a published one may be kept by any cache, a draft
-    /// (seen by its writers only) by the browser alone; both are checked with the entity tag each time, so
-    /// that a newer server's rendering reaches every client.
-    static func cacheControl(_ v: VersionRecord) -> String {
-        v.status == .published ? "public, no-cache" : "private, no-cache"
+    /// The key an anonymous reader's whole page of version `v` is kept under (`KeptPages` looks it up the same way).
+    static func pageKey(_ v: VersionRecord, published: [VersionRecord], lang: UILanguage) -> String {
+        "page|" + signature(v, published: published, lang: lang)
     }
 
     /// What a version's kept page parts depend on besides the version: the language, its status and the

@@ -46,6 +46,16 @@ final class PublishedYears: Sendable {
         return fresh
     }
 
+    /// The kept list of `departmentID` when it was read less than `freshness` ago, else nil (the kept pages' fast
+    /// path answers only while `versions(departmentID:read:)` would not read the store).
+    func fresh(departmentID: Int64) -> [VersionRecord]? {
+        let now = ContinuousClock.now
+        return state.withLock { s in
+            guard let kept = s.entries[departmentID], now - kept.read < freshness else { return nil }
+            return kept.versions
+        }
+    }
+
     /// Forgets a department's list (after this server published one of its versions).
     func forget(departmentID: Int64) {
         state.withLock { s in

@@ -1,5 +1,6 @@
 import Hummingbird
 import YusuanCore
+import YusuanStore
 
 /// A whole response body kept for reuse, with its entity tag (computed once, when it is kept).
 struct KeptBody: Sendable {
@@ -28,6 +29,11 @@ enum ConditionalGet {
     /// Whether the request's `If-None-Match` names `tag` (weak comparison, as the RFC asks for GET) or is `*`.
     static func matches(_ request: Request, tag: String) -> Bool {
         guard let header = request.headers[.ifNoneMatch] else { return false }
+        return matches(header, tag: tag)
+    }
+
+    /// Whether the `If-None-Match` value `header` names `tag` or is `*`.
+    static func matches(_ header: String, tag: String) -> Bool {
         let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
         return header.split(separator: ",").contains { item in
             let value = item.trimmed
@@ -38,9 +44,26 @@ enum ConditionalGet {
     /// The response for a kept body: 304 with no body when the client holds it already, else 200 with it;
     /// both name the entity tag and `cacheControl`.
     static func respond(to request: Request, with body: KeptBody, contentType: String, cacheControl: String) -> Response {
+        respond(ifNoneMatch: request.headers[.ifNoneMatch], with: body, contentType: contentType, cacheControl: cacheControl)
+    }
+
+    /// `respond(to:with:contentType:cacheControl:)` for a request whose `If-None-Match` is `ifNoneMatch` (the kept
+    /// pages' fast path answers from the request head alone).
+    static func respond(ifNoneMatch: String?, with body: KeptBody, contentType: String, cacheControl: String) -> Response {
         var headers: HTTPFields = [.eTag: body.tag, .cacheControl: cacheControl]
-        if matches(request, tag: body.tag) { return Response(status: .notModified, headers: headers) }
+        if let ifNoneMatch, matches(ifNoneMatch, tag: body.tag) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = contentType
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body.buffer))
+    }
+
+    /// An anonymous reader's page: kept by the reader's browser only (a signed-in reader's page of the same
+    /// address differs) and checked with its entity tag each time (a new publication changes the charts).
+    static let pageCacheControl = "private, no-cache"
+
+    /// A version's disclosure JSON, which never changes: a published one may be kept by any cache, a draft
+    /// (seen by its writers only) by the browser alone; both are checked with the entity tag each time, so
+    /// that a newer server's rendering reaches every client.
+    static func cacheControl(_ v: VersionRecord) -> String {
+        v.status == .published ? "public, no-cache" : "private, no-cache"
     }
 }
