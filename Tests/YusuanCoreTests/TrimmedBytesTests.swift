@@ -1,5 +1,5 @@
 import Testing
-import YusuanCore
+@testable import YusuanCore
 
 /// `trimmed` and `Cell.isBlank` work on the bytes of the string's buffer: the same answers as trimming
 /// Unicode scalars with `Unicode.Scalar.isSpace`.
@@ -54,7 +54,7 @@ import YusuanCore
     }
 
     @Test func randomTextsTrimAsScalarsDo() {
-        var rng = TrimTestRandom(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let alphabet = Self.spaces + Self.others
         for _ in 0..<5_000 {
             let n = Int(rng.next() % 8)
@@ -75,18 +75,5 @@ import YusuanCore
         }
         #expect("".trimmed.isEmpty && TextNormalization.isBlank(""))
         #expect("  \t\u{3000}\u{00A0}".trimmed.isEmpty)
-    }
-}
-
-/// A small deterministic generator (tests only).
-private struct TrimTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

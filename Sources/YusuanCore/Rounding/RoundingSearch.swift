@@ -315,8 +315,8 @@ struct RoundingSearch {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for the search's choices.
-struct SplitMix64 {
+/// A small deterministic generator (SplitMix64) for the search's choices (and tests' random inputs).
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
