@@ -194,7 +194,8 @@ struct ErrorMiddleware: RouterMiddleware {
             response = Views.render(page, context: context, services: services, status: error.status)
         }
         for field in error.headers { response.headers.append(field) }
-        return response
+        // A HEAD request gets the error's status and headers, never a body (RFC 9110, 9.3.2).
+        return request.method == .head ? response.createHeadResponse() : response
     }
 }
 

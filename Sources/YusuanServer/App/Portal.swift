@@ -72,7 +72,8 @@ public enum Portal {
     static func router(_ services: PortalServices) -> Router<PortalContext> {
         let store = services.store
         let configuration = services.configuration
-        let router = Router(context: PortalContext.self)
+        // HEAD of any GET address: the GET's status and headers (its Content-Length included), no body.
+        let router = Router(context: PortalContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: LanguageMiddleware(secure: configuration.secureCookies))
