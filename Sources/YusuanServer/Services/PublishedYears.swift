@@ -35,22 +35,21 @@ final class PublishedYears: Sendable {
     /// it, and it is kept.
     func versions(departmentID: Int64, read: () async throws -> [VersionRecord]) async throws -> [VersionRecord] {
         let now = ContinuousClock.now
-        let (kept, generation) = state.withLock { ($0.entries[departmentID], $0.generation) }
-        if let kept, now - kept.read < freshness { return kept.versions }
-        let fresh = try await read()
+        if let kept = fresh(departmentID: departmentID, at: now) { return kept }
+        let generation = state.withLock { $0.generation }
+        let list = try await read()
         state.withLock { s in
             guard s.generation == generation else { return }
             if s.entries.count >= capacity { s.entries.removeAll(keepingCapacity: true) }
-            s.entries[departmentID] = Entry(versions: fresh, read: now)
+            s.entries[departmentID] = Entry(versions: list, read: now)
         }
-        return fresh
+        return list
     }
 
     /// The kept list of `departmentID` when it was read less than `freshness` ago, else nil (the kept pages' fast
     /// path answers only while `versions(departmentID:read:)` would not read the store).
-    func fresh(departmentID: Int64) -> [VersionRecord]? {
-        let now = ContinuousClock.now
-        return state.withLock { s in
+    func fresh(departmentID: Int64, at now: ContinuousClock.Instant = .now) -> [VersionRecord]? {
+        state.withLock { s in
             guard let kept = s.entries[departmentID], now - kept.read < freshness else { return nil }
             return kept.versions
         }

@@ -26,13 +26,7 @@ enum ConditionalGet {
         return "\"" + String(hash, radix: 16) + "-" + String(buffer.readableBytes, radix: 16) + "\""
     }
 
-    /// Whether the request's `If-None-Match` names `tag` (weak comparison, as the RFC asks for GET) or is `*`.
-    static func matches(_ request: Request, tag: String) -> Bool {
-        guard let header = request.headers[.ifNoneMatch] else { return false }
-        return matches(header, tag: tag)
-    }
-
-    /// Whether the `If-None-Match` value `header` names `tag` or is `*`.
+    /// Whether the `If-None-Match` value `header` names `tag` (weak comparison, as the RFC asks for GET) or is `*`.
     static func matches(_ header: String, tag: String) -> Bool {
         let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
         return header.split(separator: ",").contains { item in
