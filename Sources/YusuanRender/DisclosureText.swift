@@ -96,8 +96,7 @@ public enum DisclosureText {
     /// UTF-8 bytes. When it holds none, splitting at them gives the string itself (or nothing, when it
     /// is empty), so `cell` and `line` can skip the split.
     static func hasTabOrBreak(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
+        TextNormalization.withBytes(s) { b in
             var i = 0
             while i < b.count {
                 switch b[i] {
