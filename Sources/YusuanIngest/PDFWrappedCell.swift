@@ -1,3 +1,5 @@
+import YusuanCore
+
 /// A table cell printed over several lines beside one-line cells of its row. A cell's text is centred in
 /// the cell, so the middle of the whole cell is where its row's one-line cells are, while its first line
 /// sits half a line or more above them — nearer, at times, to a cell spanning two header rows, centred
@@ -27,9 +29,10 @@ struct WrappedCell: Sendable, Equatable {
     /// cell above it than line spacing, and so does the next row's cell to its last line), so a cell is a
     /// run of the path at one spacing (`evenWithin`), kept when a word of another cell, clear of it
     /// horizontally and linked to none, or only further apart than that spacing (rows are further apart
-    /// than a cell's lines), is centred at the cell's middle: a one-line cell of its row. A paragraph's lines, with
-    /// nothing beside them, and the entries of a contents page, each a chain of titles beside a chain of
-    /// leaders, are not cells.
+    /// than a cell's lines), is centred at the cell's middle: a one-line cell of its row — and when no
+    /// figure is in it or beside its other lines (`isFigure`). A paragraph's lines, with nothing
+    /// beside them, and the entries of a contents page, each a chain of titles beside a chain of leaders,
+    /// are not cells.
     static func find(_ words: [PDFWord]) -> [WrappedCell] {
         guard words.count > 2 else { return [] }
         let byTop = words.indices.sorted { words[$0].yMin < words[$1].yMin }
@@ -59,22 +62,40 @@ struct WrappedCell: Sendable, Equatable {
         for start in words.indices where next[start] != nil && !hasAbove[start] {
             var path = [start]
             while let j = next[path[path.count - 1]], path.count < words.count { path.append(j) }
-            cells += runs(of: path, words: words) { span, middle, spacing, e in
-                beside(span, at: middle, within: besideWithin * e, words: words, byCentre: byCentre) { j in
-                    spacings[j].allSatisfy { $0 > spacing + evenWithin * e }
+            cells += runs(of: path, words: words) { run, span, middle, spacing, e in
+                let tolerance = besideWithin * e
+                let oneLine = { (j: Int) in spacings[j].allSatisfy { $0 > spacing + evenWithin * e } }
+                guard beside(span, at: middle, within: tolerance, words: words, byCentre: byCentre,
+                             counting: oneLine) else { return false }
+                return !run.contains { k in
+                    let centre = words[k].yCenter
+                    return isFigure(words[k]) || abs(centre - middle) > tolerance
+                        && beside(span, at: centre, within: tolerance, words: words, byCentre: byCentre) { j in
+                            abs(words[j].yCenter - middle) > tolerance && isFigure(words[j])
+                        }
                 }
             }
         }
         return cells
     }
 
+    /// Whether `word` is a figure. Figures are never wrapped and sit at their row's middle, so a run with
+    /// a figure in it, or with a figure beside one of its lines away from its middle, is rows, not one cell:
+    /// a table whose rows are set as close as a cell's lines, beside a label spanning them and centred
+    /// where a wrapped cell's one-line neighbours would be. (One-line words beside those lines prove
+    /// nothing: a header cell spanning two header rows sits there too.)
+    static func isFigure(_ word: PDFWord) -> Bool {
+        NumberParser.parse(word.text) != nil
+    }
+
     /// The cells on one path of linked words (top to bottom): its runs at one spacing, each of two to
     /// `maxLines` words and as long as that spacing lasts (a table's rows set as close as a cell's lines
     /// are one long run, never a cell), longest first, then highest, that `isCell` accepts (given the
-    /// run's horizontal extent, its middle, its spacing and its first word's em) and that share no word
-    /// with a run taken before (two runs meet in a word where the spacing changes).
+    /// run's words, its horizontal extent, its middle, its spacing and its first word's em) and that share
+    /// no word with a run taken before (two runs meet in a word where the spacing changes).
     static func runs(of path: [Int], words: [PDFWord],
-                          isCell: ((low: Double, high: Double), Double, Double, Double) -> Bool) -> [WrappedCell] {
+                     isCell: (ArraySlice<Int>, (low: Double, high: Double), Double, Double, Double) -> Bool)
+        -> [WrappedCell] {
         guard path.count > 1 else { return [] }
         let spacing = (0..<path.count - 1).map { words[path[$0 + 1]].yMin - words[path[$0]].yMin }
         // Maximal runs of links at one spacing (links a..<b join words a...b).
@@ -96,7 +117,7 @@ struct WrappedCell: Sendable, Equatable {
             let span = path[a...b].map { words[$0] }.reduce((low: Double.infinity, high: -Double.infinity)) {
                 (Swift.min($0.low, $1.xMin), Swift.max($0.high, $1.xMax))
             }
-            guard isCell(span, middle, spacing[a], e) else { continue }
+            guard isCell(path[a...b], span, middle, spacing[a], e) else { continue }
             for k in a...b { taken[k] = true }
             cells.append(WrappedCell(first: path[a], rest: Array(path[(a + 1)...b]), middle: middle))
         }

@@ -104,4 +104,41 @@ import Testing
         #expect(WrappedCell.find(words).isEmpty)
         #expect(PDFWordLayout.lines(words).map { $0.map(\.text) }.filter { $0.count > 1 }.count == 12)
     }
+
+    /// A few rows set as close as a cell's lines (fewer than `maxLines`), with a label spanning all of them
+    /// centred at their middle, as a one-line cell sits beside a wrapped one: neither the names nor the
+    /// figures are a wrapped cell (a figure is never wrapped, and sits at its row's middle).
+    @Test func fewCloseRowsBesideALabelCentredOnThemAreNoCell() {
+        for rows in 2...WrappedCell.maxLines {
+            var words: [PDFWord] = []
+            for k in 0..<rows {
+                let top = 100 + 13.5 * Double(k)
+                words += [Self.word("项目名称\(k)", 100, top, 150, top + 10),
+                          Self.word("\(k + 1),234.00", 200, top, 240, top + 10)]
+            }
+            let middle = 100 + 13.5 * Double(rows - 1) / 2
+            words.append(Self.word("三公经费", 40, middle, 80, middle + 10))
+            #expect(WrappedCell.find(words).isEmpty, "\(rows) rows")
+            let lines = Self.texts(words)
+            for k in 0..<rows {
+                #expect(lines.contains { $0.contains("项目名称\(k)") && $0.contains("\(k + 1),234.00") },
+                        "\(rows) rows: row \(k) keeps its name and figure on one line")
+            }
+        }
+    }
+
+    /// Two wrapped cells of the same row over the same lines, beside one-line cells at the row's middle:
+    /// each is a wrapped cell (the other one's words beside its lines are not another row's).
+    @Test func twoCellsWrappedOverTheSameLinesStayInTheirRow() {
+        let words = [
+            Self.word("2010101", 40, 106.75, 76, 116.75), Self.word("一般行政管理", 100, 100, 160, 110),
+            Self.word("事务", 100, 113.5, 120, 123.5), Self.word("基本支出人员", 200, 100, 260, 110),
+            Self.word("经费", 200, 113.5, 220, 123.5), Self.word("20.00", 300, 106.75, 325, 116.75),
+        ]
+        #expect(WrappedCell.find(words).count == 2)
+        #expect(Self.texts(words) == [
+            ["2010101", "一般行政管理", "基本支出人员", "20.00"],
+            ["事务", "经费"],
+        ])
+    }
 }
