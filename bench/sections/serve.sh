@@ -3,14 +3,17 @@
 # YUSUAN_BENCH_SECONDS (default 10) per run: a disclosure page (/versions/ID) and a budget's JSON
 # (/api/v1/versions/ID/disclosure). Requests/s, p99 latency, peak RSS of the server during the runs. Each pair
 # is measured like for like: with no request log on either side (yusuan --log-level notice, nginx access_log
-# off), then with one (yusuan's default, a line per request; nginx's access_log to a file).
+# off), then with one (yusuan's default, a line per request; nginx's access_log to a file). Then both with one
+# thread answering connections (yusuan --event-loops 1, nginx worker_processes 1), no request log: wrk's two
+# threads and the server's then fit the two cores with less waiting for a core.
 serve_section() {
   command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "serve: needs wrk and nginx (apt-get install wrk nginx)"; return 0; }
   local seconds=${YUSUAN_BENCH_SECONDS:-10}
+  local machine; machine=$(machine_line)  # the load average at the start, not after the runs
   local dir="$work/serve"; rm -rf "$dir"; mkdir -p "$dir/static"
-  local port nport lport nlport
+  local port nport lport nlport oport noport
   free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-  port=$(free_port); nport=$(free_port); lport=$(free_port); nlport=$(free_port)
+  port=$(free_port); nport=$(free_port); lport=$(free_port); nlport=$(free_port); oport=$(free_port); noport=$(free_port)
   echo "== serve: yusuan serve on 127.0.0.1:$port (request log on: $lport), nginx on 127.0.0.1:$nport (access log on: $nlport)"
   "$yusuan" serve --host 127.0.0.1 --port "$port" --database "$dir/yusuan.db" --log-level notice > "$dir/serve.log" 2>&1 &
   local server=$!
@@ -19,6 +22,10 @@ serve_section() {
   "$yusuan" serve --host 127.0.0.1 --port "$lport" --database "$dir/yusuan.db" > "$dir/serve-logged.log" 2>&1 &
   local logged=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$lport/api/v1/departments" > /dev/null 2>&1 && break; sleep 0.5; done
+  # And a third with one event loop.
+  "$yusuan" serve --host 127.0.0.1 --port "$oport" --database "$dir/yusuan.db" --log-level notice --event-loops 1 > "$dir/serve-one.log" 2>&1 &
+  local one=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$oport/api/v1/departments" > /dev/null 2>&1 && break; sleep 0.5; done
   local code id
   code=$(python3 -c "import json,sys; d=json.load(open('$dir/departments.json')); d=d.get('departments', d) if isinstance(d, dict) else d; print(d[0]['code'])")
   curl -sf "http://127.0.0.1:$port/api/v1/departments/$code/versions" > "$dir/versions.json"
@@ -47,6 +54,22 @@ http {
 CONF
   nginx -c "$dir/nginx.conf" -g 'daemon off;' &
   local nginx_pid=$!
+  cat > "$dir/nginx-one.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx-one.pid;
+error_log $dir/nginx-one-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; application/json json; }
+  server {
+    listen 127.0.0.1:$noport;
+    root $dir/static;
+  }
+}
+CONF
+  nginx -c "$dir/nginx-one.conf" -g 'daemon off;' &
+  local nginx_one=$!
   sleep 1
   # load NAME URL PIDS...: RUNS wrk runs; median requests/s and p99 (ms), peak summed RSS (MiB) of PIDS and their children.
   declare -gA rps p99 peak
@@ -82,14 +105,19 @@ CONF
   load page-nginx-log "http://127.0.0.1:$nlport/page.html" "$nginx_pid"
   load json-yusuan-log "http://127.0.0.1:$lport$json" "$logged"
   load json-nginx-log "http://127.0.0.1:$nlport/disclosure.json" "$nginx_pid"
-  kill "$server" "$logged" "$nginx_pid" 2>/dev/null; wait "$server" "$logged" "$nginx_pid" 2>/dev/null || true
+  load page-yusuan-one "http://127.0.0.1:$oport$page" "$one"
+  load page-nginx-one "http://127.0.0.1:$noport/page.html" "$nginx_one"
+  load json-yusuan-one "http://127.0.0.1:$oport$json" "$one"
+  load json-nginx-one "http://127.0.0.1:$noport/disclosure.json" "$nginx_one"
+  kill "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" 2>/dev/null
+  wait "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" 2>/dev/null || true
   local page_kb json_kb
   page_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/page.html\")/1024:.0f}')")
   json_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/disclosure.json\")/1024:.0f}')")
   cat > "$work/section-serve.md" <<MD
 ## 4. Serve
 
-Measured by \`bench/run $runs --only serve\` on $(machine_line). \`wrk -t2 -c64 -d${seconds}s --latency\` on loopback, median of
+Measured by \`bench/run $runs --only serve\` on $machine. \`wrk -t2 -c64 -d${seconds}s --latency\` on loopback, median of
 $runs runs; the server and wrk share the 2 cores. \`yusuan serve\` (release, a fresh SQLite store with the bundled example)
 against nginx $(nginx -v 2>&1 | sed 's/.*\///') (\`worker_processes auto\`) serving the bytes \`yusuan serve\` sent as static files. Each pair is
 measured twice, like for like: without a request log (\`yusuan serve --log-level notice\`; nginx \`access_log off\`), then
@@ -102,6 +130,8 @@ Peak RSS: the server's resident set (nginx: master and workers) sampled every 0.
 | budget JSON \`$json\` | off | ${json_kb} KiB | ${rps[json-yusuan]} | ${rps[json-nginx]} | $(ratio "${rps[json-yusuan]}" "${rps[json-nginx]}") | ${p99[json-yusuan]} | ${p99[json-nginx]} | ${peak[json-yusuan]} | ${peak[json-nginx]} |
 | disclosure page | on | ${page_kb} KiB | ${rps[page-yusuan-log]} | ${rps[page-nginx-log]} | $(ratio "${rps[page-yusuan-log]}" "${rps[page-nginx-log]}") | ${p99[page-yusuan-log]} | ${p99[page-nginx-log]} | ${peak[page-yusuan-log]} | ${peak[page-nginx-log]} |
 | budget JSON | on | ${json_kb} KiB | ${rps[json-yusuan-log]} | ${rps[json-nginx-log]} | $(ratio "${rps[json-yusuan-log]}" "${rps[json-nginx-log]}") | ${p99[json-yusuan-log]} | ${p99[json-nginx-log]} | ${peak[json-yusuan-log]} | ${peak[json-nginx-log]} |
+| disclosure page, one thread each (\`--event-loops 1\`, \`worker_processes 1\`) | off | ${page_kb} KiB | ${rps[page-yusuan-one]} | ${rps[page-nginx-one]} | $(ratio "${rps[page-yusuan-one]}" "${rps[page-nginx-one]}") | ${p99[page-yusuan-one]} | ${p99[page-nginx-one]} | ${peak[page-yusuan-one]} | ${peak[page-nginx-one]} |
+| budget JSON, one thread each | off | ${json_kb} KiB | ${rps[json-yusuan-one]} | ${rps[json-nginx-one]} | $(ratio "${rps[json-yusuan-one]}" "${rps[json-nginx-one]}") | ${p99[json-yusuan-one]} | ${p99[json-nginx-one]} | ${peak[json-yusuan-one]} | ${peak[json-nginx-one]} |
 
 Targets (issue 6): at least half of nginx's requests per second (ratio ≥ 0.5) and p99 under 10 ms at 64 connections.
 MD

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Uploads and document audits waiting for a turn; more get 503 with Retry-After.") var maxQueued = 16
     @Option(help: "Seconds a connection may stay silent (a request head sent slowly included) before it is closed.") var idleTimeout = 30
     @Option(help: "Seconds a request body may take to arrive before 408.") var bodyTimeout = 60
+    @Option(help: "Event loops, the threads that read and write connections (default: the number of cores). On a machine shared with other busy work, fewer threads than cores can shorten the slowest responses.")
+    var eventLoops: Int?
     @Option(help: "What the log on standard error holds: info (a line per request, the default), notice or warning (the server's own events and problems only), debug, trace, error, critical.")
     var logLevel = "info"
     @Flag(help: "Mark cookies Secure (when served behind TLS).") var secureCookies = false
@@ -32,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...100_000).contains(maxQueued) else { throw ValidationError("--max-queued must be 0–100000") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 (seconds)") }
         guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1–3600 (seconds)") }
+        if let eventLoops, !(1...1024).contains(eventLoops) { throw ValidationError("--event-loops must be 1–1024") }
         guard Portal.logLevelNames.contains(logLevel) else {
             throw ValidationError("--log-level must be one of \(Portal.logLevelNames.joined(separator: ", "))")
         }
@@ -45,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maxQueuedAudits = maxQueued
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.bodyTimeout = .seconds(bodyTimeout)
+        configuration.eventLoops = eventLoops
         try await Portal.run(configuration: configuration)
     }
 }

@@ -4,16 +4,18 @@ import Synchronization
 import YusuanStore
 
 /// The kept pages' fast path: answers from the request head alone, on the connection's event loop, an anonymous
-/// reader's request for a disclosure page whose whole response `DisclosureCache` keeps, with the bytes the router
-/// would send (status, entity tag and 304, Cache-Control, Content-Type, the security headers, X-Request-Id, Date,
-/// Server) and the same request log line. `KeptPageHandler` asks it for every request head it may answer.
+/// reader's request for a response `DisclosureCache` keeps whole, with the bytes the router would send (status, entity
+/// tag and 304, Cache-Control, Content-Type, the security headers, X-Request-Id, Date, Server) and the same request log
+/// line. `KeptPageHandler` asks it for every request head it may answer.
 ///
-/// It answers only what needs nothing per request: a GET of `/versions/{id}` with no query, no Cookie and no
-/// Authorization (so the language is Chinese and nobody is signed in), and only while every lookup the route
-/// makes would be answered from memory: the version's record kept as published, the department's published
-/// versions read less than `publishedFreshness` ago (a publication through this server forgets them at once), and
-/// the page kept under the same key. Anything else returns nil and goes through the router unchanged, which keeps
-/// the page again.
+/// It answers only what needs nothing per request: a GET with no query, no Cookie and no Authorization (so the
+/// language is Chinese and nobody is signed in) of a published version's disclosure page (`/versions/{id}`) or
+/// disclosure JSON (`/api/v1/versions/{id}/disclosure`), and only while every lookup the route makes would be
+/// answered from memory: the version's record kept as published, for the page the department's published versions
+/// read less than `publishedFreshness` ago (a publication through this server forgets them at once; they are read
+/// again ahead of time while the page is asked for, `PublishedYears.fresh(departmentID:at:renew:)`), and the body
+/// kept under the route's key. Anything else returns nil and goes through the router unchanged, which keeps the
+/// body again.
 final class KeptPages: Sendable {
     /// A response the fast path gives: the head, and the body for a 200.
     struct Answer {
@@ -21,6 +23,7 @@ final class KeptPages: Sendable {
         var body: ByteBuffer?
     }
 
+    let services: PortalServices
     let disclosures: DisclosureCache
     let published: PublishedYears
     let logger: Logger
@@ -30,6 +33,7 @@ final class KeptPages: Sendable {
     private let answered = Atomic<Int>(0)
 
     init(services: PortalServices, logger: Logger, serverName: String?) {
+        self.services = services
         self.disclosures = services.disclosures
         self.published = services.published
         self.logger = logger
@@ -39,30 +43,55 @@ final class KeptPages: Sendable {
     /// How many requests the fast path has answered (tests tell its answers from the router's by it).
     var served: Int { answered.load(ordering: .relaxed) }
 
+    /// The responses it may answer, by the route's address.
+    enum Kind: UInt8, Sendable {
+        /// `/versions/{id}`: `VersionPage`'s page for an anonymous reader.
+        case page
+        /// `/api/v1/versions/{id}/disclosure`: the API's disclosure JSON.
+        case json
+    }
+
     static let prefix = "/versions/"
+    static let jsonPrefix = "/api/v1/versions/"
+    static let jsonSuffix = "/disclosure"
+
+    /// The kind and version id that `path` asks for, or nil for any other address (a query included).
+    static func route(_ path: String) -> (kind: Kind, id: Int64)? {
+        if path.hasPrefix(prefix), let id = Int64(path.dropFirst(prefix.utf8.count)) { return (.page, id) }
+        if path.hasPrefix(jsonPrefix), path.hasSuffix(jsonSuffix),
+           let id = Int64(path.dropFirst(jsonPrefix.utf8.count).dropLast(jsonSuffix.utf8.count)) {
+            return (.json, id)
+        }
+        return nil
+    }
 
     /// The response to `request` when the fast path may give it; nil hands the request on to the router.
     func answer(_ request: HTTPRequest) -> Answer? {
         let start = ContinuousClock.now
-        guard request.method == .get, let path = request.path, path.hasPrefix(Self.prefix),
-              let id = Int64(path.dropFirst(Self.prefix.utf8.count)), Self.needsNothingPerRequest(request.headerFields)
+        guard request.method == .get, let path = request.path, let (kind, id) = Self.route(path),
+              Self.needsNothingPerRequest(request.headerFields),
+              let version = disclosures.publishedRecord(id: id)
         else { return nil }
         // The route's own lookups, each answered from memory or not at all. No query and no cookie: Chinese.
-        guard let version = disclosures.publishedRecord(id: id), let years = published.fresh(departmentID: version.departmentID)
-        else { return nil }
-        let known = heads.withLock { $0[version.id] }
-        let key = known.flatMap { $0.years.elementsEqual(years.lazy.map(\.id)) ? $0.key : nil }
-            ?? VersionPage.pageKey(version, published: years, lang: .zh)
-        guard let kept = disclosures.response(id: version.id, key: key) else { return nil }
         let page: KeptHeads
-        if let known, known.key == key, known.tag == kept.tag {
-            page = known
-        } else {
-            page = KeptHeads(years: years.map(\.id), key: key, body: kept)
-            heads.withLock { heads in
-                if heads.count >= 10_000 { heads.removeAll(keepingCapacity: true) }
-                heads[version.id] = page
-            }
+        let kept: KeptBody
+        switch kind {
+        case .page:
+            let services = services
+            guard let years = published.fresh(departmentID: version.departmentID, at: start, renew: { department in
+                Task { await services.renewPublished(departmentID: department) }
+            }) else { return nil }
+            let known = heads.withLock { $0[HeadsKey(id: version.id, kind: kind)] }
+            let key = known.flatMap { $0.years.elementsEqual(years.lazy.map(\.id)) ? $0.key : nil }
+                ?? VersionPage.pageKey(version, published: years, lang: .zh)
+            guard let body = disclosures.response(id: version.id, key: key) else { return nil }
+            kept = body
+            page = heads(for: version, kind: kind, known: known, key: key, years: years.map(\.id), body: body)
+        case .json:
+            guard let body = disclosures.response(id: version.id, key: DisclosureCache.jsonKey) else { return nil }
+            kept = body
+            let known = heads.withLock { $0[HeadsKey(id: version.id, kind: kind)] }
+            page = heads(for: version, kind: kind, known: known, key: DisclosureCache.jsonKey, years: [], body: body)
         }
         let notModified = request.headerFields[.ifNoneMatch].map { ConditionalGet.matches($0, tag: kept.tag) } ?? false
         var head = notModified ? page.notModified : page.ok
@@ -81,7 +110,27 @@ final class KeptPages: Sendable {
         return Answer(head: head, body: notModified ? nil : kept.buffer)
     }
 
-    /// The heads of a kept page's 200 and 304 as the router builds them, up to its security headers (what follows
+    /// The heads kept for `body` (`known` when it was built for the same key and body), else built and kept.
+    private func heads(for version: VersionRecord, kind: Kind, known: KeptHeads?, key: String, years: [Int64],
+                       body: KeptBody) -> KeptHeads {
+        if let known, known.key == key, known.tag == body.tag { return known }
+        let built: KeptHeads
+        switch kind {
+        case .page:
+            built = KeptHeads(years: years, key: key, body: body, contentType: Views.htmlType,
+                              cacheControl: ConditionalGet.pageCacheControl)
+        case .json:
+            built = KeptHeads(years: years, key: key, body: body, contentType: JSONResponse.contentType,
+                              cacheControl: ConditionalGet.cacheControl(version))
+        }
+        heads.withLock { heads in
+            if heads.count >= 10_000 { heads.removeAll(keepingCapacity: true) }
+            heads[HeadsKey(id: version.id, kind: kind)] = built
+        }
+        return built
+    }
+
+    /// The heads of a kept response's 200 and 304 as the router builds them, up to its security headers (what follows
     /// them, X-Request-Id, Date and Server, differs per request), built once per kept body.
     struct KeptHeads: Sendable {
         let years: [Int64]
@@ -90,13 +139,13 @@ final class KeptPages: Sendable {
         let ok: HTTPResponse
         let notModified: HTTPResponse
 
-        init(years: [Int64], key: String, body: KeptBody) {
+        init(years: [Int64], key: String, body: KeptBody, contentType: String, cacheControl: String) {
             self.years = years
             self.key = key
             self.tag = body.tag
             func head(ifNoneMatch: String?) -> HTTPResponse {
-                var response = ConditionalGet.respond(ifNoneMatch: ifNoneMatch, with: body, contentType: Views.htmlType,
-                                                      cacheControl: ConditionalGet.pageCacheControl)
+                var response = ConditionalGet.respond(ifNoneMatch: ifNoneMatch, with: body, contentType: contentType,
+                                                      cacheControl: cacheControl)
                 SecurityHeadersMiddleware.apply(to: &response.headers)
                 return response.head
             }
@@ -105,8 +154,13 @@ final class KeptPages: Sendable {
         }
     }
 
-    /// By version id: the heads of its kept page and the published versions and key they were built for.
-    private let heads = Mutex<[Int64: KeptHeads]>([:])
+    struct HeadsKey: Hashable {
+        var id: Int64
+        var kind: Kind
+    }
+
+    /// By version id and kind: the heads of its kept response and the published versions and key they were built for.
+    private let heads = Mutex<[HeadsKey: KeptHeads]>([:])
 
     /// No cookie, no credentials, no body, no `Connection: close` and no `Expect`: the response depends on the
     /// address and If-None-Match alone, and the connection stays open after it.

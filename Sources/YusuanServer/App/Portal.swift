@@ -9,12 +9,16 @@ import YusuanStore
 public enum Portal {
     /// Opens the store named by the configuration, migrates it, loads the bundled examples when it is
     /// empty, and serves until SIGINT/SIGTERM.
+    /// Call once per process: the event loop count (`configuration.eventLoops`) can be set only before NIO's shared
+    /// group is first used.
     public static func run(configuration: PortalConfiguration, logger: Logger = Logger(label: "yusuan.serve")) async throws {
+        if let loops = configuration.eventLoops, loops > 0 { NIOSingletons.groupLoopCountSuggestion = loops }
         let store = try await StoreOpener.open(configuration.database)
         do {
             let app = try await application(store: store, configuration: configuration, logger: logger)
             logger.notice("serving", metadata: ["url": "http://\(configuration.host):\(configuration.port)",
-                                              "database": "\(redacted(configuration.database))"])
+                                              "database": "\(redacted(configuration.database))",
+                                              "event_loops": "\(NIOSingletons.groupLoopCountSuggestion)"])
             try await app.runService()
         } catch {
             try? await store.close()

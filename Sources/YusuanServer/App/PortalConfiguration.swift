@@ -35,6 +35,10 @@ public struct PortalConfiguration: Sendable {
     /// An anonymous reader's kept disclosure page is answered on the connection's event loop, without the router
     /// (`KeptPages`; the same bytes). Off: every request goes through the router.
     public var keptPagesFastPath = true
+    /// The event loops (threads reading and writing connections; the kept pages' fast path answers on them): one per
+    /// core when nil. `Portal.run` applies it before anything uses NIO's shared group. Fewer loops than cores
+    /// leaves a core to other work on the same machine (a load generator, a database).
+    public var eventLoops: Int?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "yusuan.db", bcryptCost: UInt8 = 12,
                 uploadLimit: Int = 20 * 1024 * 1024, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600,

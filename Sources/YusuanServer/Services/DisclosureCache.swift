@@ -54,10 +54,13 @@ final class DisclosureCache: Sendable {
         return disclosure
     }
 
+    /// The key the disclosure's JSON is kept under (`KeptPages` looks it up the same way).
+    static let jsonKey = "json"
+
     /// The disclosure's JSON as `yusuan build --format json` writes it, rendered once.
     func json(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> KeptBody {
-        if let kept = response(id: id, key: "json") { return kept }
-        return keep(response: ByteBuffer(string: render(disclosure)), id: id, key: "json", disclosure: disclosure)
+        if let kept = response(id: id, key: Self.jsonKey) { return kept }
+        return keep(response: ByteBuffer(string: render(disclosure)), id: id, key: Self.jsonKey, disclosure: disclosure)
     }
 
     /// A whole response body kept for version `id` under `key`.

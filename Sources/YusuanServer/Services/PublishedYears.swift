@@ -13,6 +13,8 @@ final class PublishedYears: Sendable {
     private struct Entry {
         var versions: [VersionRecord]
         var read: ContinuousClock.Instant
+        /// A read ahead of time has been asked for (`fresh(departmentID:at:renew:)`) and has not ended yet.
+        var renewing = false
     }
 
     private struct State {
@@ -48,10 +50,38 @@ final class PublishedYears: Sendable {
 
     /// The kept list of `departmentID` when it was read less than `freshness` ago, else nil (the kept pages' fast
     /// path answers only while `versions(departmentID:read:)` would not read the store).
-    func fresh(departmentID: Int64, at now: ContinuousClock.Instant = .now) -> [VersionRecord]? {
+    ///
+    /// `renew` is called, after the lock, by the first caller that finds the list past half its freshness, and by
+    /// no other until `renew(departmentID:read:)` has ended: it reads the list again ahead of time, so that a page
+    /// asked for steadily never finds it stale (every request in the moment between its going stale and a router
+    /// request reading it again would go to the router and read the store). The list served is never older than
+    /// `freshness` either way.
+    func fresh(departmentID: Int64, at now: ContinuousClock.Instant = .now,
+               renew: ((Int64) -> Void)? = nil) -> [VersionRecord]? {
+        let (list, due) = state.withLock { s -> ([VersionRecord]?, Bool) in
+            guard let kept = s.entries[departmentID], now - kept.read < freshness else { return (nil, false) }
+            guard renew != nil, !kept.renewing, now - kept.read >= freshness / 2 else { return (kept.versions, false) }
+            s.entries[departmentID]?.renewing = true
+            return (kept.versions, true)
+        }
+        if due, let renew { renew(departmentID) }
+        return list
+    }
+
+    /// Reads `departmentID`'s list again (asked for by `fresh(departmentID:at:renew:)`) and keeps it, unless this
+    /// server published meanwhile (then the next request reads it); a failed read keeps the old list until it is
+    /// stale, and a later caller may ask again.
+    func renew(departmentID: Int64, read: () async throws -> [VersionRecord]) async {
+        let now = ContinuousClock.now
+        let generation = state.withLock { $0.generation }
+        let list = try? await read()
         state.withLock { s in
-            guard let kept = s.entries[departmentID], now - kept.read < freshness else { return nil }
-            return kept.versions
+            guard let list, s.generation == generation else {
+                s.entries[departmentID]?.renewing = false
+                return
+            }
+            if s.entries.count >= capacity { s.entries.removeAll(keepingCapacity: true) }
+            s.entries[departmentID] = Entry(versions: list, read: now)
         }
     }
 

@@ -36,6 +36,13 @@ extension PortalServices {
         }
     }
 
+    /// Reads the department's published versions again ahead of time (`PublishedYears.fresh(departmentID:at:renew:)`).
+    func renewPublished(departmentID: Int64) async {
+        await published.renew(departmentID: departmentID) {
+            Self.newestByYear(try await store.versions(departmentID: departmentID))
+        }
+    }
+
     /// The newest published version of each year in `versions` (budget phase first), oldest year first.
     static func newestByYear(_ versions: [VersionRecord]) -> [VersionRecord] {
         var byYear: [Int: VersionRecord] = [:]
