@@ -18,6 +18,9 @@ public struct AuditContext: Sendable {
     /// The 项目绩效目标表 and 整体绩效目标表 forms, read once for every rule that reads them.
     let projectForms: [PerformanceForm]
     let overallForms: [PerformanceForm]
+    /// The classification codes of the tables, derived ones included (`PrintedCodes.find`), found once for
+    /// CLS-002 and CLS-003.
+    let printedCodes: [PrintedCode]
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -32,6 +35,7 @@ public struct AuditContext: Sendable {
         statements = NarrativeParser.statements(disclosure, blocks: narrativeBlocks, catalog: functionalCatalog)
         projectForms = disclosure.tables(.projectPerformance).map(PerformanceForm.init)
         overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
+        printedCodes = PrintedCodes.find(disclosure, derived: true)
     }
 
     public var year: Int? { disclosure.year }

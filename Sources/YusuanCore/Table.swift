@@ -62,9 +62,10 @@ public struct Row: Hashable, Sendable, Codable {
 
     /// The figure in `column`; a blank cell or "-" counts as zero when `blankAsZero`.
     public func number(_ column: Int, blankAsZero: Bool = true) -> Fixed? {
-        guard let c = cell(column) else { return blankAsZero ? .zero : nil }
-        if let n = c.number, !n.isPercent { return n.value }
-        return c.isBlank && blankAsZero ? .zero : nil
+        // The cell read in place, not copied out (`cell(column)`).
+        guard column < cells.count else { return blankAsZero ? .zero : nil }
+        if let n = cells[column].number, !n.isPercent { return n.value }
+        return cells[column].isBlank && blankAsZero ? .zero : nil
     }
 
     public var label: String {

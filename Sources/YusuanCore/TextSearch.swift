@@ -60,28 +60,33 @@ extension StringProtocol {
     /// UTF-8 bytes (as `contains(_:)` above). Foundation's `replacingOccurrences(of:with:)` goes through NSString
     /// on Linux; the narrative rules call this for every clause. An empty `target` leaves the string as it is.
     public func replacingAll(_ target: String, with replacement: String) -> String {
-        let hay = Array(utf8)
-        let needle = Array(target.utf8)
-        let n = needle.count
-        guard n > 0, hay.count >= n else { return String(self) }
-        var out: [UInt8] = []
-        var i = 0
-        var changed = false
-        let last = hay.count - n
-        while i < hay.count {
-            if i <= last && hay[i] == needle[0] {
-                var j = 1
-                while j < n && hay[i + j] == needle[j] { j += 1 }
-                if j == n {
-                    if !changed { out.reserveCapacity(hay.count); out.append(contentsOf: hay[0..<i]); changed = true }
-                    out.append(contentsOf: replacement.utf8)
-                    i += n
-                    continue
+        // Over the two strings' buffers: nothing is copied or allocated unless `target` occurs.
+        let whole = String(self)
+        let replaced: [UInt8]? = TextNormalization.withBytes(whole) { hay in
+            TextNormalization.withBytes(target) { needle -> [UInt8]? in
+                let n = needle.count
+                guard n > 0, hay.count >= n else { return nil }
+                var out: [UInt8] = []
+                var i = 0
+                var changed = false
+                let last = hay.count - n
+                while i < hay.count {
+                    if i <= last && hay[i] == needle[0] {
+                        var j = 1
+                        while j < n && hay[i + j] == needle[j] { j += 1 }
+                        if j == n {
+                            if !changed { out.reserveCapacity(hay.count); out.append(contentsOf: hay[0..<i]); changed = true }
+                            out.append(contentsOf: replacement.utf8)
+                            i += n
+                            continue
+                        }
+                    }
+                    if changed { out.append(hay[i]) }
+                    i += 1
                 }
+                return changed ? out : nil
             }
-            if changed { out.append(hay[i]) }
-            i += 1
         }
-        return changed ? String(decoding: out, as: UTF8.self) : String(self)
+        return replaced.map { String(decoding: $0, as: UTF8.self) } ?? whole
     }
 }

@@ -9,13 +9,13 @@ enum ColumnClassifier {
         TextNormalization.withBytes(s) { b in b.count <= limit && b.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
-    static func classify(paths: [[String]], dataRows: [[String]], kind: TableKind, defaultYear: Int?) -> [Column] {
+    static func classify(paths: [[String]], dataRows: GridCells, kind: TableKind, defaultYear: Int?) -> [Column] {
         var columns: [Column] = []
         for (i, path) in paths.enumerated() {
             let leaf = path.last ?? ""
             let joined = path.joined()
-            let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
-            let numbers = values.compactMap { NumberParser.parse($0) }
+            let values = dataRows.values(i)
+            let numbers = dataRows.figures(i)
             let codes = values.filter { ClassificationCode.parse($0) != nil }
             var role: ColumnRole
             let figures = numbers.count - codes.count
@@ -53,7 +53,7 @@ enum ColumnClassifier {
         if let lastLabel = columns.lastIndex(where: { $0.role == .text || $0.role == .code || $0.role == .serial || $0.role == .unit }),
            columns.contains(where: { $0.role == .money }) {
             for i in columns.indices where columns[i].role == .text && i > 0 {
-                let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
+                let values = dataRows.values(i)
                 let leftIsFigure = columns[..<i].contains { $0.role == .money }
                 if values.isEmpty && (leftIsFigure || i > lastLabel) {
                     columns[i].role = .money
@@ -65,7 +65,7 @@ enum ColumnClassifier {
         // Short numbers left of the first label are parts of a code split over 类 | 款 | 项 columns.
         if let firstText = columns.firstIndex(where: { $0.role == .text }) {
             for i in 0..<firstText where columns[i].role == .money {
-                let values = dataRows.map { i < $0.count ? $0[i].trimmed : "" }.filter { !$0.isEmpty }
+                let values = dataRows.values(i)
                 if !values.isEmpty && values.allSatisfy({ isDigits($0, atMost: 3) }) {
                     columns[i].role = .code
                     columns[i].measure = nil

@@ -56,14 +56,16 @@ public enum DocumentReader {
     /// One pass over the first 64 KB of bytes, comparing ASCII case-insensitively after each "<".
     static func looksLikeHTML(_ text: String) -> Bool {
         let marks: [[UInt8]] = ["<html", "<!doctype html", "<table", "<body"].map { Array($0.utf8) }
-        let head = Array(text.utf8.prefix(65_536))
-        for i in head.indices where head[i] == UInt8(ascii: "<") {
-            for mark in marks where i + mark.count <= head.count {
-                var k = 1
-                while k < mark.count, head[i + k] | 0x20 == mark[k] || head[i + k] == mark[k] { k += 1 }
-                if k == mark.count { return true }
+        return TextNormalization.withBytes(text) { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(65_536))
+            for i in head.indices where head[i] == UInt8(ascii: "<") {
+                for mark in marks where i + mark.count <= head.count {
+                    var k = 1
+                    while k < mark.count, head[i + k] | 0x20 == mark[k] || head[i + k] == mark[k] { k += 1 }
+                    if k == mark.count { return true }
+                }
             }
+            return false
         }
-        return false
     }
 }

@@ -37,11 +37,12 @@ enum GridBuilder {
         header = HeaderRealigner.realign(header, width: width, fixed: fixed)
         header = splitJoinedHeadings(header, data: data.map(\.cells))
         let paths = HeaderBuilder.paths(header, width: width, fixed: fixed)
-        let dataCells = data.map(\.cells)
+        // Every data cell trimmed and read as a figure once, for the classifier and the rows.
+        let dataCells = GridCells(data.map(\.cells))
         var table = base
         table.columns = ColumnClassifier.classify(paths: paths, dataRows: dataCells, kind: base.kind, defaultYear: meta.year)
         if base.kind.isSideBySide, let split = sides(table, data: data, meta: meta) { return split }
-        table.rows = RowBuilder.rows(data, columns: table.columns, catalogYear: meta.year)
+        table.rows = RowBuilder.rows(data, columns: table.columns, catalogYear: meta.year, cells: dataCells)
         return [table]
     }
 
@@ -57,7 +58,7 @@ enum GridBuilder {
         for r in out.indices {
             for c in out[r].indices {
                 let key = TextNormalization.key(out[r][c])
-                guard let label = labelHeadings.first(where: { key.hasPrefix($0) && key.count > $0.count }) else { continue }
+                guard let label = labelHeadings.first(where: { key.hasTextPrefix($0) && key.count > $0.count }) else { continue }
                 let rest = String(key.dropFirst(label.count))
                 guard rest.hasSuffix("数") || rest.contains("金额"), !isFigureColumn(c) else { continue }
                 // The next column to the right that holds figures, with nothing between.

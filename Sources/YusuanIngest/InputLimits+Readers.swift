@@ -31,18 +31,26 @@ extension InputLimits {
     /// Checks what a single pass over the text can tell before it is read: the number of lines
     /// and, for tab-separated lines, the number of cells.
     func precheck(_ text: String, source: String) throws(IngestError) {
-        var line = 1
-        var tabs = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                line += 1
-                tabs = 0
-                if line > maxLines { throw tooManyLines(source, at: SourceLocation(line: line)) }
-            } else if byte == 0x09 {
-                tabs += 1
-                if tabs + 1 > maxCellsPerLine { throw tooWide(source, at: SourceLocation(line: line)) }
+        // Over the string's buffer: the first cap passed, and the line where it was.
+        let (maxLines, maxCellsPerLine) = (self.maxLines, self.maxCellsPerLine)
+        let over: (tooManyLines: Bool, line: Int)? = TextNormalization.withBytes(text) { bytes in
+            var line = 1
+            var tabs = 0
+            for byte in bytes {
+                if byte == 0x0A {
+                    line += 1
+                    tabs = 0
+                    if line > maxLines { return (true, line) }
+                } else if byte == 0x09 {
+                    tabs += 1
+                    if tabs + 1 > maxCellsPerLine { return (false, line) }
+                }
             }
+            return nil
         }
+        guard let over else { return }
+        let at = SourceLocation(line: over.line)
+        throw over.tooManyLines ? tooManyLines(source, at: at) : tooWide(source, at: at)
     }
 
     /// Checks a read document against the line and cell caps.

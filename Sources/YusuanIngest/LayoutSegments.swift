@@ -36,10 +36,20 @@ enum LayoutSegments {
         if TextNormalization.isPlainCJK(spaced) {
             // Over Unicode scalars for plain text (each character one scalar, so offsets are the same).
             let scalars = Array(spaced.unicodeScalars)
-            raw = spans(scalars, space: " ").map { span in
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[span])
-                return Segment(text: String(view), span: span)
+            // Each segment's text is cut from the line's bytes at its scalars' byte offsets.
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalars.count + 1)
+            var offset = 0
+            for s in scalars {
+                offsets.append(offset)
+                offset += UTF8.width(s)
+            }
+            offsets.append(offset)
+            raw = TextNormalization.withBytes(spaced) { bytes in
+                spans(scalars, space: " ").map { span in
+                    let cut = UnsafeBufferPointer(rebasing: bytes[offsets[span.lowerBound]..<offsets[span.upperBound]])
+                    return Segment(text: String(decoding: cut, as: UTF8.self), span: span)
+                }
             }
         } else {
             let chars = Array(spaced)
@@ -78,7 +88,10 @@ enum LayoutSegments {
     static func splitFigureFromLabel(_ s: Segment) -> [Segment] {
         // Most cells hold no space: one word, nothing to split.
         guard s.text.utf8.contains(UInt8(ascii: " ")) else { return [s] }
-        let words = s.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // A figure word has an ASCII digit or a full-width one (UTF-8 EF BC 90–99) for `parseUnsigned` to read:
+        // without either, no word is a figure and nothing is split.
+        guard TextNormalization.withBytes(s.text, { b in b.contains { (0x30...0x39).contains($0) || $0 == 0xEF } }) else { return [s] }
+        let (words, lengths) = wordsAndLengths(s.text)
         guard words.count > 1 else { return [s] }
         var out: [Segment] = []
         var current = ""
@@ -95,10 +108,40 @@ enum LayoutSegments {
             if !current.isEmpty { current += " " }
             current += w
             previousIsFigure = isFigure
-            offset += w.count + (k + 1 < words.count ? 1 : 0)
+            offset += lengths[k] + (k + 1 < words.count ? 1 : 0)
         }
         out.append(Segment(text: current, span: currentStart..<s.span.upperBound))
         return out.count > 1 && out.allSatisfy({ !$0.text.isEmpty }) ? out : [s]
+    }
+
+    /// The words of `text` between spaces and each one's length in characters. Plain text (`isPlainCJK`: each
+    /// character one scalar, no combining mark after a space) is cut at its space bytes and counted by scalars.
+    static func wordsAndLengths(_ text: String) -> (words: [String], lengths: [Int]) {
+        guard TextNormalization.isPlainCJK(text) else {
+            let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            return (words, words.map(\.count))
+        }
+        return TextNormalization.withBytes(text) { bytes in
+            var words: [String] = [], lengths: [Int] = []
+            var start = 0, scalars = 0
+            func close(_ end: Int) {
+                if end > start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    lengths.append(scalars)
+                }
+            }
+            for i in bytes.indices {
+                if bytes[i] == 0x20 {
+                    close(i)
+                    start = i + 1
+                    scalars = 0
+                } else if bytes[i] & 0xC0 != 0x80 {
+                    scalars += 1
+                }
+            }
+            close(bytes.count)
+            return (words, lengths)
+        }
     }
 
     /// A printed amount ("156,211,123", "951.81", "-"), not a list number ("1.") or a code.

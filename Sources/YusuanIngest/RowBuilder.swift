@@ -2,7 +2,8 @@ import YusuanCore
 
 /// Turns data lines into rows: code, name, kind, outline depth and cells aligned with the columns.
 enum RowBuilder {
-    static func rows(_ lines: [RawLine], columns: [Column], catalogYear: Int?) -> [Row] {
+    /// `cells`, when given, holds `lines`' cells trimmed and parsed (line by line, in the same order).
+    static func rows(_ lines: [RawLine], columns: [Column], catalogYear: Int?, cells known: GridCells? = nil) -> [Row] {
         let codeCols = columns.filter { $0.role == .code }.map(\.index)
         let codeCol = codeCols.first
         let nameCol = columns.first { $0.role == .name }?.index
@@ -11,13 +12,14 @@ enum RowBuilder {
         let textCols = columns.filter { $0.role == .text && $0.index < firstMoney }.map(\.index)
         let functional = CatalogLibrary.catalog(.functional, year: catalogYear ?? 2022)
         var rows: [Row] = []
-        for line in lines where !line.isBlank {
+        for (r, line) in lines.enumerated() where !line.isBlank {
             let width = columns.count
             var texts = (0..<width).map { $0 < line.cells.count ? line.cells[$0] : "" }
+            var shift = 0  // texts[i] is line.cells[i - shift] (or blank)
             if !line.fromTable, line.cells.count < width, line.cells.count > 0, let n = nameCol, n > 0,
                (line.cells.first?.trimmed.isEmpty == false), codeCol == nil || codeCol == 0 && ClassificationCode.parse(line.cells[0]) == nil {
                 // A line that lost its leading empty cells (a row after a blank line): align it right.
-                let shift = width - line.cells.count
+                shift = width - line.cells.count
                 texts = Array(repeating: "", count: shift) + line.cells
             }
             // Codes split over 类 | 款 | 项 columns ("205" "02" "01") are joined.
@@ -45,8 +47,9 @@ enum RowBuilder {
             }
             let kind: RowKind = RowLabels.totalKind(rest: outline.rest) ?? .item
             let cells = texts.enumerated().map { i, t in
-                Cell(text: t.trimmed, location: SourceLocation(line: line.location.line, page: line.location.page,
-                                                                sheet: line.location.sheet, column: i))
+                let location = SourceLocation(line: line.location.line, page: line.location.page,
+                                              sheet: line.location.sheet, column: i)
+                return known?.cell(line: r, column: i - shift, location: location) ?? Cell(text: t.trimmed, location: location)
             }
             if name.isEmpty && code == nil && cells.allSatisfy({ $0.number == nil }) { continue }
             rows.append(Row(code: code, codePrinted: printed, name: name, kind: kind, outline: outline.depth,

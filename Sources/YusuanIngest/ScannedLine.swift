@@ -22,9 +22,22 @@ struct ScannedLine {
         if line.cells.count == 1 {
             text = labels.first ?? ""
         } else {
-            text = labels.count == 1 ? labels[0] : labels.joined(separator: " ")
+            text = labels.count == 1 ? labels[0] : Self.joined(labels)
         }
     }
 
     var isBlank: Bool { labels.isEmpty }
+
+    /// `labels.joined(separator: " ")`, appended into one string reserved at its length.
+    static func joined(_ labels: [String]) -> String {
+        var length = max(labels.count - 1, 0)
+        for l in labels { length += l.utf8.count }
+        var out = ""
+        out.reserveCapacity(length)
+        for (k, l) in labels.enumerated() {
+            if k > 0 { out += " " }
+            out += l
+        }
+        return out
+    }
 }

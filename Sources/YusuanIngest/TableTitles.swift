@@ -101,13 +101,14 @@ enum TableTitles {
 
     /// `unitLine` of cells already trimmed, the empty ones left out.
     static func unitLine(labels: [String]) -> MoneyUnit? {
-        var nonEmpty: [String] = []
+        // At most three labels but "?", counted without copying them.
+        var count = 0
         for t in labels where t != "?" {
-            nonEmpty.append(t)
-            if nonEmpty.count > 3 { return nil }
+            count += 1
+            if count > 3 { return nil }
         }
-        guard !nonEmpty.isEmpty else { return nil }
-        for c in nonEmpty {
+        guard count > 0 else { return nil }
+        for c in labels where c != "?" {
             // Each prefix holds 单: a label without it is passed over without being keyed.
             guard TextNormalization.mayHoldIdeograph(c, unitIdeograph) else { continue }
             let k = TextNormalization.key(c)

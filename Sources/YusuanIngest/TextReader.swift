@@ -18,18 +18,23 @@ public enum TextReader {
         for (index, original) in rawLines.enumerated() {
             number += 1
             var line = original
-            if line.contains("\u{0C}") {
+            // Which of the ASCII separators the line holds, in one pass over its bytes (a form feed's removal
+            // leaves the others as they are).
+            let marks = separators(line)
+            if marks.formFeed {
                 page += line.filter { $0 == "\u{0C}" }.count
                 line = line.replacingAll("\u{0C}", with: "")
             }
             let loc = SourceLocation(line: number, page: hasPages ? page : nil)
-            let next = index + 1 < rawLines.count ? rawLines[index + 1].trimmed : ""
-            if PipeStream.isStreamLine(line) || (!line.trimmed.isEmpty && !line.contains("|") && !line.contains("\t") && next == "|") {
+            // The next line is looked at only for a line that may start a one-cell-per-line stream.
+            func nextIsBar() -> Bool { index + 1 < rawLines.count && rawLines[index + 1].trimmed == "|" }
+            if (marks.pipe && PipeStream.isStreamLine(line))
+                || (!marks.pipe && !marks.tab && !TextNormalization.isBlank(line) && nextIsBar()) {
                 pending.append((line, number, page))
                 continue
             }
             flushStream()
-            if line.contains("\t") || line.contains("|") {
+            if marks.tab || marks.pipe {
                 lines.append(RawLine(cells: split(line), location: loc, fromTable: false))
             } else {
                 let segments = LayoutSegments.split(line)
@@ -39,6 +44,22 @@ public enum TextReader {
         }
         flushStream()
         return RawDocument(source: source, origin: .text, lines: lines)
+    }
+
+    /// Whether `line` holds a form feed, a tab or a "|" (the bytes `contains` would find).
+    static func separators(_ line: String) -> (formFeed: Bool, tab: Bool, pipe: Bool) {
+        TextNormalization.withBytes(line) { bytes in
+            var formFeed = false, tab = false, pipe = false
+            for b in bytes {
+                switch b {
+                case 0x0C: formFeed = true
+                case 0x09: tab = true
+                case 0x7C: pipe = true
+                default: break
+                }
+            }
+            return (formFeed, tab, pipe)
+        }
     }
 
     /// The lines of `text`, split at "\n" and "\r\n", one "\r" more dropped from a line's end: by bytes (a line
@@ -85,6 +106,7 @@ public enum TextReader {
     static func tabFields(_ line: String) -> [String] {
         TextNormalization.withBytes(line) { bytes -> [String] in
             var out: [String] = []
+            out.reserveCapacity(bytes.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
             var start = 0
             for i in 0..<bytes.count where bytes[i] == 0x09 {
                 out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).trimmed)

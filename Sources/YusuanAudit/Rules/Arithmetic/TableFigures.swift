@@ -3,16 +3,18 @@ import YusuanCore
 /// Reading figures out of tables for the rules.
 extension DisclosureTable {
     /// The printed figure of a cell; blank and "-" read as an exact zero.
+    /// (The cell is read in place, `row.cells[i]`, not copied out as `row.cell(i)` would.)
     func figure(_ row: Row, _ column: Column) -> Figure? {
-        guard let cell = row.cell(column.index) else { return .blank(unit) }
-        if let n = cell.number, !n.isPercent {
+        let i = column.index
+        guard i < row.cells.count else { return .blank(unit) }
+        if let n = row.cells[i].number, !n.isPercent {
             return Figure(n.value, unit: n.unit ?? unit, exact: n.isDash)
         }
-        return cell.isBlank ? .blank(unit) : nil
+        return row.cells[i].isBlank ? .blank(unit) : nil
     }
 
     func isBlank(_ row: Row, _ column: Column) -> Bool {
-        row.cell(column.index)?.isBlank ?? true
+        column.index < row.cells.count ? row.cells[column.index].isBlank : true
     }
 
     /// Tables with rows and figure columns: every grid, not the performance forms.
@@ -20,7 +22,8 @@ extension DisclosureTable {
 
     /// Money columns that are plain figures (not changes, rates or "其中" detail columns).
     var additiveColumns: [Column] {
-        moneyColumns.filter { $0.measure != .rate && !$0.header.contains("其中") }
+        // `header` joins the path with "/", which cannot be part of a match: each level is searched instead.
+        moneyColumns.filter { $0.measure != .rate && !$0.headerPath.contains { $0.contains("其中") } }
     }
 }
 

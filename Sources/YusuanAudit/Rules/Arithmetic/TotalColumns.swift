@@ -55,10 +55,11 @@ enum TotalColumns {
                     let parts = id.parts.compactMap { c in table.figure(row, c).map { SumCheck.Term(figure: $0) } }
                     guard parts.count == id.parts.count else { continue }
                     if table.isBlank(row, id.total) && parts.allSatisfy({ $0.figure.value.isZero }) { continue }
-                    let names = id.parts.map(\.leaf).joined(separator: " + ")
+                    // The part columns' names, only for a finding (most rows pass).
+                    let names = { id.parts.map(\.leaf).joined(separator: " + ") }
                     if let f = sum.check(total: total, parts: parts,
-                                         what: "\(row.label.isEmpty ? "该行" : row.label)：\(id.total.leaf) 应等于 \(names)",
-                                         whatEnglish: "\(row.label.isEmpty ? "this row" : row.label): \(id.total.leaf) should equal \(names)",
+                                         what: "\(row.label.isEmpty ? "该行" : row.label)：\(id.total.leaf) 应等于 \(names())",
+                                         whatEnglish: "\(row.label.isEmpty ? "this row" : row.label): \(id.total.leaf) should equal \(names())",
                                          location: ctx.location(table, row: row, column: id.total)) {
                         findings.append(f)
                     }

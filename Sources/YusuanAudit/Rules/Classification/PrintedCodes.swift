@@ -9,8 +9,19 @@ struct PrintedCode {
     var table: DisclosureTable
     var row: Row
     var column: Column?
+    /// `TextNormalization.key(name)`, worked out once.
+    var key: String
 
-    var key: String { TextNormalization.key(name) }
+    init(code: ClassificationCode, name: String, printed: Bool, table: DisclosureTable, row: Row, column: Column?) {
+        self.code = code
+        self.name = name
+        self.printed = printed
+        self.table = table
+        self.row = row
+        self.column = column
+        key = TextNormalization.key(name)
+    }
+
     /// "附件2" or the table's title.
     var tableName: String { PrintedCodes.shortName(table) }
     var tableNameEnglish: String { PrintedCodes.shortNameEnglish(table) }
@@ -23,8 +34,10 @@ enum PrintedCodes {
     static func shortNameEnglish(_ table: DisclosureTable) -> String { table.attachment.map { "attachment \($0)" } ?? table.title }
 
     /// Tables that may print classification codes: all but the performance forms.
-    static func tables(_ ctx: AuditContext) -> [DisclosureTable] {
-        ctx.disclosure.tables.filter { $0.kind != .projectPerformance && $0.kind != .overallPerformance }
+    static func tables(_ ctx: AuditContext) -> [DisclosureTable] { tables(ctx.disclosure) }
+
+    static func tables(_ disclosure: Disclosure) -> [DisclosureTable] {
+        disclosure.tables.filter { $0.kind != .projectPerformance && $0.kind != .overallPerformance }
     }
 
     /// Code columns that hold classification codes (not project codes).
@@ -42,9 +55,15 @@ enum PrintedCodes {
         return columns
     }
 
-    /// Every code of every table, printed ones only unless `derived`.
+    /// Every code of every table, printed ones only unless `derived`: read from the codes the context found once
+    /// for every rule that asks (`AuditContext.printedCodes`, all of them, derived ones included).
     static func all(_ ctx: AuditContext, derived: Bool) -> [PrintedCode] {
-        tables(ctx).flatMap { table in
+        derived ? ctx.printedCodes : ctx.printedCodes.filter(\.printed)
+    }
+
+    /// Every code of every table, printed ones only unless `derived`, found afresh.
+    static func find(_ disclosure: Disclosure, derived: Bool) -> [PrintedCode] {
+        tables(disclosure).flatMap { table in
             let column = codeColumns(table).first
             return table.rows.compactMap { row -> PrintedCode? in
                 guard let code = row.code, row.codePrinted || derived else { return nil }

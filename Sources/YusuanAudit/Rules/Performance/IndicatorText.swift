@@ -19,21 +19,41 @@ enum IndicatorText {
     /// "≥", "≤", "=", ">", "<" for the symbols and words forms print; nil for 定性 or blank.
     static func operatorSymbol(_ raw: String) -> String? {
         let t = TextNormalization.key(raw)
-        if t.isEmpty { return nil }
-        let table: [(String, String)] = [
-            ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"),
-            ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("小于等于", "≤"), ("不高于", "≤"), ("不超过", "≤"),
-            (">", ">"), ("大于", ">"), ("<", "<"), ("小于", "<"), ("=", "="), ("等于", "="),
-        ]
-        for (word, symbol) in table where t.hasPrefix(word) { return symbol }
+        if t.isEmpty || !mayStart(t, with: operatorFirsts) { return nil }
+        for (word, symbol) in operatorWords where t.hasTextPrefix(word) { return symbol }
         return nil
+    }
+
+    /// The words and symbols `operatorSymbol` reads, in the order it tries them.
+    static let operatorWords: [(String, String)] = [
+        ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"),
+        ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("小于等于", "≤"), ("不高于", "≤"), ("不超过", "≤"),
+        (">", ">"), ("大于", ">"), ("<", "<"), ("小于", "<"), ("=", "="), ("等于", "="),
+    ]
+    static let operatorFirsts = firstScalars(operatorWords.map(\.0))
+
+    /// The symbols `parseValue` strips from a value's start, in the order it tries them.
+    static let valueSymbols = ["≥", "≧", ">=", "≤", "≦", "<=", ">", "<", "="]
+    static let valueSymbolFirsts = firstScalars(valueSymbols)
+
+    static func firstScalars(_ words: [String]) -> Set<UInt32> { Set(words.compactMap { $0.unicodeScalars.first?.value }) }
+
+    /// False when `s` cannot start with any word whose first scalar is in `firsts`: it is empty, or its first
+    /// scalar is ASCII or a CJK unified ideograph (which no other character is canonically equivalent to) and is
+    /// none of `firsts`. Each word starts with such a scalar or another of no canonical decomposition, so
+    /// `hasPrefix` could not be true then.
+    static func mayStart(_ s: String, with firsts: Set<UInt32>) -> Bool {
+        guard let f = s.unicodeScalars.first else { return false }
+        if firsts.contains(f.value) { return true }
+        return !(f.isASCII || (0x4E00...0x9FFF).contains(f.value))
     }
 
     /// "≥95%" → (95, "≥", "%"); "40000" → (40000, nil, ""); "好" → (nil, nil, "").
     static func parseValue(_ raw: String) -> (value: Fixed?, op: String?, unit: String) {
         var s = TextNormalization.halfWidth(raw).trimmed
         var op: String?
-        for prefix in ["≥", "≧", ">=", "≤", "≦", "<=", ">", "<", "="] where s.hasPrefix(prefix) {
+        let mayHaveSymbol = mayStart(s, with: valueSymbolFirsts)
+        for prefix in valueSymbols where mayHaveSymbol && s.hasPrefix(prefix) {
             op = operatorSymbol(prefix)
             s = String(s.dropFirst(prefix.count)).trimmed
             break
@@ -78,11 +98,13 @@ struct IndicatorMoney {
         let k = TextNormalization.key(unit).replacingAll("／", with: "/")
         let parts = k.split(separator: "/", maxSplits: 1).map(String.init)
         guard let head = parts.first else { return nil }
-        let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]
-        guard let m = multipliers[head] else { return nil }
+        guard let m = Self.multipliers[head] else { return nil }
         yuanPerUnit = m
         per = parts.count > 1 ? parts[1] : nil
     }
+
+    /// 元 in one of each unit.
+    static let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]
 
     /// A total (元, 万元, 万元/年), not a unit price (元/人, 元/平方米).
     var isTotal: Bool { per == nil || per == "年" || per == "项目" || per == "项" }

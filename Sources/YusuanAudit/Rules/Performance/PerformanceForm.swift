@@ -102,9 +102,10 @@ struct PerformanceForm {
 
     /// The first field whose label contains one of `labels` (not a "其中" line).
     func field(_ labels: [String]) -> FormField? {
-        table.fields.first { f in
+        let keys = labels.map(TextNormalization.key)
+        return table.fields.first { f in
             let k = TextNormalization.key(f.label)
-            return !k.hasPrefix("其中") && labels.contains { k.contains(TextNormalization.key($0)) }
+            return !k.hasTextPrefix("其中") && keys.contains { k.contains($0) }
         }
     }
 
