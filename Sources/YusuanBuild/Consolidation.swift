@@ -31,7 +31,7 @@ public struct Consolidation: Sendable {
     public init(_ items: [LineItem], name: String, year: Int) {
         // The shares arrive in whatever order the workers finished; sorted, the leaves (and so the
         // rounding, which is deterministic for a given problem) do not depend on it.
-        var ledger = Ledger(items.sorted(by: Self.leafOrder))
+        var ledger = Self.sortedLedger(items)
         let budget = Budget(department: name, year: year, profile: "", units: [])
         let index = LeafIndex(ledger)
         let recorder = Recorder()
@@ -53,6 +53,59 @@ public struct Consolidation: Sendable {
         if na != nb { return na < nb }
         if a.unit != b.unit { return a.unit < b.unit }
         return a.fund.bit < b.fund.bit
+    }
+
+    /// `Ledger(items.sorted(by: leafOrder))`. When every code is digits and no item has a unit or a
+    /// project code (gathered or merged items), the items are sorted by integer keys (`DigitCode.aligned`)
+    /// and equal neighbours summed, with no string compared or hashed: the same leaves in the same order.
+    static func sortedLedger(_ items: [LineItem]) -> Ledger {
+        var keys: [SortKey] = []
+        keys.reserveCapacity(items.count)
+        for item in items {
+            guard item.unit.isEmpty, item.nature.projectCode?.isEmpty ?? true,
+                  let f = DigitCode.pack(item.functional), let e = DigitCode.pack(item.economic) else {
+                return Ledger(items.sorted(by: Self.leafOrder))
+            }
+            let rank: UInt64 = switch item.nature {
+            case .personnel: 0
+            case .publicCost: 1
+            case .project: 2
+            }
+            keys.append(SortKey(functional: DigitCode.aligned(f), economic: DigitCode.aligned(e),
+                                rest: UInt64(DigitCode.length(f)) << 48 | UInt64(DigitCode.length(e)) << 40 | rank << 32 | UInt64(item.fund.bit)))
+        }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        var leaves: [Ledger.Leaf] = []
+        leaves.reserveCapacity(items.count)
+        var previous: SortKey?
+        for i in order {
+            let item = items[i]
+            if keys[i] == previous, let last = leaves.indices.last {
+                leaves[last].exact = leaves[last].exact + item.amount
+            } else {
+                leaves.append(Ledger.Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
+                                          nature: item.nature, fund: item.fund, exact: item.amount))
+                previous = keys[i]
+            }
+        }
+        return Ledger(leaves: leaves)
+    }
+
+    /// `leafOrder` as integers, compared in the order (functional, 功能 length, economic, `rest`): aligned
+    /// codes (`DigitCode.aligned`), and in `rest` the 功能 length (bit 48), the 经济 length (bit 40), the
+    /// nature's rank (bit 32) and the fund's bit.
+    private struct SortKey: Equatable {
+        let functional: UInt64
+        let economic: UInt64
+        let rest: UInt64
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.functional != b.functional { return a.functional < b.functional }
+            let (la, lb) = (a.rest >> 48, b.rest >> 48)
+            if la != lb { return la < lb }
+            if a.economic != b.economic { return a.economic < b.economic }
+            return a.rest < b.rest
+        }
     }
 
     private static func natureRank(_ n: SpendingNature) -> (Int, String) {
@@ -81,7 +134,7 @@ public struct Consolidation: Sendable {
 
     /// 支出经济分类汇总表: rows 合计 + 经济 类/款 with money, columns 合计 | 基本支出 | 项目支出.
     static func economic(_ c: BuildContext) -> DisclosureTable {
-        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil, format: c.format)
+        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil, format: c.format, recording: c.recording)
         g.columns = [.code, .name, .money(["合计"], .total, year: c.year), .money(["基本支出"], .basic, year: c.year),
                      .money(["项目支出"], .project, year: c.year)]
         func values(_ p: LeafFilter) -> [Fixed?] {

@@ -6,7 +6,12 @@ extension Consolidation {
     /// merging the departments' compiled ledgers (`share(of:)`, `merge`), so the 汇总 can be built on a
     /// task of its own from the start instead of after every department. Sums are exact, so the order the
     /// departments come in changes only the order of the leaves, which `Consolidation.init` sorts.
+    ///
+    /// Codes of ASCII digits (every real 功能 and 经济 code) are packed into integers (`DigitCode`) and the
+    /// leaves found under an integer key, with no string hashed or built per item; other codes go through a
+    /// dictionary keyed by the strings.
     public struct Gathering: Sendable {
+        private var packed: [PackedKey: Int] = [:]
         private var index: [Key: Int] = [:]
         public private(set) var items: [LineItem] = []
 
@@ -21,6 +26,37 @@ extension Consolidation {
         /// One line item given by its fields (unit and project code are not needed: the 汇总 has neither), so a
         /// reader can gather without building each department's `Budget`.
         public mutating func add(functional: String, economic: String, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
+            if let f = DigitCode.pack(functional), let e = DigitCode.pack(economic) {
+                addPacked(f, e, nature: nature, fund: fund, amount: amount)
+                return
+            }
+            addByStrings(functional, economic, nature: nature, fund: fund, amount: amount)
+        }
+
+        /// One line item whose 功能 and 经济 codes are given as their UTF-8 bytes (a reader's fields, read in
+        /// place): no string is built unless the item makes a new leaf or a code is not all digits.
+        public mutating func add(functional: UnsafeBufferPointer<UInt8>, economic: UnsafeBufferPointer<UInt8>,
+                                 nature: SpendingNature, fund: RevenueSource, amount: Amount) {
+            if let f = DigitCode.pack(functional), let e = DigitCode.pack(economic) {
+                addPacked(f, e, nature: nature, fund: fund, amount: amount)
+                return
+            }
+            addByStrings(String(decoding: functional, as: UTF8.self), String(decoding: economic, as: UTF8.self),
+                         nature: nature, fund: fund, amount: amount)
+        }
+
+        private mutating func addPacked(_ f: UInt64, _ e: UInt64, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
+            let key = PackedKey(functional: f, economic: e, natureAndFund: UInt16(PackedLeaves.natureBit(nature)) << 10 | UInt16(fund.bit))
+            if let i = packed[key] {
+                items[i].amount = items[i].amount + amount
+            } else {
+                packed[key] = items.count
+                items.append(LineItem(unit: "", functional: DigitCode.string(f), economic: DigitCode.string(e),
+                                      nature: nature.isBasic ? nature : .project(""), fund: fund, amount: amount))
+            }
+        }
+
+        private mutating func addByStrings(_ functional: String, _ economic: String, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
             let nature: SpendingNature = nature.isBasic ? nature : .project("")
             let key = Key(functional: functional, economic: economic, nature: nature, fund: fund)
             if let i = index[key] {
@@ -29,6 +65,17 @@ extension Consolidation {
                 index[key] = items.count
                 items.append(LineItem(unit: "", functional: functional, economic: economic, nature: nature,
                                       fund: fund, amount: amount))
+            }
+        }
+
+        /// A leaf of digit codes: both codes packed, the nature's bit (人员 1, 公用 2, 项目 4) and the fund's bit.
+        private struct PackedKey: Hashable {
+            let functional: UInt64
+            let economic: UInt64
+            let natureAndFund: UInt16
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(functional &* 0x9E37_79B9_7F4A_7C15 ^ economic &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(natureAndFund))
             }
         }
 

@@ -9,15 +9,23 @@ struct BuildContext {
     let profile: Profile?
     /// How figures print here: the decimals and grouping of the table being written.
     var format: FigureFormat = .standard
+    /// What the contexts of one build work out once and share (the summary tables' 类).
+    var shared = Shared()
+
+    final class Shared {
+        var summaryClasses: [String]?
+    }
 
     var year: Int { budget.year }
     /// The scale figures print at here: the unit of the table (or narrative figure) being written.
     var scale: PrintScale { books.scale }
+    /// Whether this is the compiler's first pass, which only records the printed sets (its tables are thrown away).
+    var recording: Bool { books.recorder != nil }
 
     /// The same context printing figures in `unit` with `format` (its decimals set the printed step).
     func printing(in unit: MoneyUnit, format: FigureFormat = .standard) -> BuildContext {
         BuildContext(budget: budget, books: books.at(PrintScale(unit, digits: format.digits)), functional: functional,
-                     economic: economic, profile: profile, format: format)
+                     economic: economic, profile: profile, format: format, shared: shared)
     }
 
     /// The same context printing figures as the profile prints the table `spec`.
@@ -75,8 +83,10 @@ struct BuildContext {
 
     /// The 类 of the summary tables: every 类 of the catalog but those the profile leaves out.
     var summaryClasses: [String] {
+        if let known = shared.summaryClasses { return known }
         let excluded = Set(profile?.excludedSummaryClasses ?? [])
         let all = (functional?.entries.keys.filter { $0.count == 3 && !excluded.contains($0) } ?? []).sorted()
+        shared.summaryClasses = all
         return all
     }
 

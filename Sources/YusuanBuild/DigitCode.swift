@@ -18,6 +18,37 @@ enum DigitCode {
         return value << 5 | length
     }
 
+    /// `pack` of a code given as its UTF-8 bytes.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count <= maxLength else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + UInt64(byte - 48)
+        }
+        return value << 5 | UInt64(bytes.count)
+    }
+
+    /// The code's digits (leading zeros kept): `pack`'s inverse.
+    static func string(_ packed: UInt64) -> String {
+        let count = length(packed)
+        guard count > 0 else { return "" }
+        var value = packed >> 5
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                buffer[i] = UInt8(48 + value % 10)
+                value /= 10
+            }
+            return count
+        }
+    }
+
+    /// The code's digits left-aligned in one integer (followed by zeros to `maxLength` digits): with the
+    /// length as a tie-break, packed codes in this order are in the order of their strings.
+    static func aligned(_ packed: UInt64) -> UInt64 {
+        (packed >> 5) * powersOfTen[maxLength - length(packed)]
+    }
+
     static func length(_ packed: UInt64) -> Int { Int(packed & 31) }
 
     /// The first `length` digits of a packed code (at most its own length).

@@ -34,8 +34,15 @@ struct Grid {
     var notes: [String] = []
     /// How figures print: the decimals and grouping of the table's profile.
     var format: FigureFormat = .standard
+    /// The compiler's first pass, which only learns the printed sets (`Books.recorder`): the table is thrown
+    /// away, so `table()` writes no cells.
+    var recording = false
 
     func table() -> DisclosureTable {
+        if recording {
+            return DisclosureTable(kind: kind, side: side, title: title, attachment: attachment, unit: .wanYuan, unitDeclared: true,
+                                   columns: [], rows: [], notes: notes, location: SourceLocation())
+        }
         let cols = columns.enumerated().map { i, c in
             Column(index: i, headerPath: c.path, role: c.role, measure: c.measure, year: c.year, phase: .budget)
         }

@@ -22,11 +22,13 @@ final class LeafIndex {
     private let byEconomicPrefix: [String: [Int]]
     private let functionalASCII: Bool
     private let economicASCII: Bool
-    private let byEconomic: [String: [Int]]
-    private let byFund: [RevenueSource: [Int]]
-    private let byNature: [LeafFilter.NatureKind: [Int]]
-    private let byProject: [String: [Int]]
-    private let byUnit: [String: [Int]]
+    /// Leaves by 经济 code, fund (its bit), nature, project and unit: built on first use (filters of prefixes,
+    /// funds and natures over digit codes never need them).
+    private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0.economic }
+    private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0.fund.bit }
+    private lazy var byNature: [LeafFilter.NatureKind: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature) }
+    private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0.nature.projectCode }
+    private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0.unit }
 
     init(_ ledger: Ledger) {
         self.ledger = ledger
@@ -34,32 +36,29 @@ final class LeafIndex {
         all = Array(leaves.indices)
         let packed = PackedLeaves(leaves)
         self.packed = packed
-        var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:], economic: [String: [Int]] = [:]
-        var fund: [RevenueSource: [Int]] = [:], nature: [LeafFilter.NatureKind: [Int]] = [:]
-        var project: [String: [Int]] = [:], unit: [String: [Int]] = [:]
+        var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:]
         var functionalASCII = packed == nil, economicASCII = packed == nil
-        for (i, leaf) in leaves.enumerated() {
-            if packed == nil {
+        if packed == nil {
+            for (i, leaf) in leaves.enumerated() {
                 functionalASCII = functionalASCII && Self.isASCII(leaf.functional)
                 economicASCII = economicASCII && Self.isASCII(leaf.economic)
                 Self.addPrefixes(of: leaf.functional, i, to: &functional)
                 Self.addPrefixes(of: leaf.economic, i, to: &economicPrefix)
             }
-            economic[leaf.economic, default: []].append(i)
-            fund[leaf.fund, default: []].append(i)
-            nature[LeafFilter.NatureKind(leaf.nature), default: []].append(i)
-            if case .project(let code) = leaf.nature { project[code, default: []].append(i) }
-            unit[leaf.unit, default: []].append(i)
         }
         byFunctionalPrefix = functional
         byEconomicPrefix = economicPrefix
-        byEconomic = economic
-        byFund = fund
-        byNature = nature
-        byProject = project
-        byUnit = unit
         self.functionalASCII = functionalASCII
         self.economicASCII = economicASCII
+    }
+
+    /// The leaves (ascending) under each key the leaf gives (none: the leaf is in no list).
+    private static func grouped<Key: Hashable>(_ leaves: [Ledger.Leaf], by key: (Ledger.Leaf) -> Key?) -> [Key: [Int]] {
+        var groups: [Key: [Int]] = [:]
+        for (i, leaf) in leaves.enumerated() {
+            if let k = key(leaf) { groups[k, default: []].append(i) }
+        }
+        return groups
     }
 
     private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
@@ -119,7 +118,7 @@ final class LeafIndex {
             }
         }
         if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
-        if let funds = filter.funds { options.append(funds.map { byFund[$0] ?? [] }) }
+        if let funds = filter.funds { options.append(funds.map { byFund[$0.bit] ?? [] }) }
         if let natures = filter.natures { options.append(natures.map { byNature[$0] ?? [] }) }
         if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
         if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }

@@ -37,6 +37,12 @@ public struct Ledger: Sendable {
         self.leaves = leaves
     }
 
+    /// A ledger of leaves already gathered, each of its own identity (no two with the same unit, codes,
+    /// nature and fund), in the order given.
+    init(leaves: [Leaf]) {
+        self.leaves = leaves
+    }
+
     /// The printed units (0.01 万元) of each leaf.
     public var units: [Int64] { units(.wanYuan) }
 

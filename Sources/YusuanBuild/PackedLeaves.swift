@@ -24,22 +24,19 @@ struct PackedLeaves {
         var functional: [UInt64] = [], economic: [UInt64] = [], funds: [UInt16] = [], natures: [UInt8] = []
         functional.reserveCapacity(leaves.count); economic.reserveCapacity(leaves.count)
         funds.reserveCapacity(leaves.count); natures.reserveCapacity(leaves.count)
-        var byFunctional: [UInt64: [Int]] = [:], byEconomic: [UInt64: [Int]] = [:]
-        for (i, leaf) in leaves.enumerated() {
+        for leaf in leaves {
             guard let f = DigitCode.pack(leaf.functional), let e = DigitCode.pack(leaf.economic) else { return nil }
             functional.append(f)
             economic.append(e)
             funds.append(UInt16(leaf.fund.bit))
             natures.append(Self.natureBit(leaf.nature))
-            Self.addPrefixes(of: f, i, to: &byFunctional)
-            Self.addPrefixes(of: e, i, to: &byEconomic)
         }
         self.functional = functional
         self.economic = economic
         self.funds = funds
         self.natures = natures
-        byFunctionalPrefix = byFunctional
-        byEconomicPrefix = byEconomic
+        byFunctionalPrefix = Self.byPrefix(functional)
+        byEconomicPrefix = Self.byPrefix(economic)
     }
 
     static func natureBit(_ nature: SpendingNature) -> UInt8 {
@@ -50,10 +47,51 @@ struct PackedLeaves {
         }
     }
 
-    private static func addPrefixes(of code: UInt64, _ i: Int, to map: inout [UInt64: [Int]]) {
-        let length = DigitCode.length(code)
-        guard length > 0 else { return }
-        for n in 1...length { map[DigitCode.prefix(code, n), default: []].append(i) }
+    /// The leaves (ascending) under every non-empty prefix of their packed code. Prefixes are worked out
+    /// once per distinct code (a few hundred), not per leaf, and each leaf is appended to its prefixes'
+    /// lists by number: one hash per leaf.
+    static func byPrefix(_ codes: [UInt64]) -> [UInt64: [Int]] {
+        var codeNumber: [UInt64: Int] = [:]
+        var prefixNumber: [UInt64: Int] = [:]
+        var prefixesOfCode: [[Int]] = []
+        var prefixes: [UInt64] = []
+        var numbers = [Int](repeating: 0, count: codes.count)
+        var previous: (code: UInt64, number: Int)?
+        for (i, code) in codes.enumerated() {
+            if let p = previous, p.code == code { numbers[i] = p.number; continue }
+            let number: Int
+            if let known = codeNumber[code] {
+                number = known
+            } else {
+                number = prefixesOfCode.count
+                codeNumber[code] = number
+                let length = DigitCode.length(code)
+                var own: [Int] = []
+                if length > 0 {
+                    for n in 1...length {
+                        let prefix = DigitCode.prefix(code, n)
+                        if let known = prefixNumber[prefix] {
+                            own.append(known)
+                        } else {
+                            prefixNumber[prefix] = prefixes.count
+                            own.append(prefixes.count)
+                            prefixes.append(prefix)
+                        }
+                    }
+                }
+                prefixesOfCode.append(own)
+            }
+            numbers[i] = number
+            previous = (code, number)
+        }
+        var lists = [[Int]](repeating: [], count: prefixes.count)
+        for (i, number) in numbers.enumerated() {
+            for prefix in prefixesOfCode[number] { lists[prefix].append(i) }
+        }
+        var map: [UInt64: [Int]] = [:]
+        map.reserveCapacity(prefixes.count)
+        for (k, prefix) in prefixes.enumerated() { map[prefix] = lists[k] }
+        return map
     }
 
     /// The packed key of a filter of prefixes, funds and natures only (nil for any other filter, or a
@@ -85,15 +123,26 @@ struct PackedLeaves {
     func select(_ key: Key) -> [Int] {
         if key.masks >> 63 != 0 { return [] }
         var candidates: [Int]? = nil
-        if key.functional != 0 { candidates = byFunctionalPrefix[key.functional] ?? [] }
+        // The prefix the candidates were listed under needs no test (0: none, or the empty prefix).
+        var listedFunctional: UInt64 = 0, listedEconomic: UInt64 = 0
+        if key.functional != 0 {
+            candidates = byFunctionalPrefix[key.functional] ?? []
+            listedFunctional = key.functional
+        }
         if key.economic != 0 {
             let byEconomic = byEconomicPrefix[key.economic] ?? []
-            if candidates.map({ byEconomic.count < $0.count }) ?? true { candidates = byEconomic }
+            if candidates.map({ byEconomic.count < $0.count }) ?? true {
+                candidates = byEconomic
+                (listedFunctional, listedEconomic) = (0, key.economic)
+            }
         }
         let fundMask = UInt16(key.masks & 0x3FF), natureMask = UInt8((key.masks >> 10) & 7)
+        let testFunctional = key.functional != 0 && listedFunctional == 0
+        let testEconomic = key.economic != 0 && listedEconomic == 0
         func matches(_ i: Int) -> Bool {
             funds[i] & fundMask != 0 && natures[i] & natureMask != 0
-                && DigitCode.hasPrefix(functional[i], key.functional) && DigitCode.hasPrefix(economic[i], key.economic)
+                && (!testFunctional || DigitCode.hasPrefix(functional[i], key.functional))
+                && (!testEconomic || DigitCode.hasPrefix(economic[i], key.economic))
         }
         guard let candidates else { return functional.indices.filter(matches) }
         return candidates.filter(matches)

@@ -4,7 +4,11 @@ import YusuanCore
 /// each within a unit at the scale it is printed at.
 final class Recorder {
     private(set) var sets: [PrintScale: [[Int]]] = [:]
-    private var seen: [PrintScale: Set<[Int]>] = [:]
+    /// Per scale, the sets noted so far by a 64-bit key of their leaves: the first set (its position in
+    /// `sets`) with each key, and for each set the next one with the same key; equal keys are compared
+    /// element by element. No array is hashed by `Hasher`, and growing the table rehashes only integers.
+    private var firstWithKey: [PrintScale: [UInt64: Int]] = [:]
+    private var nextWithKey: [PrintScale: [Int]] = [:]
     /// Selections (`LeafIndex` numbers) already noted, per scale: a figure printed again adds nothing, so
     /// its set need not be hashed again. Few scales: a list, searched in order.
     private var noted: [(scale: PrintScale, selections: [Bool])] = []
@@ -13,7 +17,19 @@ final class Recorder {
     var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
 
     func note(_ set: [Int], at scale: PrintScale = .wanYuan) {
-        if set.count > 1, seen[scale, default: []].insert(set).inserted { sets[scale, default: []].append(set) }
+        guard set.count > 1 else { return }
+        var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
+        for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
+        let first = firstWithKey[scale]?[key] ?? -1
+        var id = first
+        while id >= 0 {
+            if sets[scale]?[id] == set { return }
+            id = nextWithKey[scale]?[id] ?? -1
+        }
+        let count = sets[scale]?.count ?? 0
+        firstWithKey[scale, default: [:]][key] = count
+        nextWithKey[scale, default: []].append(first)
+        sets[scale, default: []].append(set)
     }
 
     /// Notes the leaves of selection number `selection` at `scale`, once.

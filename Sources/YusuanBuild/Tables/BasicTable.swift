@@ -4,7 +4,7 @@ import YusuanCore
 enum BasicTable {
     static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
         let scope = LeafFilter.fund(.generalBudget).and(.basic)
-        var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let head = "\(c.year)年基本支出"
         g.columns = [.code, .name, .money([head, "总计"], .total, year: c.year), .money([head, "人员经费"], .personnel, year: c.year),
                      .money([head, "日常公用经费"], .publicCost, year: c.year)]
@@ -34,7 +34,7 @@ enum ThreePublicTable {
     }
 
     static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let items: [(String, Measure)] = [("总计", .total), ("因公出国（境）费用", .threePublicOutbound)]
         let vehicle: [(String, Measure)] = [("小计", .threePublicVehicle), ("公务用车购置", .threePublicVehiclePurchase),
                                             ("公务用车运行维护费", .threePublicVehicleOperation)]

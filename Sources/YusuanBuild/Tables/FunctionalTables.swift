@@ -5,7 +5,7 @@ enum FunctionalTables {
     /// Rows 合计 + 类/款/项 with money, columns 总计 | 基本支出 | 项目支出 (and last year's total when given).
     static func expenditure(_ c: BuildContext, kind: TableKind, title: String, attachment: String?,
                             scope: LeafFilter, priorYear: Bool, emptyNote: String?) -> DisclosureTable {
-        var g = Grid(kind: kind, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: kind, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let current = "\(c.year)年预算数"
         let prior = "\(c.year - 1)年预算数"
         let showPrior = priorYear && !c.budget.priorYear.functional.isEmpty
@@ -33,7 +33,7 @@ enum FunctionalTables {
 
     /// 部门收入总表: rows 合计 + functional codes, columns 合计 and each revenue source.
     static func revenue(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let sources = RevenueSource.allCases
         g.columns = [.code, .name, .money(["合计"], .total)] + sources.map { .money([$0.rawValue], MeasureVocabulary.measure(of: $0.rawValue)) }
         func values(_ p: LeafFilter) -> [Fixed?] {

@@ -3,7 +3,7 @@ import YusuanCore
 /// 项目支出明细表, 政府采购预算明细表 and the performance forms.
 enum ProjectTables {
     static func list(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .projectList, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: .projectList, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let local: [Project.Category] = [.personnel, .general, .livelihood]
         let superior: [Project.Category] = [.superiorAdvance, .superiorCarryover, .superiorMunicipal]
         g.columns = [Grid.Col(path: ["序号"], role: .serial), Grid.Col(path: ["预算单位"], role: .unit),
@@ -31,7 +31,7 @@ enum ProjectTables {
     }
 
     static func procurement(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .procurement, title: c.title(title), attachment: attachment, format: c.format)
+        var g = Grid(kind: .procurement, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let kinds = ProcurementItem.Kind.allCases
         g.columns = [Grid.Col(path: ["单位名称"], role: .name), .money(["合计"], .total)]
             + kinds.map { .money(["政府采购\($0.rawValue)预算"]) }

@@ -5,7 +5,7 @@ enum SummaryTables {
     static func fiscal(_ c: BuildContext, title: String, attachment: String?) -> [DisclosureTable] {
         let funds: [RevenueSource] = [.generalBudget, .govFund, .stateCapital]
         let fiscal = LeafFilter.funds(Set(funds))
-        var income = Grid(kind: .fiscalSummary, side: .income, title: c.title(title), attachment: attachment, format: c.format)
+        var income = Grid(kind: .fiscalSummary, side: .income, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
         income.lines.append(.init(name: "一、本年收入", kind: .item, values: [nil, c.books.figure(fiscal)]))
         for (i, f) in funds.enumerated() {
@@ -17,7 +17,7 @@ enum SummaryTables {
         }
         income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure(fiscal)]))
 
-        var spend = Grid(kind: .fiscalSummary, side: .expenditure, title: c.title(title), attachment: attachment, format: c.format)
+        var spend = Grid(kind: .fiscalSummary, side: .expenditure, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         spend.columns = [Grid.Col(path: ["支出科目"], role: .name), .money(["合计"], .total)]
             + [("一般公共预算", Measure.generalBudget), ("政府性基金预算", .govFund), ("国有资本经营预算", .stateCapital)].map { .money([$0.0], $0.1) }
         func values(_ p: LeafFilter) -> [Fixed?] {
@@ -35,7 +35,7 @@ enum SummaryTables {
 
     static func department(_ c: BuildContext, title: String, attachment: String?) -> [DisclosureTable] {
         let sources = RevenueSource.allCases.filter { $0 != .carryover }
-        var income = Grid(kind: .budgetSummary, side: .income, title: c.title(title), attachment: attachment, format: c.format)
+        var income = Grid(kind: .budgetSummary, side: .income, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         income.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
         for s in sources {
             let name = s.rawValue.hasSuffix("收入") ? s.rawValue : s.rawValue + "收入"
@@ -46,7 +46,7 @@ enum SummaryTables {
         income.lines.append(.init(name: "上年结转", kind: .item, values: [nil, c.books.figure(.fund(.carryover))]))
         income.lines.append(.init(name: "收入总计", kind: .grandTotal, values: [nil, c.books.figure(.all)]))
 
-        var spend = Grid(kind: .budgetSummary, side: .expenditure, title: c.title(title), attachment: attachment, format: c.format)
+        var spend = Grid(kind: .budgetSummary, side: .expenditure, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         spend.columns = [Grid.Col(path: ["项目"], role: .name), .money(["预算数"], .total)]
         for (i, code) in c.summaryClasses.enumerated() {
             spend.lines.append(.init(name: "\(ChineseNumerals.ordinal(i + 1))、\(c.functionalName(code))", kind: .item,

@@ -75,22 +75,38 @@ struct MergedLeaves {
     /// and the group's remaining units to the leaves of largest remainder (ties: the earlier leaf).
     func distribute(_ groupUnits: [Int64]) -> [Int64] {
         let unit = original.unit
-        var units = [Int64](repeating: 0, count: original.leaves.count)
+        let count = original.leaves.count
+        var units = [Int64](repeating: 0, count: count)
+        var remainders = [Int64](repeating: 0, count: count)
         var left = groupUnits
-        var fractional = [[Int]](repeating: [], count: groupUnits.count)
+        // The fractional leaves of each group, in leaf order (CSR: counted, then filled), so that no
+        // group allocates a list of its own.
+        var start = [Int](repeating: 0, count: groupUnits.count + 1)
         for (leaf, amount) in original.leaves.enumerated() {
             let (whole, remainder) = RoundingMath.split(amount, unit: unit)
             units[leaf] = whole
+            remainders[leaf] = remainder
             left[groupOfLeaf[leaf]] = RoundingMath.adding(left[groupOfLeaf[leaf]], -whole)
-            if remainder > 0 { fractional[groupOfLeaf[leaf]].append(leaf) }
+            if remainder > 0 { start[groupOfLeaf[leaf] + 1] += 1 }
         }
-        for (group, leaves) in fractional.enumerated() where left[group] > 0 && !leaves.isEmpty {
-            let ordered = leaves.sorted { a, b in
-                let ra = RoundingMath.split(original.leaves[a], unit: unit).remainder
-                let rb = RoundingMath.split(original.leaves[b], unit: unit).remainder
-                return ra != rb ? ra > rb : a < b
+        for g in 0..<groupUnits.count { start[g + 1] += start[g] }
+        var fractional = [Int](repeating: 0, count: start[groupUnits.count])
+        var fill = start
+        for leaf in 0..<count where remainders[leaf] > 0 {
+            fractional[fill[groupOfLeaf[leaf]]] = leaf
+            fill[groupOfLeaf[leaf]] += 1
+        }
+        for group in 0..<groupUnits.count where left[group] > 0 && start[group + 1] > start[group] {
+            let leaves = fractional[start[group]..<start[group + 1]]
+            let take = Int(min(left[group], Int64(leaves.count)))
+            if take == leaves.count {
+                for leaf in leaves { units[leaf] = RoundingMath.adding(units[leaf], 1) }
+                continue
             }
-            for leaf in ordered.prefix(Int(min(left[group], Int64(ordered.count)))) {
+            let ordered = leaves.sorted { a, b in
+                remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b
+            }
+            for leaf in ordered.prefix(take) {
                 units[leaf] = RoundingMath.adding(units[leaf], 1)
             }
         }

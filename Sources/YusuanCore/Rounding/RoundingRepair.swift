@@ -21,10 +21,31 @@ struct RoundingRepair {
     private let setsStart: [Int]
     private let edgesAt: [Int]
     private let edgesStart: [Int]
+    /// Per entry of `edgesAt`: whether the node is the edge's tail, and the edge's other end.
+    private let atTail: [Bool]
+    private let otherEnd: [Int]
     private var change: [Int]
     private var touched: [Int] = []
     private var seen: [Int]
     private var via: [Int]
+    /// The breadth-first queue of `closingPath`, kept between calls.
+    private var queue: [Int] = []
+    /// Searches that found no path, remembered for the epoch (`FailedSearch`), by source node and strictness.
+    private var failed: [FailedSearch?]
+    /// Work done by the search under way at the end of each node's turn, in queue order.
+    private var workAfter: [Int] = []
+
+    /// A search from `source` that reached every node it could without meeting its target. Within one epoch
+    /// (and strictness) a search from the same source walks the same arcs in the same order whatever its
+    /// target, and the edge it leaves out only leads back into the source, which it has already seen; so
+    /// for a target it did not reach the search fails again, and its work is known: `workAfter` as it was,
+    /// up to the node's turn where the work limit would have stopped it.
+    private struct FailedSearch {
+        var epoch: Int
+        /// The nodes it reached, as bits.
+        var reached: [UInt64]
+        var workAfter: [Int]
+    }
     private var stamp = 0
     /// `singleCostChange` of each leaf, valid while `singleCostEpoch[leaf] == epoch` (counts and leaves
     /// change only when a cycle is applied, which starts a new epoch): the strict search asks for the
@@ -55,11 +76,24 @@ struct RoundingRepair {
         (setsStart, setsOfLeaf) = RoundingRepair.incidence(outer.map { (id: $0, items: s.members[$0]) }, count: leafCount)
         let edges = network.tail.indices.map { (id: $0, items: [network.tail[$0], network.head[$0]]) }
         (edgesStart, edgesAt) = RoundingRepair.incidence(edges, count: network.nodeCount)
+        var atTail = [Bool](repeating: false, count: edgesAt.count)
+        var otherEnd = [Int](repeating: 0, count: edgesAt.count)
+        for node in 0..<network.nodeCount {
+            for k in edgesStart[node]..<edgesStart[node + 1] {
+                // A loop (tail = head) leads back to its node, which the search has always seen.
+                let e = edgesAt[k]
+                atTail[k] = network.tail[e] == node
+                otherEnd[k] = atTail[k] ? network.head[e] : network.tail[e]
+            }
+        }
+        self.atTail = atTail
+        self.otherEnd = otherEnd
         count = s.members.map { $0.reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
         change = [Int](repeating: 0, count: s.members.count)
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
         singleCost = [Int](repeating: 0, count: leafCount)
+        failed = [FailedSearch?](repeating: nil, count: 2 * network.nodeCount)
         singleCostEpoch = [Int](repeating: 0, count: leafCount)
     }
 
@@ -165,10 +199,32 @@ struct RoundingRepair {
         // Moving up, the edge carries flow from tail to head, so the path runs back from head to tail.
         let source = net.up[edge] ? net.tail[edge] : net.head[edge]
         let target = net.up[edge] ? net.head[edge] : net.tail[edge]
+        let slot = 2 * source + (strict ? 1 : 0)
+        if let known = failed[slot], known.epoch == epoch, known.reached[target >> 6] & (1 << UInt64(target & 63)) == 0 {
+            // The same walk again: the same failure, and the work it would count (see `FailedSearch`).
+            let total = known.workAfter.last ?? 0
+            if work + total < workLimit {
+                work += total
+            } else if let turn = known.workAfter.firstIndex(where: { work + $0 >= workLimit }) {
+                work += known.workAfter[turn]
+            }
+            return nil
+        }
+        let startWork = work
+        workAfter.removeAll(keepingCapacity: true)
         stamp += 1
         seen[source] = stamp
-        var queue = [source]
+        queue.removeAll(keepingCapacity: true)
+        queue.append(source)
         var next = 0
+        defer {
+            // Remembered only when the search ran to its end without reaching the target.
+            if next == queue.count, seen[target] != stamp {
+                var reached = [UInt64](repeating: 0, count: (seen.count + 63) >> 6)
+                for node in queue { reached[node >> 6] |= 1 << UInt64(node & 63) }
+                failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: workAfter)
+            }
+        }
         while next < queue.count {
             let node = queue[next]
             next += 1
@@ -176,15 +232,18 @@ struct RoundingRepair {
                 let e = edgesAt[k]
                 work += 1
                 guard e != edge, e != 0, net.open[e] else { continue }
-                // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail).
-                let reached = net.up[e] ? net.tail[e] : net.head[e]
-                guard (net.up[e] ? net.head[e] : net.tail[e]) == node, seen[reached] != stamp else { continue }
+                // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail);
+                // so the arc leaves this node when the edge is up and the node is its head, or down and its tail.
+                guard net.up[e] != atTail[k] else { continue }
+                let reached = otherEnd[k]
+                guard seen[reached] != stamp else { continue }
                 if strict && e >= net.firstLeafEdge && singleCostChange(e - net.firstLeafEdge) > 0 { continue }
                 seen[reached] = stamp
                 via[reached] = e
                 if reached == target { return path(to: target, from: source) }
                 queue.append(reached)
             }
+            workAfter.append(work - startWork)
             if work >= workLimit { return nil }
         }
         return nil

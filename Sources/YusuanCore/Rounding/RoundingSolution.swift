@@ -49,8 +49,18 @@ public struct RoundingSolution: Sendable, Hashable {
         self.units = units
         let printed = problem.aggregates.map { $0.reduce(0) { RoundingMath.adding($0, units[$1]) } }
         aggregateUnits = printed
+        // `problem.exactValue(of:)` of every aggregate, with each leaf split once.
+        let parts = problem.leaves.map { RoundingMath.split($0, unit: problem.unit) }
         violations = problem.aggregates.indices.filter { i in
-            let (whole, remainder) = problem.exactValue(of: problem.aggregates[i])
+            var whole: Int64 = 0, remainder: Int64 = 0
+            for leaf in problem.aggregates[i] {
+                whole = RoundingMath.adding(whole, parts[leaf].whole)
+                remainder += parts[leaf].remainder
+                if remainder >= problem.unit {
+                    remainder -= problem.unit
+                    whole = RoundingMath.adding(whole, 1)
+                }
+            }
             return !(printed[i] == whole || (remainder > 0 && printed[i] == RoundingMath.adding(whole, 1)))
         }
         self.familyCount = familyCount

@@ -73,12 +73,12 @@ struct CityCSV {
         var projectFunctional: [String: (unit: String, functional: String)] = [:], projectOrder: [String] = []
         var revenue: [RevenueSourceKey: Int64] = [:]
         var fields = [(Int, Int)](repeating: (0, 0), count: 8)
-        let columns = [unit, functional, economic, nature, project, fund, amount]
+        let slots = Self.slots([unit, functional, economic, nature, project, fund, amount])
         for start in lines {
             var end = start
             while end < bytes.count, bytes[end] != 10 { end += 1 }
             if end > start, bytes[end - 1] == 13 { end -= 1 }
-            try split(start, end, into: &fields, columns: columns)
+            try split(start, end, into: &fields, slots: slots)
             let unitCode = string(fields[0].0, fields[0].1)
             let f = string(fields[1].0, fields[1].1), e = string(fields[2].0, fields[2].1)
             let natureText = string(fields[3].0, fields[3].1), projectCode = string(fields[4].0, fields[4].1)
@@ -118,13 +118,13 @@ struct CityCSV {
     /// 项目编码, 资金来源, 金额): no `Budget`, no units or projects. Checks those fields as `budget` does.
     func gather(lines: [Int], into gathering: inout Consolidation.Gathering) throws {
         var fields = [(Int, Int)](repeating: (0, 0), count: 8)
-        let columns = [functional, economic, nature, project, fund, amount]
+        let slots = Self.slots([functional, economic, nature, project, fund, amount])
         var natures = ByteMemo<SpendingNature?>(), funds = ByteMemo<RevenueSource?>()
         for start in lines {
             var end = start
             while end < bytes.count, bytes[end] != 10 { end += 1 }
             if end > start, bytes[end - 1] == 13 { end -= 1 }
-            try split(start, end, into: &fields, columns: columns)
+            try split(start, end, into: &fields, slots: slots)
             let spending = natures.value(bytes, fields[2]) { text -> SpendingNature? in
                 switch text {
                 case "人员经费": return .personnel
@@ -137,7 +137,8 @@ struct CityCSV {
             if !spending.isBasic, fields[3].0 == fields[3].1 { throw problem(start, "a 项目 line without 项目编码") }
             guard let source = funds.value(bytes, fields[4], RevenueSource.init(rawValue:)) else { throw problem(start, "unknown 资金来源") }
             guard let fen = yuan(fields[5].0, fields[5].1) else { throw problem(start, "金额（元） is not 元 with at most two decimals") }
-            gathering.add(functional: string(fields[0].0, fields[0].1), economic: string(fields[1].0, fields[1].1),
+            gathering.add(functional: UnsafeBufferPointer(rebasing: bytes[fields[0].0..<fields[0].1]),
+                          economic: UnsafeBufferPointer(rebasing: bytes[fields[1].0..<fields[1].1]),
                           nature: spending, fund: source, amount: Amount(fen: fen))
         }
     }
@@ -176,20 +177,27 @@ struct CityCSV {
         return k == column ? (fieldStart, end) : (end, end)
     }
 
-    /// The ranges of `columns`' fields, in that order, into `fields`.
-    func split(_ start: Int, _ end: Int, into fields: inout [(Int, Int)], columns: [Int]) throws {
-        var bounds: [(Int, Int)] = []
-        bounds.reserveCapacity(8)
-        var fieldStart = start
-        for i in start..<end where bytes[i] == 44 {
-            bounds.append((fieldStart, i))
-            fieldStart = i + 1
+    /// Where each field goes: `slots[k]` is the position in `fields` of field k (-1: not wanted).
+    static func slots(_ columns: [Int]) -> [Int] {
+        var slots = [Int](repeating: -1, count: (columns.max() ?? -1) + 1)
+        for (slot, c) in columns.enumerated() { slots[c] = slot }
+        return slots
+    }
+
+    /// The ranges of the wanted fields (`slots`) into `fields`, read in one pass over the line (no array per line).
+    func split(_ start: Int, _ end: Int, into fields: inout [(Int, Int)], slots: [Int]) throws {
+        var count = 0, fieldStart = start, i = start
+        while i < end {
+            if bytes[i] == 44 {
+                if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, i) }
+                count += 1
+                fieldStart = i + 1
+            }
+            i += 1
         }
-        bounds.append((fieldStart, end))
-        for (k, c) in columns.enumerated() {
-            guard c < bounds.count else { throw problem(start, "the line has \(bounds.count) fields") }
-            fields[k] = bounds[c]
-        }
+        if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, end) }
+        count += 1
+        guard count >= slots.count else { throw problem(start, "the line has \(count) fields") }
     }
 
     func string(_ start: Int, _ end: Int) -> String {

@@ -76,9 +76,23 @@ enum ScaleBuild {
 
     /// The exact figures compared with the peers: the total, 基本/项目, every 功能 类 and every 经济 类 (分).
     static func totals(_ c: Consolidation) -> String {
-        var lines = ["total\t\(c.exact().fen)", "basic\t\(c.exact(basic: true).fen)", "project\t\(c.exact(basic: false).fen)"]
-        for f in Set(c.ledger.leaves.map { String($0.functional.prefix(3)) }).sorted() { lines.append("f\(f)\t\(c.exact(functional: f).fen)") }
-        for e in Set(c.ledger.leaves.map { String($0.economic.prefix(3)) }).sorted() { lines.append("e\(e)\t\(c.exact(economic: e).fen)") }
+        // One pass over the leaves: sums by the first three characters of each code, then each 类's figure
+        // is the sum of the groups it is a prefix of (as `c.exact(functional:)`, which tests `hasPrefix`).
+        var total: Int64 = 0, basic: Int64 = 0
+        var byFunctional: [String: Int64] = [:], byEconomic: [String: Int64] = [:]
+        for leaf in c.ledger.leaves {
+            let fen = leaf.exact.fen
+            total += fen
+            if leaf.nature.isBasic { basic += fen }
+            byFunctional[String(leaf.functional.prefix(3)), default: 0] += fen
+            byEconomic[String(leaf.economic.prefix(3)), default: 0] += fen
+        }
+        func sum(_ groups: [String: Int64], _ prefix: String) -> Int64 {
+            groups.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
+        }
+        var lines = ["total\t\(total)", "basic\t\(basic)", "project\t\(total - basic)"]
+        for f in byFunctional.keys.sorted() { lines.append("f\(f)\t\(sum(byFunctional, f))") }
+        for e in byEconomic.keys.sorted() { lines.append("e\(e)\t\(sum(byEconomic, e))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }
