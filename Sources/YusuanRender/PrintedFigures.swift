@@ -1,25 +1,6 @@
 import Foundation
 import YusuanCore
 
-/// One money figure a disclosure prints, in 分, with keys that match the same figure in another
-/// disclosure of the department (another year, the 决算 of the same year, another version).
-public struct PrintedFigure: Sendable, Hashable, Codable {
-    /// The table as printed ("附件1 部门收支总表（收入）").
-    public var table: String
-    /// The row as printed ("2010301 行政运行", "合计").
-    public var row: String
-    /// The column header as printed, levels joined by "/".
-    public var column: String
-    public var fen: Int64
-
-    public init(table: String, row: String, column: String, fen: Int64) {
-        self.table = table
-        self.row = row
-        self.column = column
-        self.fen = fen
-    }
-}
-
 /// The key under which two disclosures' figures are paired: the table's kind (or its title without
 /// years), the row's code (or its name), the column header with its years made relative
 /// (本年 / 上年 / 下年 against the disclosure's own year).

@@ -1,4 +1,5 @@
 import Foundation
+import YusuanCore
 
 /// Why a store operation was refused. Every case says what; none leaves a write half-done.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -58,7 +59,7 @@ public protocol YusuanStore: Sendable {
     /// A department's versions, newest year first, then phase, then newest number first.
     func versions(departmentID: Int64) async throws -> [VersionRecord]
     /// Figures in the order they were saved.
-    func figures(versionID: Int64) async throws -> [FigureRecord]
+    func figures(versionID: Int64) async throws -> [PrintedFigure]
     /// Findings in the order they were saved.
     func findings(versionID: Int64) async throws -> [FindingRecord]
     /// Rule counts over the newest (most recently saved) version of each department (drafts included),

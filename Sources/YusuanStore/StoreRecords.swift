@@ -1,4 +1,5 @@
 import Foundation
+import YusuanCore
 
 /// A department that publishes disclosures. `code` is the stable key used in URLs ("tongnan-xinfang").
 public struct DepartmentRecord: Sendable, Hashable, Codable {
@@ -79,22 +80,6 @@ public struct VersionContent: Sendable, Hashable {
     }
 }
 
-/// One money figure a version prints, in 分 (integers only: never a floating amount).
-/// `table` is the table's kind or title, `row` the row's code or label, `column` the column header.
-public struct FigureRecord: Sendable, Hashable, Codable {
-    public var table: String
-    public var row: String
-    public var column: String
-    public var fen: Int64
-
-    public init(table: String, row: String, column: String, fen: Int64) {
-        self.table = table
-        self.row = row
-        self.column = column
-        self.fen = fen
-    }
-}
-
 /// One audit finding of a version.
 public struct FindingRecord: Sendable, Hashable, Codable {
     public var ruleID: String
@@ -123,11 +108,11 @@ public struct NewVersion: Sendable {
     public var sourceName: String
     public var sourceFormat: String
     public var content: VersionContent
-    public var figures: [FigureRecord]
+    public var figures: [PrintedFigure]
     public var findings: [FindingRecord]
 
     public init(departmentID: Int64, year: Int, phase: VersionPhase, sourceName: String, sourceFormat: String,
-                content: VersionContent, figures: [FigureRecord], findings: [FindingRecord]) {
+                content: VersionContent, figures: [PrintedFigure], findings: [FindingRecord]) {
         self.departmentID = departmentID
         self.year = year
         self.phase = phase

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import YusuanStore
+import YusuanCore
 
 extension PostgresStore {
     public func saveDraft(_ version: NewVersion, actor: Actor) async throws -> VersionRecord {
@@ -123,12 +124,12 @@ extension PostgresStore {
             """, PostgresRows.version)
     }
 
-    public func figures(versionID: Int64) async throws -> [FigureRecord] {
+    public func figures(versionID: Int64) async throws -> [PrintedFigure] {
         try await rows("reading the figures of version \(versionID)", """
             SELECT table_name, row_label, column_label, fen FROM figures WHERE version_id = \(versionID) ORDER BY seq
             """) { row in
             let (table, rowLabel, column, fen) = try row.decode((String, String, String, Int64).self)
-            return FigureRecord(table: table, row: rowLabel, column: column, fen: fen)
+            return PrintedFigure(table: table, row: rowLabel, column: column, fen: fen)
         }
     }
 

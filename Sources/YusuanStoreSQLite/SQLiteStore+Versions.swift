@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import YusuanStore
+import YusuanCore
 
 extension SQLiteStore {
     public func saveDraft(_ version: NewVersion, actor: Actor) async throws -> VersionRecord {
@@ -105,12 +106,12 @@ extension SQLiteStore {
         }
     }
 
-    public func figures(versionID: Int64) async throws -> [FigureRecord] {
+    public func figures(versionID: Int64) async throws -> [PrintedFigure] {
         try await read("reading the figures of version \(versionID)") { db in
             try Row.fetchAll(db, sql: """
                 SELECT table_name, row_label, column_label, fen FROM figures WHERE version_id = ? ORDER BY seq
                 """, arguments: [versionID]).map { row in
-                    FigureRecord(table: try row.decode(String.self, forColumn: "table_name"),
+                    PrintedFigure(table: try row.decode(String.self, forColumn: "table_name"),
                                  row: try row.decode(String.self, forColumn: "row_label"),
                                  column: try row.decode(String.self, forColumn: "column_label"),
                                  fen: try row.decode(Int64.self, forColumn: "fen"))

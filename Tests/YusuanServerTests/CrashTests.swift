@@ -3,6 +3,7 @@ import Testing
 import YusuanServer
 import YusuanStore
 import YusuanStoreSQLite
+import struct YusuanCore.PrintedFigure
 
 /// kill -9 of the real `yusuan serve` during uploads and publishes, ten times over, on one SQLite file:
 /// after each crash every version is complete (content, figures, findings, audit-log lines) or absent,
@@ -15,7 +16,7 @@ struct CrashTests {
     struct Published: Equatable {
         var publishedAt: Date?
         var content: VersionContent?
-        var figures: [FigureRecord]
+        var figures: [PrintedFigure]
         var findings: [FindingRecord]
     }
 

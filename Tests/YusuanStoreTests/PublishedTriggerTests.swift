@@ -3,6 +3,7 @@ import Testing
 import YusuanStore
 @testable import YusuanStorePostgres
 @testable import YusuanStoreSQLite
+import struct YusuanCore.PrintedFigure
 
 /// The schema itself refuses to change a published version: raw SQL that bypasses the store's own
 /// status checks still fails, and the version, its figures and findings stay as they were.
@@ -53,13 +54,13 @@ struct PublishedTriggerTests {
 
     struct Published {
         var version: VersionRecord
-        var figures: [FigureRecord]
+        var figures: [PrintedFigure]
         var findings: [FindingRecord]
     }
 
     static func publishedVersion(_ store: any YusuanStore) async throws -> Published {
         let department = try await Fixture.department(store, "a")
-        let figures = [FigureRecord(table: "t", row: "r", column: "c", fen: 42)]
+        let figures = [PrintedFigure(table: "t", row: "r", column: "c", fen: 42)]
         let findings = [Fixture.finding("rule", "warning")]
         let draft = try await store.saveDraft(Fixture.version(department.id, figures: figures, findings: findings),
                                               actor: .system)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YusuanStore
 import YusuanStoreSQLite
+import struct YusuanCore.PrintedFigure
 
 /// What only a SQLite file shows: WAL mode and data that outlives the store.
 @Suite("SQLite file store")
@@ -18,7 +19,7 @@ struct SQLiteFileTests {
         try await first.migrate()
         let department = try await Fixture.department(first, "tongnan-xinfang")
         let saved = try await first.saveDraft(
-            Fixture.version(department.id, figures: [FigureRecord(table: "t", row: "r", column: "c", fen: 7)]),
+            Fixture.version(department.id, figures: [PrintedFigure(table: "t", row: "r", column: "c", fen: 7)]),
             actor: .system)
         #expect(FileManager.default.fileExists(atPath: path + "-wal"), "WAL mode: the -wal file beside the database")
         try await first.close()
@@ -27,7 +28,7 @@ struct SQLiteFileTests {
         try await second.migrate()
         #expect(try await second.departments() == [department])
         #expect(try await second.version(id: saved.id) == saved)
-        #expect(try await second.figures(versionID: saved.id) == [FigureRecord(table: "t", row: "r", column: "c", fen: 7)])
+        #expect(try await second.figures(versionID: saved.id) == [PrintedFigure(table: "t", row: "r", column: "c", fen: 7)])
         let next = try await second.saveDraft(Fixture.version(department.id), actor: .system)
         #expect(next.number == 2, "numbering goes on after a reopen")
         try await second.close()

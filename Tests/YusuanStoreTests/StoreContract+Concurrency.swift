@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YusuanStore
+import struct YusuanCore.PrintedFigure
 
 extension StoreContract {
     /// Twenty uploads of the same (department, year, phase) at once all succeed, numbered 1…20.
@@ -9,7 +10,7 @@ extension StoreContract {
         let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    let figures = [FigureRecord(table: "t", row: "r", column: "c", fen: Int64(i))]
+                    let figures = [PrintedFigure(table: "t", row: "r", column: "c", fen: Int64(i))]
                     return try await store.saveDraft(Fixture.version(department.id, figures: figures),
                                                      actor: Fixture.officer).number
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YusuanStore
+import struct YusuanCore.PrintedFigure
 
 extension StoreContract {
     /// Text the database must store as given: never interpreted as SQL, never re-encoded.
@@ -23,7 +24,7 @@ extension StoreContract {
             #expect(try await store.department(code: "code-\(i)-\(text)") == department)
             #expect(department.name == text && department.region == text)
 
-            let figures = [FigureRecord(table: text, row: text, column: text, fen: -12_345)]
+            let figures = [PrintedFigure(table: text, row: text, column: text, fen: -12_345)]
             let findings = [FindingRecord(ruleID: text, severity: "warning", message: text, location: text, messageEnglish: text)]
             let version = NewVersion(departmentID: department.id, year: 2024, phase: .budget, sourceName: text,
                                      sourceFormat: text, content: VersionContent(source: Data(text.utf8),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YusuanStore
+import struct YusuanCore.PrintedFigure
 
 extension StoreContract {
     static func versionNumbering(_ store: any YusuanStore) async throws {
@@ -32,14 +33,14 @@ extension StoreContract {
     static func draftContent(_ store: any YusuanStore) async throws {
         let department = try await Fixture.department(store, "tongnan-xinfang")
         let figures = [
-            FigureRecord(table: "收支总表", row: "一般公共预算拨款收入", column: "预算数", fen: 1_000_000_000_000_000),
-            FigureRecord(table: "收支总表", row: "上年结转", column: "预算数", fen: -1_000_000_000_000_000),
-            FigureRecord(table: "收支总表", row: "合计", column: "预算数", fen: 999_999_999_999_999),
-            FigureRecord(table: "收入总表", row: "2010308", column: "合计", fen: -1),
-            FigureRecord(table: "收入总表", row: "2010308", column: "其他", fen: 0),
-            FigureRecord(table: "极值", row: "max", column: "Int64", fen: .max),
-            FigureRecord(table: "极值", row: "min", column: "Int64", fen: .min),
-            FigureRecord(table: "A 乱序", row: "z", column: "a", fen: 12_345),
+            PrintedFigure(table: "收支总表", row: "一般公共预算拨款收入", column: "预算数", fen: 1_000_000_000_000_000),
+            PrintedFigure(table: "收支总表", row: "上年结转", column: "预算数", fen: -1_000_000_000_000_000),
+            PrintedFigure(table: "收支总表", row: "合计", column: "预算数", fen: 999_999_999_999_999),
+            PrintedFigure(table: "收入总表", row: "2010308", column: "合计", fen: -1),
+            PrintedFigure(table: "收入总表", row: "2010308", column: "其他", fen: 0),
+            PrintedFigure(table: "极值", row: "max", column: "Int64", fen: .max),
+            PrintedFigure(table: "极值", row: "min", column: "Int64", fen: .min),
+            PrintedFigure(table: "A 乱序", row: "z", column: "a", fen: 12_345),
         ]
         let findings = Fixture.findings("arith.total-row", "error", count: 2)
             + Fixture.findings("narrative.change", "warning", count: 3)
@@ -79,7 +80,7 @@ extension StoreContract {
     static func largeDraft(_ store: any YusuanStore) async throws {
         let department = try await Fixture.department(store, "a")
         let figures = (0..<20_000).map { i in
-            FigureRecord(table: "附件\(i % 9 + 1)", row: "\(2_010_000 + i)", column: i.isMultiple(of: 2) ? "合计" : "基本支出",
+            PrintedFigure(table: "附件\(i % 9 + 1)", row: "\(2_010_000 + i)", column: i.isMultiple(of: 2) ? "合计" : "基本支出",
                          fen: Int64(i) * 1_000_003 - 7_000_000_000)
         }
         let findings = (0..<2_000).map { i in
@@ -94,7 +95,7 @@ extension StoreContract {
 
     static func publishAndImmutability(_ store: any YusuanStore) async throws {
         let department = try await Fixture.department(store, "a")
-        let figures = [FigureRecord(table: "t", row: "r", column: "c", fen: 100)]
+        let figures = [PrintedFigure(table: "t", row: "r", column: "c", fen: 100)]
         let findings = [Fixture.finding("rule", "warning")]
         let draft = try await store.saveDraft(Fixture.version(department.id, figures: figures, findings: findings),
                                               actor: Fixture.officer)
@@ -126,7 +127,7 @@ extension StoreContract {
 
     static func deleteDraft(_ store: any YusuanStore) async throws {
         let department = try await Fixture.department(store, "a")
-        let figures = [FigureRecord(table: "t", row: "r", column: "c", fen: 100)]
+        let figures = [PrintedFigure(table: "t", row: "r", column: "c", fen: 100)]
         let keep = try await store.saveDraft(Fixture.version(department.id, figures: figures,
                                                              findings: [Fixture.finding("rule", "error")]),
                                              actor: Fixture.officer)
@@ -150,7 +151,7 @@ extension StoreContract {
     static func failedSaveLeavesNothing(_ store: any YusuanStore) async throws {
         let department = try await Fixture.department(store, "a")
         let logBefore = try await store.auditLog(limit: 100)
-        let figures = (0..<50).map { FigureRecord(table: "t", row: "r\($0)", column: "c", fen: Int64($0)) }
+        let figures = (0..<50).map { PrintedFigure(table: "t", row: "r\($0)", column: "c", fen: Int64($0)) }
 
         await expectStoreError(.notFound, "a draft of an unknown department") {
             _ = try await store.saveDraft(Fixture.version(987_654, figures: figures,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YusuanStore
+import struct YusuanCore.PrintedFigure
 
 /// Small builders for the contract checks.
 enum Fixture {
@@ -11,7 +12,7 @@ enum Fixture {
     }
 
     static func version(_ departmentID: Int64, year: Int = 2024, phase: VersionPhase = .budget,
-                        figures: [FigureRecord] = [], findings: [FindingRecord] = [],
+                        figures: [PrintedFigure] = [], findings: [FindingRecord] = [],
                         source: Data = Data("department: x\n".utf8), disclosure: Data = Data("{}".utf8)) -> NewVersion {
         NewVersion(departmentID: departmentID, year: year, phase: phase, sourceName: "budget-\(year).yaml",
                    sourceFormat: "yaml", content: VersionContent(source: source, disclosure: disclosure),

@@ -1,6 +1,7 @@
 import Foundation
 import YusuanSource
 import YusuanStore
+import YusuanCore
 
 /// The JSON shapes of the API (documented in the OpenAPI components). Amounts are integers in 分.
 enum APIJSON {
@@ -32,7 +33,7 @@ enum APIJSON {
          "message_en": f.messageEnglish.isEmpty ? NSNull() as Any : f.messageEnglish as Any]
     }
 
-    static func figure(_ f: FigureRecord) -> [String: Any] {
+    static func figure(_ f: PrintedFigure) -> [String: Any] {
         ["table": f.table, "row": f.row, "column": f.column, "fen": NSNumber(value: f.fen)]
     }
 

@@ -130,10 +130,8 @@ public enum VersionBuilder {
     }
 
     /// Every money figure the disclosure prints, for the store.
-    public static func figures(_ d: Disclosure) -> [FigureRecord] {
-        PrintedFigures.money(of: d).map {
-            FigureRecord(table: $0.figure.table, row: $0.figure.row, column: $0.figure.column, fen: $0.figure.fen)
-        }
+    public static func figures(_ d: Disclosure) -> [PrintedFigure] {
+        PrintedFigures.money(of: d).map(\.figure)
     }
 
     /// The report's findings for the store, in report order.
