@@ -66,11 +66,7 @@ public struct Consolidation: Sendable {
                   let f = DigitCode.pack(item.functional), let e = DigitCode.pack(item.economic) else {
                 return Ledger(items.sorted(by: Self.leafOrder))
             }
-            let rank: UInt64 = switch item.nature {
-            case .personnel: 0
-            case .publicCost: 1
-            case .project: 2
-            }
+            let rank = UInt64(Self.natureRank(item.nature).0)
             keys.append(SortKey(functional: DigitCode.aligned(f), economic: DigitCode.aligned(e),
                                 rest: UInt64(DigitCode.length(f)) << 48 | UInt64(DigitCode.length(e)) << 40 | rank << 32 | UInt64(item.fund.bit)))
         }

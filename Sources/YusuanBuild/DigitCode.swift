@@ -8,25 +8,19 @@ enum DigitCode {
     static let powersOfTen: [UInt64] = (0...maxLength).map { n in (0..<n).reduce(UInt64(1)) { p, _ in p * 10 } }
 
     /// The packed code, or nil when `code` holds anything but ASCII digits or is too long.
-    static func pack(_ code: String) -> UInt64? {
+    static func pack(_ code: String) -> UInt64? { pack(digits: code.utf8) }
+
+    /// `pack` of a code given as its UTF-8 bytes.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? { pack(digits: bytes) }
+
+    private static func pack<Bytes: Sequence<UInt8>>(digits bytes: Bytes) -> UInt64? {
         var value: UInt64 = 0, length: UInt64 = 0
-        for byte in code.utf8 {
+        for byte in bytes {
             guard byte >= 48, byte <= 57, length < UInt64(maxLength) else { return nil }
             value = value * 10 + UInt64(byte - 48)
             length += 1
         }
         return value << 5 | length
-    }
-
-    /// `pack` of a code given as its UTF-8 bytes.
-    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard bytes.count <= maxLength else { return nil }
-        var value: UInt64 = 0
-        for byte in bytes {
-            guard byte >= 48, byte <= 57 else { return nil }
-            value = value * 10 + UInt64(byte - 48)
-        }
-        return value << 5 | UInt64(bytes.count)
     }
 
     /// The code's digits (leading zeros kept): `pack`'s inverse.
