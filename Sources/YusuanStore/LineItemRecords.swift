@@ -78,6 +78,11 @@ public protocol LineItemSource: AnyObject, Sendable {
     /// input is exhausted; returns how many rows it appended (0 at the end). Checks rows as `next(limit:)`
     /// does. The default goes through `next(limit:)`; `LineItemCSVReader` writes the checked bytes directly.
     func nextCopyText(prefix: [UInt8], into text: inout [UInt8], bytes: Int) throws -> Int
+
+    /// Appends up to `limit` more rows to `fields` (their texts as bytes); returns how many it appended (0 at
+    /// the end). Checks rows as `next(limit:)` does. The default goes through `next(limit:)`;
+    /// `LineItemCSVReader` copies the checked bytes directly.
+    func nextFields(into fields: inout LineItemFields, limit: Int) throws -> Int
 }
 
 /// Rows already in memory (tests, small imports).

@@ -9,8 +9,8 @@ extension SQLiteStore {
     /// Rows read from the source per call: enough to amortise the call, small enough to keep memory flat.
     static let importChunk = 8_192
 
-    /// One write transaction: the batch row, every line item through one prepared statement reused for
-    /// each row, the batch's row count and the audit-log line. Any error rolls all of it back.
+    /// One write transaction: the batch row, every line item through prepared multi-row INSERTs
+    /// (`LineItemBinder`), the batch's row count and the audit-log line. Any error rolls all of it back.
     public func importLineItems(_ source: any LineItemSource, year: Int, fileName: String,
                                 actor: Actor) async throws -> LineItemBatch {
         guard (1000...9999).contains(year) else {
@@ -27,25 +27,45 @@ extension SQLiteStore {
             // about a third of the time for a city. Readers keep their snapshot; a failure rolls the drop back.
             let rebuildIndex = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM line_items)") ?? false
             if rebuildIndex { try db.execute(sql: "DROP INDEX line_items_by_department") }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO line_items (batch_id, line, department, unit, functional, economic, nature, project, fund, fen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var count = 0
-            while true {
-                let rows = try source.next(limit: Self.importChunk)
-                if rows.isEmpty { break }
-                for row in rows {
-                    try LineItemBinder.insert(row, batchID: batchID, into: insert)
-                }
-                count += rows.count
-            }
+            let count = try Self.insertLineItems(from: source, batchID: batchID, db)
             if rebuildIndex { try db.execute(sql: Self.lineItemsIndex) }
             try db.execute(sql: "UPDATE line_item_batches SET row_count = ? WHERE id = ?", arguments: [count, batchID])
             try Self.appendLog(db, at: now, actor: actor, action: "lineitems.import", target: "line items \(year)",
                                detail: "\(fileName): \(count) rows (batch \(batchID))")
             return try Self.fetchBatch(db, id: batchID)
         }
+    }
+
+    /// Inserts `source`'s rows, `LineItemBinder.rowsPerStatement` per execution of one prepared statement (the
+    /// rest of a chunk through a statement of its own size), while the next chunk is read and checked on
+    /// another thread (`FieldChunks`); returns the count. Whether it ends or throws, the reading has stopped.
+    static func insertLineItems(from source: any LineItemSource, batchID: Int64, _ db: Database) throws -> Int {
+        let full = try db.makeStatement(sql: LineItemBinder.sql(rows: LineItemBinder.rowsPerStatement))
+        var shorter: [Int: Statement] = [:]
+        let chunks = FieldChunks(source, rowsPerChunk: importChunk)
+        defer { chunks.stop() }
+        var fields = try chunks.next()
+        var count = 0
+        while fields.count > 0 {
+            var row = 0
+            while row < fields.count {
+                let rows = min(LineItemBinder.rowsPerStatement, fields.count - row)
+                let statement: Statement
+                if rows == LineItemBinder.rowsPerStatement {
+                    statement = full
+                } else if let made = shorter[rows] {
+                    statement = made
+                } else {
+                    statement = try db.makeStatement(sql: LineItemBinder.sql(rows: rows))
+                    shorter[rows] = statement
+                }
+                try LineItemBinder.insert(fields, rows: row..<row + rows, batchID: batchID, into: statement)
+                row += rows
+            }
+            count += fields.count
+            fields = try chunks.next(returning: fields)
+        }
+        return count
     }
 
     public func lineItemBatches() async throws -> [LineItemBatch] {

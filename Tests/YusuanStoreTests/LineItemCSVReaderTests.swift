@@ -61,19 +61,22 @@ struct LineItemCSVReaderTests {
         #expect(fen == expected)
     }
 
+    /// Quotes, a backslash, CRLF, a BOM, a blank line, a dash, separators, an accounting negative, large figures.
+    static let mixed = "\u{FEFF}部门编码,单位编码,功能科目,经济科目,性质,项目编码,资金来源,金额（元）\r\n"
+        + "101001,001,2010101,30101,人员经费,,一般公共预算拨款,\"1,234.56\"\r\n"
+        + "101001,002,2010102,30201,日常公用经费,,事业收入,0.5\r\n\r\n"
+        + "101001,\"0\\1\",2010350,31002,项目,\"P\\\"\"x\"\"\\\",一般公共预算拨款,-\r\n"
+        + " 202002 ,001,2040101,30201,,\"202002 P\"\"2\"\"\",\"政府性基金预算拨款\",100000000.01\r\n"
+        + "303003,001,2040101,30201,项目,P3,事业收入,(12.3)\r\n"
+        + "303003,001,2040101,30201,项目,P3,事业收入,007\n"
+        + "303003,001,2040101,30201,项目,P3,事业收入,123456789012345.6\n"
+        + "303003,001,2040101,30201,项目,P3,事业收入,12345678901234.56"
+
     /// The reader's own COPY writer (checked bytes written directly) against the default one, which encodes
     /// the rows `next(limit:)` returns: the same lines for quotes, a backslash, CRLF, a BOM, a dash, separators.
     @Test("COPY text written from the checked bytes equals the text of the rows")
     func copyTextMatchesRows() throws {
-        let text = "\u{FEFF}部门编码,单位编码,功能科目,经济科目,性质,项目编码,资金来源,金额（元）\r\n"
-            + "101001,001,2010101,30101,人员经费,,一般公共预算拨款,\"1,234.56\"\r\n"
-            + "101001,002,2010102,30201,日常公用经费,,事业收入,0.5\r\n\r\n"
-            + "101001,\"0\\1\",2010350,31002,项目,\"P\\\"\"x\"\"\\\",一般公共预算拨款,-\r\n"
-            + " 202002 ,001,2040101,30201,,\"202002 P\"\"2\"\"\",\"政府性基金预算拨款\",100000000.01\r\n"
-            + "303003,001,2040101,30201,项目,P3,事业收入,(12.3)\r\n"
-            + "303003,001,2040101,30201,项目,P3,事业收入,007\n"
-            + "303003,001,2040101,30201,项目,P3,事业收入,123456789012345.6\n"
-            + "303003,001,2040101,30201,项目,P3,事业收入,12345678901234.56"
+        let text = Self.mixed
         let prefix = LineItemCopyText.prefix(batchID: 42)
         var expected: [UInt8] = []
         for row in try LineItemCSVReader(bytes: Array(text.utf8), name: "a.csv").next(limit: 100) {
@@ -96,6 +99,27 @@ struct LineItemCSVReaderTests {
         #expect(lines[3].hasSuffix("\t项目\t202002 P\"2\"\t政府性基金预算拨款\t10000000001"))
         #expect(lines[4].hasSuffix("\t-1230") && lines[5].hasSuffix("\t700") && lines[6].hasSuffix("\t12345678901234560")
                 && lines[7].hasSuffix("\t1234567890123456"))
+    }
+
+    /// The reader's own field writer (checked bytes copied directly, for SQLite) against the default one, which
+    /// copies the rows `next(limit:)` returns: the same bytes, lines and 分, in chunks of any size.
+    @Test("fields copied from the checked bytes equal the fields of the rows")
+    func fieldsMatchRows() throws {
+        var expected = LineItemFields()
+        let rows = try LineItemCSVReader(bytes: Array(Self.mixed.utf8), name: "a.csv").next(limit: 100)
+        for row in rows { expected.append(row) }
+        let reader = try LineItemCSVReader(bytes: Array(Self.mixed.utf8), name: "a.csv")
+        var fields = LineItemFields()
+        var calls = 0
+        while try reader.nextFields(into: &fields, limit: 3) > 0 { calls += 1 }
+        #expect(calls == 3 && fields.count == 8)
+        #expect(fields.bytes == expected.bytes && fields.ends == expected.ends)
+        #expect(fields.lines == rows.map(\.line) && fields.fen == rows.map(\.fen))
+        let project = fields.range(row: 2, column: 5)
+        #expect(String(decoding: fields.bytes[project], as: UTF8.self) == #"P\"x"\"#)
+        #expect(fields.range(row: 0, column: 5).isEmpty)
+        fields.removeAll()
+        #expect(fields.count == 0 && fields.bytes.isEmpty)
     }
 
     @Test("a bad row stops the COPY writer with its line and column, like the rows")

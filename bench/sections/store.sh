@@ -89,8 +89,9 @@ backends and background processes, from /proc) per run, averaged over the runs. 
 
 Input: the city CSV of section 2 ($items line items of $departments departments, $size MB). \`yusuan import CSV --year Y\`
 checks every row (codes, 性质, 资金来源, the amount read into exact 分), then writes one batch in one transaction:
-SQLite through one prepared statement reused for every row, its values bound with SQLite's C API (into an empty
-table the (batch, department) index is dropped and built once after the rows, in the same transaction); PostgreSQL
+SQLite through a prepared INSERT of 64 rows per execution, the checked fields' bytes bound in place with SQLite's C
+API and the next 8,192 rows read and checked on a second thread while the last are inserted (into an empty table
+the (batch, department) index is dropped and built once after the rows, in the same transaction); PostgreSQL
 through \`COPY line_items FROM STDIN\` (postgres-nio's \`copyFrom\`, text format) in 256 KiB messages, the checked
 fields' bytes written straight into COPY text, the next chunk read and checked by a child task while the last is
 sent, and an ordinary synchronous commit (durable once it reports success). Both read the file 1 MiB at a time.
