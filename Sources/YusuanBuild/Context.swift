@@ -57,6 +57,15 @@ struct BuildContext {
 
     /// Every functional code (类, 款, 项) that has money among the leaves that match, in catalog order.
     func functionalCodes(_ filter: LeafFilter, extra: [String] = []) -> [String] {
+        // They depend on the leaves only (not on their rounding): both passes share them through the index.
+        let key = LeafIndex.CodesKey(filter: filter, extra: extra)
+        if let known = books.index.functionalCodeLists[key] { return known }
+        let codes = Self.functionalCodes(books, filter, extra: extra)
+        books.index.functionalCodeLists[key] = codes
+        return codes
+    }
+
+    private static func functionalCodes(_ books: Books, _ filter: LeafFilter, extra: [String]) -> [String] {
         // Distinct codes first (many leaves share one; neighbours often do), then their prefixes once each.
         var distinct = Set<String>()
         var previous: String?

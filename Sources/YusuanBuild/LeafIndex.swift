@@ -30,6 +30,13 @@ final class LeafIndex {
     private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0.nature.projectCode }
     private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0.unit }
 
+    /// `BuildContext.functionalCodes` by filter and extra codes, shared by both passes.
+    struct CodesKey: Hashable {
+        let filter: LeafFilter
+        let extra: [String]
+    }
+    var functionalCodeLists: [CodesKey: [String]] = [:]
+
     init(_ ledger: Ledger) {
         self.ledger = ledger
         let leaves = ledger.leaves
@@ -91,8 +98,9 @@ final class LeafIndex {
         if filter.never {
             result = []
         } else {
-            let leaves = ledger.leaves
-            result = candidates(filter).filter { filter.matches(leaves[$0]) }
+            // Leaves read in place (no copy of a leaf and its strings per candidate).
+            let candidates = candidates(filter)
+            result = ledger.leaves.withUnsafeBufferPointer { leaves in candidates.filter { filter.matches(leaves[$0]) } }
         }
         let id = results.count
         results.append(result)

@@ -16,7 +16,7 @@ struct PackedLeaves {
     let economic: [UInt64]
     let funds: [UInt16]
     let natures: [UInt8]
-    /// Leaves (ascending) by every non-empty prefix of their packed code.
+    /// Leaves (ascending) by every prefix of their packed code of a listed length (`isListed`).
     let byFunctionalPrefix: [UInt64: [Int]]
     let byEconomicPrefix: [UInt64: [Int]]
 
@@ -47,7 +47,12 @@ struct PackedLeaves {
         }
     }
 
-    /// The leaves (ascending) under every non-empty prefix of their packed code. Prefixes are worked out
+    /// Prefix lengths listed in `byFunctionalPrefix` and `byEconomicPrefix`: the catalogs' 类, 款 and 项 (3, 5
+    /// and 7 digits), which are what tables and the 情况说明 ask for. A prefix of another length is answered by
+    /// scanning the codes (the same leaves, ascending), so a leaf goes into three lists instead of seven.
+    static func isListed(_ length: Int) -> Bool { length == 3 || length == 5 || length == 7 }
+
+    /// The leaves (ascending) under every listed prefix of their packed code. Prefixes are worked out
     /// once per distinct code (a few hundred), not per leaf, and each leaf is appended to its prefixes'
     /// lists by number: one hash per leaf.
     static func byPrefix(_ codes: [UInt64]) -> [UInt64: [Int]] {
@@ -68,7 +73,7 @@ struct PackedLeaves {
                 let length = DigitCode.length(code)
                 var own: [Int] = []
                 if length > 0 {
-                    for n in 1...length {
+                    for n in 1...length where isListed(n) {
                         let prefix = DigitCode.prefix(code, n)
                         if let known = prefixNumber[prefix] {
                             own.append(known)
@@ -107,16 +112,23 @@ struct PackedLeaves {
     /// The leaves whose 功能 code starts with `prefix` (nil: every leaf, for ""); none for a prefix that
     /// is not digits, since every code is.
     func functionalPrefixed(_ prefix: String) -> [Int]? {
-        Self.prefixed(prefix, in: byFunctionalPrefix)
+        prefixed(prefix, in: byFunctionalPrefix, codes: functional)
     }
 
     func economicPrefixed(_ prefix: String) -> [Int]? {
-        Self.prefixed(prefix, in: byEconomicPrefix)
+        prefixed(prefix, in: byEconomicPrefix, codes: economic)
     }
 
-    private static func prefixed(_ prefix: String, in map: [UInt64: [Int]]) -> [Int]? {
+    private func prefixed(_ prefix: String, in map: [UInt64: [Int]], codes: [UInt64]) -> [Int]? {
         guard let p = DigitCode.pack(prefix) else { return [] }
-        return p == 0 ? nil : map[p] ?? []
+        return p == 0 ? nil : Self.leaves(prefixed: p, in: map, codes: codes)
+    }
+
+    /// The leaves (ascending) whose packed code starts with the non-empty packed `prefix`: its list when its
+    /// length is listed (none: no code has it), else a scan of the codes.
+    static func leaves(prefixed prefix: UInt64, in map: [UInt64: [Int]], codes: [UInt64]) -> [Int] {
+        if isListed(DigitCode.length(prefix)) { return map[prefix] ?? [] }
+        return codes.indices.filter { DigitCode.hasPrefix(codes[$0], prefix) }
     }
 
     /// The leaves (ascending) a packed key selects.
@@ -126,11 +138,11 @@ struct PackedLeaves {
         // The prefix the candidates were listed under needs no test (0: none, or the empty prefix).
         var listedFunctional: UInt64 = 0, listedEconomic: UInt64 = 0
         if key.functional != 0 {
-            candidates = byFunctionalPrefix[key.functional] ?? []
+            candidates = Self.leaves(prefixed: key.functional, in: byFunctionalPrefix, codes: functional)
             listedFunctional = key.functional
         }
         if key.economic != 0 {
-            let byEconomic = byEconomicPrefix[key.economic] ?? []
+            let byEconomic = Self.leaves(prefixed: key.economic, in: byEconomicPrefix, codes: economic)
             if candidates.map({ byEconomic.count < $0.count }) ?? true {
                 candidates = byEconomic
                 (listedFunctional, listedEconomic) = (0, key.economic)
@@ -139,13 +151,22 @@ struct PackedLeaves {
         let fundMask = UInt16(key.masks & 0x3FF), natureMask = UInt8((key.masks >> 10) & 7)
         let testFunctional = key.functional != 0 && listedFunctional == 0
         let testEconomic = key.economic != 0 && listedEconomic == 0
-        func matches(_ i: Int) -> Bool {
-            funds[i] & fundMask != 0 && natures[i] & natureMask != 0
-                && (!testFunctional || DigitCode.hasPrefix(functional[i], key.functional))
-                && (!testEconomic || DigitCode.hasPrefix(economic[i], key.economic))
+        // Over raw buffers: this runs once per distinct filter, over every candidate leaf.
+        return funds.withUnsafeBufferPointer { funds in
+            natures.withUnsafeBufferPointer { natures in
+                functional.withUnsafeBufferPointer { functional in
+                    economic.withUnsafeBufferPointer { economic in
+                        func matches(_ i: Int) -> Bool {
+                            funds[i] & fundMask != 0 && natures[i] & natureMask != 0
+                                && (!testFunctional || DigitCode.hasPrefix(functional[i], key.functional))
+                                && (!testEconomic || DigitCode.hasPrefix(economic[i], key.economic))
+                        }
+                        guard let candidates else { return functional.indices.filter(matches) }
+                        return candidates.filter(matches)
+                    }
+                }
+            }
         }
-        guard let candidates else { return functional.indices.filter(matches) }
-        return candidates.filter(matches)
     }
 }
 

@@ -28,8 +28,11 @@ public enum ControlledRounding {
     public static func solve(_ problem: RoundingProblem, workLimit: Int = defaultWorkLimit) -> RoundingSolution {
         // Leaves no aggregate tells apart are rounded as one, then shared out (`MergedLeaves`).
         if problem.leaves.count >= mergeFrom, let merged = MergedLeaves(problem) {
-            let inner = solveLeaves(merged.problem, workLimit: workLimit)
-            return RoundingSolution(problem: problem, units: merged.distribute(inner.units), familyCount: inner.familyCount)
+            // Only the merged problem's units are needed: its printed aggregates and violations are worked
+            // out on the original problem.
+            let (structure, up) = roundLeaves(merged.problem, workLimit: workLimit)
+            let units = RoundingSolution.units(merged.problem, structure: structure, roundsUp: up)
+            return RoundingSolution(problem: problem, units: merged.distribute(units), familyCount: structure.familyCount)
         }
         return solveLeaves(problem, workLimit: workLimit)
     }
@@ -39,14 +42,15 @@ public enum ControlledRounding {
     static let mergeFrom = 2
 
     static func solveLeaves(_ problem: RoundingProblem, workLimit: Int) -> RoundingSolution {
-        let structure = AggregateStructure(problem)
-        let up: [Bool]
-        if structure.familyCount <= 1 {
-            up = HierarchicalRounding.roundsUp(structure)
-        } else {
-            up = roundCirculation(structure, workLimit: max(0, workLimit))
-        }
+        let (structure, up) = roundLeaves(problem, workLimit: workLimit)
         return RoundingSolution(problem: problem, structure: structure, roundsUp: up)
+    }
+
+    /// The problem's structure and which of its fractional leaves round up.
+    static func roundLeaves(_ problem: RoundingProblem, workLimit: Int) -> (AggregateStructure, [Bool]) {
+        let structure = AggregateStructure(problem)
+        if structure.familyCount <= 1 { return (structure, HierarchicalRounding.roundsUp(structure)) }
+        return (structure, roundCirculation(structure, workLimit: max(0, workLimit)))
     }
 
     /// Rounds the circulation of two families; with more than two, repairs the others while keeping

@@ -60,6 +60,8 @@ struct LaminarFamilies {
     }
 
     /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
+    /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
+    /// met walking its leaves. The counting runs over raw buffers: it is most of the split's work.
     static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
         var start = [Int](repeating: 0, count: leafCount + 1)
         for set in sets { for leaf in set { start[leaf + 1] += 1 } }
@@ -69,31 +71,49 @@ struct LaminarFamilies {
         for (id, set) in sets.enumerated() {
             for leaf in set { holders[fill[leaf]] = id; fill[leaf] += 1 }
         }
+        let size = sets.map(\.count)
         var crossing = [[Int]](repeating: [], count: sets.count)
         var shared = [Int](repeating: 0, count: sets.count)
-        var seen: [Int] = []
+        var seen = [Int](repeating: 0, count: sets.count)
         // Holders are in set order, and sets are taken in that order: when set `id` comes, the holders of
         // each of its leaves before `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
         var next = start
-        for (id, set) in sets.enumerated() {
-            for leaf in set {
-                // Only pairs with a later (no larger) set are counted here: the holders after `id`.
-                let first = next[leaf] + 1
-                next[leaf] = first
-                for k in first..<max(first, start[leaf + 1]) {
-                    let other = holders[k]
-                    if shared[other] == 0 { seen.append(other) }
-                    shared[other] += 1
+        holders.withUnsafeBufferPointer { holders in
+            start.withUnsafeBufferPointer { start in
+                next.withUnsafeMutableBufferPointer { next in
+                    shared.withUnsafeMutableBufferPointer { shared in
+                        seen.withUnsafeMutableBufferPointer { seen in
+                            for (id, set) in sets.enumerated() {
+                                var seenCount = 0
+                                for leaf in set {
+                                    // Only pairs with a later (no larger) set are counted here: the holders after `id`.
+                                    let first = next[leaf] + 1
+                                    next[leaf] = first
+                                    let end = start[leaf + 1]
+                                    var k = first
+                                    while k < end {
+                                        let other = holders[k]
+                                        if shared[other] == 0 {
+                                            seen[seenCount] = other
+                                            seenCount += 1
+                                        }
+                                        shared[other] += 1
+                                        k += 1
+                                    }
+                                }
+                                for s in 0..<seenCount {
+                                    let other = seen[s]
+                                    if shared[other] < size[other] && shared[other] < size[id] {
+                                        crossing[id].append(other)
+                                        crossing[other].append(id)
+                                    }
+                                    shared[other] = 0
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            for other in seen {
-                if shared[other] < sets[other].count && shared[other] < set.count {
-                    crossing[id].append(other)
-                    crossing[other].append(id)
-                }
-                shared[other] = 0
-            }
-            seen.removeAll(keepingCapacity: true)
         }
         return crossing
     }

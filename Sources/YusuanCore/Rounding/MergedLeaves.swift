@@ -38,6 +38,7 @@ struct MergedLeaves {
         }
         struct Signature: Hashable { let first: UInt64, second: UInt64, memberships: Int }
         var groupOf: [Signature: Int] = [:]
+        groupOf.reserveCapacity(count)
         var groupOfLeaf = [Int](repeating: 0, count: count)
         var sums: [Int64] = []
         for leaf in 0..<count {
@@ -54,21 +55,67 @@ struct MergedLeaves {
             }
         }
         guard sums.count < count else { return nil }
-        let aggregates = problem.aggregates.map { aggregate in
-            var groups = aggregate.map { groupOfLeaf[$0] }
-            // Groups are numbered in leaf order, so an aggregate's groups are often in order already.
-            if groups.indices.dropFirst().contains(where: { groups[$0] < groups[$0 - 1] }) { groups.sort() }
-            var write = 0
-            for i in groups.indices where write == 0 || groups[i] != groups[write - 1] {
-                groups[write] = groups[i]
-                write += 1
-            }
-            groups.removeLast(groups.count - write)
-            return groups
-        }
-        self.problem = RoundingProblem(leaves: sums, unit: problem.unit, aggregates: aggregates)
+        self.problem = RoundingProblem(leaves: sums, unit: problem.unit,
+                                       aggregates: Self.groupSets(problem.aggregates, memberships: memberships,
+                                                                  groupOfLeaf: groupOfLeaf, groupCount: sums.count))
         self.groupOfLeaf = groupOfLeaf
         self.original = problem
+    }
+
+    /// Each aggregate as the groups of its leaves, ascending and without duplicates. Groups are taken in
+    /// order, each with the aggregates of its leaves (leaf → aggregates and group → leaves in flat arrays),
+    /// and a group is added to an aggregate unless it was the last one added: the lists come out sorted
+    /// with no sort, and the counts are known before any list is made (one allocation per aggregate).
+    static func groupSets(_ aggregates: [[Int]], memberships: [Int], groupOfLeaf: [Int], groupCount: Int) -> [[Int]] {
+        let count = groupOfLeaf.count
+        var aggregateStart = [Int](repeating: 0, count: count + 1)
+        for leaf in 0..<count { aggregateStart[leaf + 1] = aggregateStart[leaf] + memberships[leaf] }
+        var aggregatesOfLeaf = [Int](repeating: 0, count: aggregateStart[count])
+        var fill = aggregateStart
+        for (a, aggregate) in aggregates.enumerated() {
+            for leaf in aggregate {
+                aggregatesOfLeaf[fill[leaf]] = a
+                fill[leaf] += 1
+            }
+        }
+        var leafStart = [Int](repeating: 0, count: groupCount + 1)
+        for g in groupOfLeaf { leafStart[g + 1] += 1 }
+        for g in 0..<groupCount { leafStart[g + 1] += leafStart[g] }
+        var leavesOfGroup = [Int](repeating: 0, count: count)
+        var next = leafStart
+        for leaf in 0..<count {
+            leavesOfGroup[next[groupOfLeaf[leaf]]] = leaf
+            next[groupOfLeaf[leaf]] += 1
+        }
+        // Two walks over the same incidences: the first counts each aggregate's groups, the second writes them.
+        var last = [Int](repeating: -1, count: aggregates.count)
+        var size = [Int](repeating: 0, count: aggregates.count)
+        for g in 0..<groupCount {
+            for k in leafStart[g]..<leafStart[g + 1] {
+                let leaf = leavesOfGroup[k]
+                for m in aggregateStart[leaf]..<aggregateStart[leaf + 1] where last[aggregatesOfLeaf[m]] != g {
+                    last[aggregatesOfLeaf[m]] = g
+                    size[aggregatesOfLeaf[m]] += 1
+                }
+            }
+        }
+        var start = [Int](repeating: 0, count: aggregates.count + 1)
+        for a in aggregates.indices { start[a + 1] = start[a] + size[a] }
+        var flat = [Int](repeating: 0, count: start[aggregates.count])
+        var write = start
+        for a in aggregates.indices { last[a] = -1 }
+        for g in 0..<groupCount {
+            for k in leafStart[g]..<leafStart[g + 1] {
+                let leaf = leavesOfGroup[k]
+                for m in aggregateStart[leaf]..<aggregateStart[leaf + 1] where last[aggregatesOfLeaf[m]] != g {
+                    let a = aggregatesOfLeaf[m]
+                    last[a] = g
+                    flat[write[a]] = g
+                    write[a] += 1
+                }
+            }
+        }
+        return aggregates.indices.map { Array(flat[start[$0]..<start[$0 + 1]]) }
     }
 
     /// Printed units per original leaf, given the printed units of each group: each leaf its floor,

@@ -26,10 +26,7 @@ public struct RoundingSolution: Sendable, Hashable {
     }
 
     init(problem: RoundingProblem, structure s: AggregateStructure, roundsUp up: [Bool]) {
-        var units: [Int64] = problem.leaves.map { RoundingMath.split($0, unit: problem.unit).whole }
-        for (position, leaf) in s.fractionalLeaves.enumerated() where up[position] {
-            units[leaf] = RoundingMath.adding(units[leaf], 1)
-        }
+        let units = Self.units(problem, structure: s, roundsUp: up)
         self.units = units
         aggregateUnits = problem.aggregates.map { $0.reduce(0) { RoundingMath.adding($0, units[$1]) } }
         var violations: [Int] = []
@@ -40,6 +37,15 @@ public struct RoundingSolution: Sendable, Hashable {
         }
         self.violations = violations
         familyCount = s.familyCount
+    }
+
+    /// Printed units per leaf: each leaf's floor, plus one for the fractional leaves that round up.
+    static func units(_ problem: RoundingProblem, structure s: AggregateStructure, roundsUp up: [Bool]) -> [Int64] {
+        var units: [Int64] = problem.leaves.map { RoundingMath.split($0, unit: problem.unit).whole }
+        for (position, leaf) in s.fractionalLeaves.enumerated() where up[position] {
+            units[leaf] = RoundingMath.adding(units[leaf], 1)
+        }
+        return units
     }
 
     /// A solution given its printed units per leaf (each the floor or the ceiling of the leaf), with the

@@ -74,6 +74,8 @@ struct CityCSV {
         var revenue: [RevenueSourceKey: Int64] = [:]
         var fields = [(Int, Int)](repeating: (0, 0), count: 8)
         let slots = Self.slots([unit, functional, economic, nature, project, fund, amount])
+        var natures = ByteMemo<NatureKind?>(), funds = ByteMemo<(source: RevenueSource, number: Int)?>()
+        var fundNumber = Numbering()
         for start in lines {
             var end = start
             while end < bytes.count, bytes[end] != 10 { end += 1 }
@@ -81,21 +83,32 @@ struct CityCSV {
             try split(start, end, into: &fields, slots: slots)
             let unitCode = string(fields[0].0, fields[0].1)
             let f = string(fields[1].0, fields[1].1), e = string(fields[2].0, fields[2].1)
-            let natureText = string(fields[3].0, fields[3].1), projectCode = string(fields[4].0, fields[4].1)
-            guard let source = RevenueSource(rawValue: string(fields[5].0, fields[5].1)) else { throw problem(start, "unknown 资金来源") }
+            // 性质 and 资金来源 take a few values: found by their bytes, no string per line.
+            let nature = natures.value(bytes, fields[3]) { text -> NatureKind? in
+                switch text {
+                case "人员经费": return .personnel
+                case "日常公用经费": return .publicCost
+                case "项目", "": return .project
+                default: return nil
+                }
+            }
+            guard let fund = funds.value(bytes, fields[5], { RevenueSource(rawValue: $0).map { (source: $0, number: fundNumber.next()) } })
+            else { throw problem(start, "unknown 资金来源") }
             guard let fen = yuan(fields[6].0, fields[6].1) else { throw problem(start, "金额（元） is not 元 with at most two decimals") }
             let spending: SpendingNature
-            switch natureText {
-            case "人员经费": spending = .personnel
-            case "日常公用经费": spending = .publicCost
-            case "项目", "": 
+            switch nature {
+            case .personnel: spending = .personnel
+            case .publicCost: spending = .publicCost
+            case .project:
+                let projectCode = string(fields[4].0, fields[4].1)
                 guard !projectCode.isEmpty else { throw problem(start, "a 项目 line without 项目编码") }
                 spending = .project(projectCode)
                 if projectFunctional[projectCode] == nil { projectFunctional[projectCode] = (unitCode, f); projectOrder.append(projectCode) }
-            default: throw problem(start, "unknown 性质 \(natureText)")
+            case nil: throw problem(start, "unknown 性质 \(string(fields[3].0, fields[3].1))")
             }
+            let source = fund.source
             if seenUnits.insert(unitCode).inserted { unitCodes.append(unitCode) }
-            revenue[RevenueSourceKey(unit: unitCode, source: source), default: 0] += fen
+            revenue[RevenueSourceKey(unit: unitCode, source: source, number: fund.number), default: 0] += fen
             items.append(LineItem(unit: unitCode, functional: f, economic: e, nature: spending, fund: source, amount: Amount(fen: fen)))
         }
         let units = unitCodes.sorted().enumerated().map { i, c in
@@ -159,8 +172,19 @@ struct CityCSV {
     struct RevenueSourceKey: Hashable {
         var unit: String
         var source: RevenueSource
-        /// The unit only: hashing the source would hash its Chinese name.
-        func hash(into hasher: inout Hasher) { hasher.combine(unit) }
+        /// The source's number in this department (one per distinct 资金来源 text met): hashed and compared
+        /// instead of the source, whose `==` and hash go through its Chinese name.
+        var number: Int
+        func hash(into hasher: inout Hasher) { hasher.combine(unit); hasher.combine(number) }
+        static func == (a: Self, b: Self) -> Bool { a.number == b.number && a.unit == b.unit }
+    }
+
+    enum NatureKind { case personnel, publicCost, project }
+
+    /// Numbers handed out in order.
+    struct Numbering {
+        private var count = 0
+        mutating func next() -> Int { defer { count += 1 }; return count }
     }
 
     /// The byte range of field `column` of the line [start, end).

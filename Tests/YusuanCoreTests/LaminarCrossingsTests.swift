@@ -1,0 +1,43 @@
+import Testing
+@testable import YusuanCore
+
+/// `LaminarFamilies.crossings` (counted over raw buffers) held to a pairwise oracle: two sets cross when they
+/// share a leaf and neither holds the other; each set's list holds the earlier sets crossing it in ascending
+/// order, then the later ones by the first of its leaves they hold (ties: ascending). The order matters: the
+/// families are coloured in it.
+@Suite struct LaminarCrossingsTests {
+    static func oracle(_ sets: [[Int]]) -> [[Int]] {
+        let members = sets.map(Set.init)
+        return sets.indices.map { x in
+            var earlier: [Int] = [], later: [(first: Int, id: Int)] = []
+            for y in sets.indices where y != x {
+                let shared = members[x].intersection(members[y])
+                guard !shared.isEmpty, shared.count < sets[x].count, shared.count < sets[y].count else { continue }
+                if y < x {
+                    earlier.append(y)
+                } else if let first = sets[x].first(where: { members[y].contains($0) }) {
+                    later.append((first, y))
+                }
+            }
+            later.sort { $0.first != $1.first ? $0.first < $1.first : $0.id < $1.id }
+            return earlier + later.map(\.id)
+        }
+    }
+
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func crossingsAreThePairwiseOnes(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let leafCount = 5 + Int(random.next() % 60)
+        var sets = Set<[Int]>()
+        for _ in 0..<(3 + Int(random.next() % 40)) {
+            let from = Int(random.next() % UInt64(leafCount))
+            let length = 1 + Int(random.next() % UInt64(leafCount - from))
+            // Runs and runs with holes: nested, disjoint and crossing sets.
+            let step = 1 + Int(random.next() % 3)
+            sets.insert(Array(stride(from: from, to: from + length, by: step)))
+        }
+        // Largest first, as `AggregateStructure` gives them.
+        let ordered = sets.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        #expect(LaminarFamilies.crossings(ordered, leafCount: leafCount) == Self.oracle(ordered))
+    }
+}
