@@ -6,9 +6,10 @@ public struct FactIndex: Sendable {
     public private(set) var all: [Fact] = []
     /// Quantities as numbers (subject and facet interned once per audit), so that the index hashes integers.
     private var interner = QuantityInterner()
-    private var byQuantity: [QuantityKey: [Int]] = [:]
-    /// Indices of `all` by subject, measure and year (any scope and phase), in order.
-    private var bySubject: [SubjectMeasureKey: [Int]] = [:]
+    /// Each quantity printed, numbered in order of first printing, and the indices of `all` that print it.
+    private var byQuantity = FlatGroups<QuantityKey>()
+    /// Each subject, measure and year (any scope and phase), numbered likewise, and the indices that print it.
+    private var bySubject = FlatGroups<SubjectMeasureKey>()
     /// True when the department has no funds but the general public budget, so that the
     /// 部门 (all funds), 财政拨款 and 一般公共预算 scopes print the same figures.
     public private(set) var scopesCoincide = false
@@ -21,25 +22,22 @@ public struct FactIndex: Sendable {
         all = builder.facts
         interner = builder.interner
         scopesCoincide = builder.scopesCoincide
-        byQuantity.reserveCapacity(all.count)
-        for (i, k) in builder.keys.enumerated() { byQuantity[k, default: []].append(i) }
-        groups = Self.grouped(all, byQuantity: byQuantity, scopesCoincide: scopesCoincide, interner: &interner)
-        for (k, indices) in byQuantity {
-            bySubject[SubjectMeasureKey(subject: k.subject, measureYear: interner.measureYearOfFacet[k.facet]), default: []]
-                .append(contentsOf: indices)
-        }
-        for k in bySubject.keys { bySubject[k]?.sort() }
+        let keys = builder.keys
+        byQuantity = FlatGroups(keys)
+        groups = Self.grouped(all, keys: keys, byQuantity: byQuantity, scopesCoincide: scopesCoincide, interner: &interner)
+        let measureYear = interner.measureYearOfFacet
+        bySubject = FlatGroups(keys.map { SubjectMeasureKey(subject: $0.subject, measureYear: measureYear[$0.facet]) })
     }
 
     public func facts(_ q: Quantity) -> [Fact] {
-        guard let k = interner.key(q) else { return [] }
-        return (byQuantity[k] ?? []).map { all[$0] }
+        guard let k = interner.key(q), let n = byQuantity.group(of: k) else { return [] }
+        return byQuantity[n].map { all[$0] }
     }
 
     /// Facts of a subject and measure for a year, in any scope that counts as the same here.
     public func facts(_ subject: Subject, _ measure: Measure, year: Int?, scope: FundScope? = nil) -> [Fact] {
-        guard let k = interner.key(subject, measure, year: year) else { return [] }
-        return (bySubject[k] ?? []).compactMap { i in
+        guard let k = interner.key(subject, measure, year: year), let n = bySubject.group(of: k) else { return [] }
+        return bySubject[n].compactMap { i in
             scope == nil || sameScope(all[i].quantity.scope, scope ?? .all) ? all[i] : nil
         }
     }
@@ -57,11 +55,11 @@ public struct FactIndex: Sendable {
         }
     }
 
-    /// Groups of facts that print one quantity (scopes merged when they coincide), in order of first printing.
-    /// Built from the index by quantity, keyed by numbers: a merged quantity is its subject and merged facet.
-    private static func grouped(_ all: [Fact], byQuantity: [QuantityKey: [Int]], scopesCoincide: Bool,
+    /// Groups of facts that print one quantity (scopes merged when they coincide), in order of first printing,
+    /// each in order. Without merging they are the index by quantity; merged, a quantity is its subject and merged facet.
+    private static func grouped(_ all: [Fact], keys: [QuantityKey], byQuantity: FlatGroups<QuantityKey>, scopesCoincide: Bool,
                                 interner: inout QuantityInterner) -> [[Fact]] {
-        var merged: [[Int]]
+        var merged = byQuantity
         if scopesCoincide {
             // Each facet's number once its scope is merged (.fiscal and .general read as .all).
             var mergedFacet: [Int] = []
@@ -71,16 +69,93 @@ public struct FactIndex: Sendable {
                 if isGeneralish(f.scope) { f.scope = .all }
                 mergedFacet.append(interner.intern(f))
             }
-            var keyed: [QuantityKey: [Int]] = [:]
-            keyed.reserveCapacity(byQuantity.count)
-            for (k, indices) in byQuantity {
-                keyed[QuantityKey(subject: k.subject, facet: mergedFacet[k.facet]), default: []].append(contentsOf: indices)
-            }
-            merged = keyed.values.map { $0.count > 1 ? $0.sorted() : $0 }
-        } else {
-            merged = Array(byQuantity.values)
+            merged = FlatGroups(keys.map { QuantityKey(subject: $0.subject, facet: mergedFacet[$0.facet]) })
         }
-        merged.sort { ($0.first ?? 0) < ($1.first ?? 0) }
-        return merged.map { $0.map { all[$0] } }
+        return (0..<merged.count).map { g in merged[g].map { all[$0] } }
     }
+}
+
+/// Indices grouped by key in one flat array: groups numbered in order of their first index, each group's
+/// indices in increasing order (`members[start[g]..<start[g + 1]]`). One array for all groups, where a
+/// dictionary of arrays allocates one per key. Keys are found through an open-addressing table hashed by
+/// multiplying their numbers (`NumberedKey`), not by Swift's `Hasher`: the keys are small integers, and
+/// equal keys are compared in full, so a hash collision costs a probe, never a wrong group.
+struct FlatGroups<Key: NumberedKey>: Sendable {
+    private var start: [Int] = [0]
+    private var members: [Int] = []
+    /// Each group's key.
+    private var groupKeys: [Key] = []
+    /// The table: a group's number plus one, 0 for an empty slot; its size is a power of two.
+    private var slots: [Int] = []
+
+    init() {}
+
+    /// Groups the indices of `keys` by equal key.
+    init(_ keys: [Key]) {
+        var capacity = 16
+        while capacity < 2 * keys.count { capacity *= 2 }
+        slots = [Int](repeating: 0, count: capacity)
+        var group: [Int] = []
+        group.reserveCapacity(keys.count)
+        var sizes: [Int] = []
+        for k in keys {
+            var s = Self.slot(k, mask: capacity - 1)
+            while slots[s] != 0 && groupKeys[slots[s] - 1] != k { s = (s + 1) & (capacity - 1) }
+            if slots[s] == 0 {
+                slots[s] = groupKeys.count + 1
+                groupKeys.append(k)
+                sizes.append(0)
+            }
+            let g = slots[s] - 1
+            group.append(g)
+            sizes[g] += 1
+        }
+        // Counting sort, stable: each group's indices stay in increasing order.
+        start = [Int](repeating: 0, count: sizes.count + 1)
+        for g in sizes.indices { start[g + 1] = start[g] + sizes[g] }
+        var next = Array(start.dropLast())
+        members = [Int](repeating: 0, count: keys.count)
+        for (i, g) in group.enumerated() {
+            members[next[g]] = i
+            next[g] += 1
+        }
+    }
+
+    private static func slot(_ key: Key, mask: Int) -> Int {
+        let (a, b) = key.numbers
+        var h = UInt64(truncatingIfNeeded: a) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    /// The number of `key`'s group, nil when no index has that key.
+    func group(of key: Key) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var s = Self.slot(key, mask: mask)
+        while slots[s] != 0 {
+            if groupKeys[slots[s] - 1] == key { return slots[s] - 1 }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    /// The number of groups.
+    var count: Int { start.count - 1 }
+    var isEmpty: Bool { members.isEmpty }
+
+    subscript(group: Int) -> ArraySlice<Int> { members[start[group]..<start[group + 1]] }
+}
+
+/// A key made of two integers, compared in full (`FlatGroups` hashes the two numbers itself).
+protocol NumberedKey: Equatable, Sendable {
+    var numbers: (Int, Int) { get }
+}
+
+extension QuantityKey: NumberedKey {
+    var numbers: (Int, Int) { (subject, facet) }
+}
+
+extension SubjectMeasureKey: NumberedKey {
+    var numbers: (Int, Int) { (subject, measureYear) }
 }

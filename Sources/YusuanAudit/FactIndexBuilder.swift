@@ -14,6 +14,8 @@ struct FactIndexBuilder {
     private var identities: [SameQuantity.TableIdentity: Int] = [:]
     private var names: [String: Int] = [:]
     private var currentTable = (id: 0, name: 0)
+    /// The table last entered, held once for all its facts.
+    private var currentSource: SharedTable?
 
     init(disclosure: Disclosure) {
         year = disclosure.year
@@ -38,17 +40,25 @@ struct FactIndexBuilder {
         let nameID = names[name] ?? names.count
         names[name] = nameID
         currentTable = (id, nameID)
+        currentSource = SharedTable(table)
     }
 
-    /// Appends a fact of the table last entered; `facet` is the number of its quantity's facet when already known.
-    mutating func append(_ quantity: Quantity, _ figure: Figure, table: DisclosureTable, row: Row, column: Column, blank: Bool,
+    /// The origin of facts read from `row` of the table last entered (`table`, which every caller passes, is
+    /// that table: the origin keeps the shared copy made by `enter`), in one of `columns`.
+    func origin(_ table: DisclosureTable, row: Row, columns: [Column]) -> FactOrigin {
+        FactOrigin(source: currentSource ?? SharedTable(table), row: row, columns: columns)
+    }
+
+    /// Appends a fact read from `origin`'s row in its column `slot`; `facet` is the number of its quantity's
+    /// facet when already known.
+    mutating func append(_ quantity: Quantity, _ figure: Figure, origin: FactOrigin, slot: Int, blank: Bool,
                          facet: Int? = nil) {
         if let facet {
             keys.append(QuantityKey(subject: interner.intern(quantity.subject), facet: facet))
         } else {
             keys.append(interner.intern(quantity))
         }
-        facts.append(Fact(quantity: quantity, figure: figure, origin: FactOrigin(table: table, row: row, column: column), blank: blank,
+        facts.append(Fact(quantity: quantity, figure: figure, origin: origin, columnSlot: slot, blank: blank,
                           tableID: currentTable.id, tableNameID: currentTable.name))
     }
 
@@ -84,10 +94,12 @@ struct FactIndexBuilder {
         Facet(measure: measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
     }
 
-    /// Adds the figure of `row` in `col`; `facet` is the number of `facet(measure, scope, col:)` when already known.
-    mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, row: Row, col: Column,
-                      facet: Int? = nil) {
-        guard let cell = row.cell(col.index) else { return }
+    /// Adds the figure of `origin`'s row in its column `slot`; `facet` is the number of `facet(measure, scope, col:)`
+    /// when already known.
+    mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, origin: FactOrigin,
+                      slot: Int, facet: Int? = nil) {
+        let col = origin.columns[slot]
+        guard let cell = origin.row.cell(col.index) else { return }
         let value: Fixed
         var unit = table.unit
         var exact = false
@@ -102,7 +114,7 @@ struct FactIndexBuilder {
             return
         }
         let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
-        append(q, Figure(value, unit: unit, exact: exact), table: table, row: row, column: col, blank: cell.isBlank, facet: facet)
+        append(q, Figure(value, unit: unit, exact: exact), origin: origin, slot: slot, blank: cell.isBlank, facet: facet)
     }
 
     mutating func read(_ table: DisclosureTable) {
@@ -111,8 +123,11 @@ struct FactIndexBuilder {
         // Each column's facet is numbered once per table, not once per figure.
         var facets: [Int] = []
         for (col, measure, scope) in measured { facets.append(interner.intern(facet(measure, scope, col: col))) }
+        // One origin per row, made at its first figure and shared by the row's facts.
+        let columns = measured.map(\.0)
         for row in table.rows {
-            for ((col, measure, scope), columnFacet) in zip(measured, facets) {
+            var rowOrigin: FactOrigin?
+            for (slot, ((_, measure, scope), columnFacet)) in zip(measured, facets).enumerated() {
                 if let subject = subject(of: row, table: table, measure: measure) {
                     // A project list's total line is the department's project expenditure; a basic
                     // table's "人员经费合计" / "公用经费合计" (a table printed in two halves) is that part of it.
@@ -127,7 +142,9 @@ struct FactIndexBuilder {
                         m = part
                         known = nil
                     }
-                    add(subject, m, scope, table: table, row: row, col: col, facet: known)
+                    let o = rowOrigin ?? origin(table, row: row, columns: columns)
+                    rowOrigin = o
+                    add(subject, m, scope, table: table, origin: o, slot: slot, facet: known)
                 }
             }
         }
@@ -167,7 +184,7 @@ struct FactIndexBuilder {
             let row = Row(code: nil, codePrinted: false, name: field.label, kind: .item, outline: nil, cells: [cell], location: field.location)
             let col = Column(index: 0, headerPath: [field.label], role: .money, measure: .total)
             append(Quantity(.expenditureTotal, .total, scope: .all, year: year, phase: phase),
-                   amount, table: form.table, row: row, column: col, blank: false)
+                   amount, origin: origin(form.table, row: row, columns: [col]), slot: 0, blank: false)
         }
         for indicator in form.indicators {
             guard let value = indicator.value, let money = indicator.money, money.per == nil,
@@ -177,7 +194,8 @@ struct FactIndexBuilder {
             let measure: Measure? = key.hasPrefix("项目支出") ? .project : key.hasPrefix("基本支出") ? .basic : nil
             guard let measure, indicator.op == nil || indicator.op == "=" else { continue }
             append(Quantity(.expenditureTotal, measure, scope: .all, year: year, phase: phase),
-                   Figure(value, unit: unit), table: form.table, row: indicator.row, column: valueColumn, blank: false)
+                   Figure(value, unit: unit), origin: origin(form.table, row: indicator.row, columns: [valueColumn]), slot: 0,
+                   blank: false)
         }
     }
 
@@ -188,15 +206,18 @@ struct FactIndexBuilder {
         let cols = table.moneyColumns
         if cols.contains(where: { ($0.measure ?? .total) != .total && itemMeasures.contains($0.measure ?? .other) }) {
             guard let row = table.rows.first else { return }
-            for c in cols { if let m = c.measure, itemMeasures.contains(m) { add(.threePublic(m), .total, .general, table: table, row: row, col: c) } }
+            let o = origin(table, row: row, columns: cols)
+            for (slot, c) in cols.enumerated() {
+                if let m = c.measure, itemMeasures.contains(m) { add(.threePublic(m), .total, .general, table: table, origin: o, slot: slot) }
+            }
             return
         }
-        for c in cols where c.measure == .total {
+        for (slot, c) in cols.enumerated() where c.measure == .total {
             var seen = Set<Measure>()
             for row in table.rows {
                 let m: Measure? = row.kind == .subtotal || row.kind == .grandTotal ? .total : MeasureVocabulary.measure(of: row.name)
                 guard let m, itemMeasures.contains(m), seen.insert(m).inserted else { continue }
-                add(.threePublic(m), .total, .general, table: table, row: row, col: c)
+                add(.threePublic(m), .total, .general, table: table, origin: origin(table, row: row, columns: cols), slot: slot)
             }
         }
     }

@@ -61,9 +61,11 @@ public struct Fact: Sendable {
     /// Where the figure is printed, held by reference: fact groups and rules copy facts, and a copy
     /// then retains one object instead of every field of a table, a row and a column.
     let origin: FactOrigin
+    /// The fact's column among `origin.columns`.
+    let columnSlot: Int
     public var table: DisclosureTable { origin.table }
     public var row: Row { origin.row }
-    public var column: Column { origin.column }
+    public var column: Column { origin.columns[columnSlot] }
     /// Whether the cell was blank (read as zero).
     public var blank: Bool
     /// The table's identity (title, attachment, side) as a number, equal for facts of tables that
@@ -78,15 +80,18 @@ public struct Fact: Sendable {
     }
 }
 
-/// The table, row and column a fact was read from (shared by the fact's copies).
+/// The table and row facts were read from, and the columns they may be in (shared by the facts of one row
+/// and by their copies). The table is shared by every fact read from it (`SharedTable`), and `columns` is
+/// the table's array of measured columns: a row's origin copies the row, once for all its figures.
 final class FactOrigin: Sendable {
-    let table: DisclosureTable
+    let source: SharedTable
     let row: Row
-    let column: Column
+    let columns: [Column]
+    var table: DisclosureTable { source.table }
 
-    init(table: DisclosureTable, row: Row, column: Column) {
-        self.table = table
+    init(source: SharedTable, row: Row, columns: [Column]) {
+        self.source = source
         self.row = row
-        self.column = column
+        self.columns = columns
     }
 }

@@ -3,7 +3,7 @@ import YusuanCore
 /// A quantity as two numbers: its subject and its facet (measure, scope, year, phase), each interned
 /// once per audit. Hashing it hashes two integers, where hashing a `Quantity` hashes its subject's
 /// code or name and the raw strings of its measure, scope and phase.
-struct QuantityKey: Hashable {
+struct QuantityKey: Hashable, Sendable {
     var subject: Int
     var facet: Int
 }
@@ -17,7 +17,7 @@ struct Facet: Hashable {
 }
 
 /// A subject, measure and year as numbers (any scope and phase): the key of `FactIndex.facts(_:_:year:scope:)`.
-struct SubjectMeasureKey: Hashable {
+struct SubjectMeasureKey: Hashable, Sendable {
     var subject: Int
     var measureYear: Int
 }

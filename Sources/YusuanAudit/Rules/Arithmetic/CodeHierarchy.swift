@@ -9,21 +9,24 @@ enum CodeHierarchy {
         let sum = SumCheck(rule: rule, context: ctx)
         for table in ctx.grids {
             let columns = table.additiveColumns
-            let coded = table.rows.filter { r in
-                guard let c = r.code, r.codePrinted else { return false }
+            // Rows by their index, read in place: a row is copied only as a parent that has children.
+            let rows = table.rows
+            let coded = rows.indices.filter { i in
+                guard let c = rows[i].code, rows[i].codePrinted else { return false }
                 return scheme.map { c.scheme == $0 } ?? (c.scheme != .functional)
             }
-            var childrenOf: [ClassificationCode: [Row]] = [:]
-            for row in coded { if let p = row.code?.parent { childrenOf[p, default: []].append(row) } }
-            for parent in coded {
-                guard let pc = parent.code, let children = childrenOf[pc] else { continue }
+            var childrenOf: [ClassificationCode: [Int]] = [:]
+            for i in coded { if let p = rows[i].code?.parent { childrenOf[p, default: []].append(i) } }
+            for p in coded {
+                guard let pc = rows[p].code, let children = childrenOf[pc] else { continue }
                 applicable = true
+                let parent = rows[p]
                 for col in columns {
                     guard let total = table.figure(parent, col) else { continue }
-                    let parts = children.compactMap { ch in table.figure(ch, col).map { SumCheck.Term(figure: $0) } }
+                    let parts = children.compactMap { ch in table.figure(rows[ch], col).map { SumCheck.Term(figure: $0) } }
                     guard parts.count == children.count else { continue }
                     // The level's name is worked out only for a finding (most checks pass).
-                    func childLevel() -> String { children.first?.code?.levelName ?? "" }
+                    func childLevel() -> String { children.first.flatMap { rows[$0].code?.levelName } ?? "" }
                     if let f = sum.check(total: total, parts: parts,
                                          what: "\(parent.label) 应等于其下各\(childLevel())之和",
                                          whatEnglish: "\(parent.label) should equal the sum of its \(children.count) \(childLevel()) lines",

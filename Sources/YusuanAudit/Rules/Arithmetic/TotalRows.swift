@@ -8,15 +8,18 @@ enum TotalRows {
         let sum = SumCheck(rule: rule, context: ctx)
         for table in ctx.grids where table.kind != .threePublic {
             let rows = table.rows
-            for (i, row) in rows.enumerated() where row.kind == .subtotal || row.kind == .grandTotal {
+            // Rows tested in place; only the rows that total others are copied out.
+            for i in rows.indices where rows[i].kind == .subtotal || rows[i].kind == .grandTotal {
+                let row = rows[i]
                 let parts = partsOfTotal(rows, at: i)
                 guard !parts.isEmpty else { continue }
                 applicable = true
                 findings += compare(table, row, parts, sum: sum, ctx: ctx,
                                     zh: "\(row.name) 应等于所列各项之和", en: "\(row.name) should equal the sum of the lines it totals")
             }
-            for (i, row) in rows.enumerated() where row.kind == .item && !(row.codePrinted) {
-                guard let depth = row.outline else { continue }
+            for i in rows.indices where rows[i].kind == .item && !(rows[i].codePrinted) {
+                guard let depth = rows[i].outline else { continue }
+                let row = rows[i]
                 var children: [Row] = []
                 var j = i + 1
                 while j < rows.count, rows[j].kind == .item || rows[j].kind == .ofWhich, (rows[j].outline ?? Int.max) > depth {

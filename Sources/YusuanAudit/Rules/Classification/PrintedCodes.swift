@@ -1,26 +1,33 @@
 import YusuanCore
 
 /// A classification code in a table row: printed in a code column or before the name, or derived from the name.
+/// The table is held by reference and the row by its index: rules filter, group and copy codes, and a copy
+/// then retains one shared table instead of every field of a table and a row.
 struct PrintedCode {
     var code: ClassificationCode
     /// The row's name without its ordinal ("(一)一般公共服务支出" → "一般公共服务支出").
     var name: String
     var printed: Bool
-    var table: DisclosureTable
-    var row: Row
+    /// The table the code is printed in, shared by the table's codes.
+    let source: SharedTable
+    /// The row's index in `table.rows`.
+    let rowIndex: Int
     var column: Column?
     /// `TextNormalization.key(name)`, worked out once.
     var key: String
 
-    init(code: ClassificationCode, name: String, printed: Bool, table: DisclosureTable, row: Row, column: Column?) {
+    init(code: ClassificationCode, name: String, printed: Bool, source: SharedTable, rowIndex: Int, column: Column?) {
         self.code = code
         self.name = name
         self.printed = printed
-        self.table = table
-        self.row = row
+        self.source = source
+        self.rowIndex = rowIndex
         self.column = column
         key = TextNormalization.key(name)
     }
+
+    var table: DisclosureTable { source.table }
+    var row: Row { source.table.rows[rowIndex] }
 
     /// "附件2" or the table's title.
     var tableName: String { PrintedCodes.shortName(table) }
@@ -63,16 +70,21 @@ enum PrintedCodes {
 
     /// Every code of every table, printed ones only unless `derived`, found afresh.
     static func find(_ disclosure: Disclosure, derived: Bool) -> [PrintedCode] {
-        tables(disclosure).flatMap { table in
+        var codes: [PrintedCode] = []
+        for table in tables(disclosure) {
             let column = codeColumns(table).first
-            return table.rows.compactMap { row -> PrintedCode? in
-                guard let code = row.code, row.codePrinted || derived else { return nil }
-                let name = RowLabels.outline(row.name).rest
-                guard !name.isEmpty else { return nil }
-                return PrintedCode(code: code, name: name, printed: row.codePrinted, table: table, row: row,
-                                   column: row.codePrinted ? column : nil)
+            let source = SharedTable(table)
+            // Rows read in place: a row is copied only when a rule asks for it (`PrintedCode.row`).
+            for i in table.rows.indices {
+                guard let code = table.rows[i].code, table.rows[i].codePrinted || derived else { continue }
+                let name = RowLabels.outline(table.rows[i].name).rest
+                guard !name.isEmpty else { continue }
+                let printed = table.rows[i].codePrinted
+                codes.append(PrintedCode(code: code, name: name, printed: printed, source: source, rowIndex: i,
+                                         column: printed ? column : nil))
             }
         }
+        return codes
     }
 
     /// Whether `name` is the catalog name (or alias) of some code: the row is a 科目 line, not a unit line.
