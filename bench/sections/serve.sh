@@ -5,15 +5,21 @@
 # is measured like for like: with no request log on either side (yusuan --log-level notice, nginx access_log
 # off), then with one (yusuan's default, a line per request; nginx's access_log to a file). Then both with one
 # thread answering connections (yusuan --event-loops 1, nginx worker_processes 1), no request log: wrk's two
-# threads and the server's then fit the two cores with less waiting for a core.
+# threads and the server's then fit the two cores with less waiting for a core. Last, apart: each one-thread server
+# pinned to one core (taskset) and wrk with one thread pinned to the other, as when the clients are not on the
+# server's machine: the server never waits for wrk's threads.
 serve_section() {
   command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "serve: needs wrk and nginx (apt-get install wrk nginx)"; return 0; }
   local seconds=${YUSUAN_BENCH_SECONDS:-10}
   local machine; machine=$(machine_line)  # the load average at the start, not after the runs
   local dir="$work/serve"; rm -rf "$dir"; mkdir -p "$dir/static"
-  local port nport lport nlport oport noport
+  local port nport lport nlport oport noport pport npport
   free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
   port=$(free_port); nport=$(free_port); lport=$(free_port); nlport=$(free_port); oport=$(free_port); noport=$(free_port)
+  pport=$(free_port); npport=$(free_port)
+  # Pinned rows only where there are two cores to split and taskset to split them.
+  local pinned=""
+  if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pinned=yes; fi
   echo "== serve: yusuan serve on 127.0.0.1:$port (request log on: $lport), nginx on 127.0.0.1:$nport (access log on: $nlport)"
   "$yusuan" serve --host 127.0.0.1 --port "$port" --database "$dir/yusuan.db" --log-level notice > "$dir/serve.log" 2>&1 &
   local server=$!
@@ -26,6 +32,13 @@ serve_section() {
   "$yusuan" serve --host 127.0.0.1 --port "$oport" --database "$dir/yusuan.db" --log-level notice --event-loops 1 > "$dir/serve-one.log" 2>&1 &
   local one=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$oport/api/v1/departments" > /dev/null 2>&1 && break; sleep 0.5; done
+  # And a fourth with one event loop, on core 1 only.
+  local pinned_server=""
+  if [ -n "$pinned" ]; then
+    taskset -c 1 "$yusuan" serve --host 127.0.0.1 --port "$pport" --database "$dir/yusuan.db" --log-level notice --event-loops 1 > "$dir/serve-pinned.log" 2>&1 &
+    pinned_server=$!
+    for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$pport/api/v1/departments" > /dev/null 2>&1 && break; sleep 0.5; done
+  fi
   local code id
   code=$(python3 -c "import json,sys; d=json.load(open('$dir/departments.json')); d=d.get('departments', d) if isinstance(d, dict) else d; print(d[0]['code'])")
   curl -sf "http://127.0.0.1:$port/api/v1/departments/$code/versions" > "$dir/versions.json"
@@ -70,6 +83,13 @@ http {
 CONF
   nginx -c "$dir/nginx-one.conf" -g 'daemon off;' &
   local nginx_one=$!
+  local nginx_pinned=""
+  if [ -n "$pinned" ]; then
+    sed -e "s|$dir/nginx-one.pid|$dir/nginx-pinned.pid|" -e "s|$dir/nginx-one-error.log|$dir/nginx-pinned-error.log|" \
+      -e "s|127.0.0.1:$noport|127.0.0.1:$npport|" "$dir/nginx-one.conf" > "$dir/nginx-pinned.conf"
+    taskset -c 1 nginx -c "$dir/nginx-pinned.conf" -g 'daemon off;' &
+    nginx_pinned=$!
+  fi
   sleep 1
   # load NAME URL PIDS...: RUNS wrk runs; median requests/s and p99 (ms), peak summed RSS (MiB) of PIDS and their children.
   declare -gA rps p99 peak
@@ -85,7 +105,7 @@ CONF
           echo "$sum"; sleep 0.2
         done ) > "$dir/$name.rss" &
       sampler=$!
-      wrk -t2 -c64 -d"${seconds}s" --latency "$url" > "$dir/$name.wrk" 2>&1
+      ${wrk_prefix:-} wrk -t"${wrk_threads:-2}" -c64 -d"${seconds}s" --latency "$url" > "$dir/$name.wrk" 2>&1
       kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
       rates+=("$(awk '/Requests\/sec/ {print $2}' "$dir/$name.wrk")")
       tails+=("$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$dir/$name.wrk")")
@@ -109,11 +129,22 @@ CONF
   load page-nginx-one "http://127.0.0.1:$noport/page.html" "$nginx_one"
   load json-yusuan-one "http://127.0.0.1:$oport$json" "$one"
   load json-nginx-one "http://127.0.0.1:$noport/disclosure.json" "$nginx_one"
-  kill "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" 2>/dev/null
-  wait "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" 2>/dev/null || true
+  local pinned_rows=""
+  if [ -n "$pinned" ]; then
+    wrk_prefix="taskset -c 0" wrk_threads=1 load page-yusuan-pinned "http://127.0.0.1:$pport$page" "$pinned_server"
+    wrk_prefix="taskset -c 0" wrk_threads=1 load page-nginx-pinned "http://127.0.0.1:$npport/page.html" "$nginx_pinned"
+    wrk_prefix="taskset -c 0" wrk_threads=1 load json-yusuan-pinned "http://127.0.0.1:$pport$json" "$pinned_server"
+    wrk_prefix="taskset -c 0" wrk_threads=1 load json-nginx-pinned "http://127.0.0.1:$npport/disclosure.json" "$nginx_pinned"
+  fi
+  kill "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" $pinned_server $nginx_pinned 2>/dev/null
+  wait "$server" "$logged" "$one" "$nginx_pid" "$nginx_one" $pinned_server $nginx_pinned 2>/dev/null || true
   local page_kb json_kb
   page_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/page.html\")/1024:.0f}')")
   json_kb=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/static/disclosure.json\")/1024:.0f}')")
+  if [ -n "$pinned" ]; then
+    pinned_rows="| disclosure page, server on core 1, \`wrk -t1\` on core 0 (one thread each, \`taskset\`) | off | ${page_kb} KiB | ${rps[page-yusuan-pinned]} | ${rps[page-nginx-pinned]} | $(ratio "${rps[page-yusuan-pinned]}" "${rps[page-nginx-pinned]}") | ${p99[page-yusuan-pinned]} | ${p99[page-nginx-pinned]} | ${peak[page-yusuan-pinned]} | ${peak[page-nginx-pinned]} |
+| budget JSON, server on core 1, \`wrk -t1\` on core 0 | off | ${json_kb} KiB | ${rps[json-yusuan-pinned]} | ${rps[json-nginx-pinned]} | $(ratio "${rps[json-yusuan-pinned]}" "${rps[json-nginx-pinned]}") | ${p99[json-yusuan-pinned]} | ${p99[json-nginx-pinned]} | ${peak[json-yusuan-pinned]} | ${peak[json-nginx-pinned]} |"
+  fi
   cat > "$work/section-serve.md" <<MD
 ## 4. Serve
 
@@ -132,6 +163,7 @@ Peak RSS: the server's resident set (nginx: master and workers) sampled every 0.
 | budget JSON | on | ${json_kb} KiB | ${rps[json-yusuan-log]} | ${rps[json-nginx-log]} | $(ratio "${rps[json-yusuan-log]}" "${rps[json-nginx-log]}") | ${p99[json-yusuan-log]} | ${p99[json-nginx-log]} | ${peak[json-yusuan-log]} | ${peak[json-nginx-log]} |
 | disclosure page, one thread each (\`--event-loops 1\`, \`worker_processes 1\`) | off | ${page_kb} KiB | ${rps[page-yusuan-one]} | ${rps[page-nginx-one]} | $(ratio "${rps[page-yusuan-one]}" "${rps[page-nginx-one]}") | ${p99[page-yusuan-one]} | ${p99[page-nginx-one]} | ${peak[page-yusuan-one]} | ${peak[page-nginx-one]} |
 | budget JSON, one thread each | off | ${json_kb} KiB | ${rps[json-yusuan-one]} | ${rps[json-nginx-one]} | $(ratio "${rps[json-yusuan-one]}" "${rps[json-nginx-one]}") | ${p99[json-yusuan-one]} | ${p99[json-nginx-one]} | ${peak[json-yusuan-one]} | ${peak[json-nginx-one]} |
+$pinned_rows
 
 Targets (issue 6): at least half of nginx's requests per second (ratio ≥ 0.5) and p99 under 10 ms at 64 connections.
 MD
