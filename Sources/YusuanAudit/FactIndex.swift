@@ -14,8 +14,12 @@ public struct FactIndex: Sendable {
     /// 部门 (all funds), 财政拨款 and 一般公共预算 scopes print the same figures.
     public private(set) var scopesCoincide = false
 
-    /// Facts that print the same quantity (scopes merged where they coincide), in order of first printing.
-    public private(set) var groups: [[Fact]] = []
+    /// The indices of `all` by quantity, scopes merged where they coincide (`byQuantity` when they do not).
+    private var merged = FlatGroups<QuantityKey>()
+
+    /// Facts that print the same quantity (scopes merged where they coincide), in order of first printing,
+    /// read in place from `all` (no array of facts per group).
+    public var groups: FactGroups { FactGroups(all: all, groups: merged) }
 
     public init(disclosure: Disclosure) {
         let builder = FactIndexBuilder(disclosure: disclosure)
@@ -24,7 +28,7 @@ public struct FactIndex: Sendable {
         scopesCoincide = builder.scopesCoincide
         let keys = builder.keys
         byQuantity = FlatGroups(keys)
-        groups = Self.grouped(all, keys: keys, byQuantity: byQuantity, scopesCoincide: scopesCoincide, interner: &interner)
+        merged = Self.grouped(keys: keys, byQuantity: byQuantity, scopesCoincide: scopesCoincide, interner: &interner)
         let measureYear = interner.measureYearOfFacet
         bySubject = FlatGroups(keys.map { SubjectMeasureKey(subject: $0.subject, measureYear: measureYear[$0.facet]) })
     }
@@ -55,10 +59,10 @@ public struct FactIndex: Sendable {
         }
     }
 
-    /// Groups of facts that print one quantity (scopes merged when they coincide), in order of first printing,
-    /// each in order. Without merging they are the index by quantity; merged, a quantity is its subject and merged facet.
-    private static func grouped(_ all: [Fact], keys: [QuantityKey], byQuantity: FlatGroups<QuantityKey>, scopesCoincide: Bool,
-                                interner: inout QuantityInterner) -> [[Fact]] {
+    /// Groups of the indices of facts that print one quantity (scopes merged when they coincide), in order of first
+    /// printing, each in order. Without merging they are the index by quantity; merged, a quantity is its subject and merged facet.
+    private static func grouped(keys: [QuantityKey], byQuantity: FlatGroups<QuantityKey>, scopesCoincide: Bool,
+                                interner: inout QuantityInterner) -> FlatGroups<QuantityKey> {
         var merged = byQuantity
         if scopesCoincide {
             // Each facet's number once its scope is merged (.fiscal and .general read as .all).
@@ -71,8 +75,27 @@ public struct FactIndex: Sendable {
             }
             merged = FlatGroups(keys.map { QuantityKey(subject: $0.subject, facet: mergedFacet[$0.facet]) })
         }
-        return (0..<merged.count).map { g in merged[g].map { all[$0] } }
+        return merged
     }
+}
+
+/// Facts grouped by the quantity they print (`FactIndex.groups`): each group reads its facts from the index's
+/// array through the group's indices.
+public struct FactGroups: RandomAccessCollection, Sendable {
+    let all: [Fact]
+    let groups: FlatGroups<QuantityKey>
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { groups.count }
+    public subscript(group: Int) -> FactGroup { FactGroup(all: all, members: groups[group]) }
+}
+
+/// The facts of one group of `FactGroups`, in order of printing.
+public struct FactGroup: RandomAccessCollection, Sendable {
+    let all: [Fact]
+    let members: ArraySlice<Int>
+    public var startIndex: Int { members.startIndex }
+    public var endIndex: Int { members.endIndex }
+    public subscript(position: Int) -> Fact { all[members[position]] }
 }
 
 /// Indices grouped by key in one flat array: groups numbered in order of their first index, each group's

@@ -12,6 +12,7 @@ enum RowBuilder {
         let textCols = columns.filter { $0.role == .text && $0.index < firstMoney }.map(\.index)
         let functional = CatalogLibrary.catalog(.functional, year: catalogYear ?? 2022)
         var rows: [Row] = []
+        rows.reserveCapacity(lines.count)
         for (r, line) in lines.enumerated() where !line.isBlank {
             let width = columns.count
             var texts = (0..<width).map { $0 < line.cells.count ? line.cells[$0] : "" }

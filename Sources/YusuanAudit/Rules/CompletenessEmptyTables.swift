@@ -43,7 +43,8 @@ extension CompletenessRules {
         guard !tables.isEmpty else {
             return .notApplicable(reason: "没有可判断是否为空的金额表 / no money table to check")
         }
-        let sentences = narrativeSentences(d)
+        // The narrative's sentences, split on first need: only an empty table without an explaining note reads them.
+        var sentences: [(text: String, paragraph: Paragraph)]?
         var out: [Finding] = []
         for parts in tableGroups(tables, department: d.department) {
             guard let t = parts.first else { continue }
@@ -81,7 +82,9 @@ extension CompletenessRules {
                     english: "\(t.displayName) has no data; its note \(quoted(note.trimmed)) does not mention \(subject.joined(separator: "、"))\(namedEn), so it does not fit this table (possibly copied from another)."))
                 continue
             }
-            if sentences.contains(where: { says($0.text) && mentions($0.text) }) { continue }
+            let narrative = sentences ?? narrativeSentences(d)
+            sentences = narrative
+            if narrative.contains(where: { says($0.text) && mentions($0.text) }) { continue }
             let example = subject.first.map { "本单位无\($0)收支，故此表无数据" } ?? "本单位无相关收支，故此表无数据"
             out.append(emptyTableNotes.finding(
                 c.location(t), expected: "空表说明", found: "无说明",

@@ -9,7 +9,7 @@ public enum CrossTableRules {
         title: "同一功能科目（类/款/项）在各表中的数字一致", titleEnglish: "Each functional 类/款/项 figure is the same in every table that prints it",
         why: "同一科目在不同表中数字不同，读者无法知道实际安排了多少。",
         whyEnglish: "When tables disagree on one line, a reader cannot know what was actually budgeted.",
-        check: { ctx in SameQuantity.check(ctx, rule: functional) { if case .functional = $0 { return true }; return false } }) }
+        check: { ctx in SameQuantity.check(ctx, rule: Self.functional) { if case .functional = $0 { return true }; return false } }) }
 
     static var totals: Rule { Rule(
         id: "XT-002", severity: .error, category: .crossTable,
@@ -17,7 +17,7 @@ public enum CrossTableRules {
         titleEnglish: "Totals, basic expenditure and its parts, project expenditure, “three public” items and project amounts agree across tables",
         why: "总表、支出表、基本支出表和项目表是同一预算的不同切面，合计必须相同。",
         whyEnglish: "The summary, expenditure, basic-expenditure and project tables are views of one budget; their totals must agree.",
-        check: { ctx in SameQuantity.check(ctx, rule: totals) { if case .functional = $0 { return false }; if case .economic = $0 { return false }; return true } }) }
+        check: { ctx in SameQuantity.check(ctx, rule: Self.totals) { if case .functional = $0 { return false }; if case .economic = $0 { return false }; return true } }) }
 
     static var threePublicEconomic: Rule { Rule(
         id: "XT-003", severity: .error, category: .crossTable,
@@ -25,7 +25,7 @@ public enum CrossTableRules {
         titleEnglish: "Basic-expenditure lines 30217, 30231, 30212 and 31013 do not exceed the matching “three public” items",
         why: "“三公”经费表应包含基本支出中的全部“三公”开支，否则“三公”经费被少报。",
         whyEnglish: "The “three public” table must include every such expense in basic expenditure, or those expenses are under-reported.",
-        check: { ctx in ThreePublicEconomic.check(ctx, rule: threePublicEconomic) }) }
+        check: { ctx in ThreePublicEconomic.check(ctx, rule: Self.threePublicEconomic) }) }
 
     static var correspondences: Rule { Rule(
         id: "XT-004", severity: .error, category: .crossTable,
@@ -33,5 +33,5 @@ public enum CrossTableRules {
         titleEnglish: "Economic lines equal the functional lines they correspond to (30108 ↔ 2080505, 30109 ↔ 2080506, 30113 ↔ 2210201 …)",
         why: "养老保险、职业年金、住房公积金等在经济分类和功能分类中是同一笔钱，两处必须一致。",
         whyEnglish: "Pension, occupational annuity and housing fund contributions are the same money in both classifications.",
-        check: { ctx in Correspondences.check(ctx, rule: correspondences) }) }
+        check: { ctx in Correspondences.check(ctx, rule: Self.correspondences) }) }
 }

@@ -14,7 +14,7 @@ public enum UnitRules {
             guard !tables.isEmpty else { return .notApplicable(reason: "no table with figures") }
             var seen = Set<String>()
             let findings = tables.filter { !$0.unitDeclared && seen.insert($0.displayName).inserted }.map { t in
-                declared.finding(ctx.location(t), expected: "单位：元 或 单位：万元", found: "未注明",
+                Self.declared.finding(ctx.location(t), expected: "单位：元 或 单位：万元", found: "未注明",
                                  message: "\(t.displayName) 未注明金额单位，按万元理解。",
                                  english: "\(t.displayName) does not state its money unit; read as 万元.")
             }
@@ -26,7 +26,7 @@ public enum UnitRules {
         title: "同一数字在两张表中不应相差 1 万倍（单位标错）", titleEnglish: "One quantity is not 10,000 times larger in one table than in another (a wrong unit)",
         why: "单位标错会使读者把金额看错一万倍。",
         whyEnglish: "A wrong unit makes a reader misread an amount ten thousandfold.",
-        check: { ctx in UnitMismatch.check(ctx, rule: mismatch) }) }
+        check: { ctx in UnitMismatch.check(ctx, rule: Self.mismatch) }) }
 }
 
 /// Pairs of printings of one quantity whose printed numbers agree but whose units do not.

@@ -49,10 +49,17 @@ enum TotalColumns {
         for table in ctx.grids where table.kind != .threePublic {
             let ids = identities(table)
             if !ids.isEmpty { applicable = true }
+            // One array of terms for every row, filled afresh (no allocation per row).
+            var parts: [SumCheck.Term] = []
             for id in ids {
+                parts.reserveCapacity(id.parts.count)
                 for row in table.rows where row.kind != .ofWhich {
                     guard let total = table.figure(row, id.total) else { continue }
-                    let parts = id.parts.compactMap { c in table.figure(row, c).map { SumCheck.Term(figure: $0) } }
+                    parts.removeAll(keepingCapacity: true)
+                    for c in id.parts {
+                        guard let figure = table.figure(row, c) else { break }
+                        parts.append(SumCheck.Term(figure: figure))
+                    }
                     guard parts.count == id.parts.count else { continue }
                     if table.isBlank(row, id.total) && parts.allSatisfy({ $0.figure.value.isZero }) { continue }
                     // The part columns' names, only for a finding (most rows pass).
