@@ -75,7 +75,7 @@ import YusuanTestSupport
         let sizes = [3, 10, 1, 10, 7]
         let files = sizes.enumerated().map { i, n in
             let path = dir + "/\(i).txt"
-            FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: n))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: n)))
             return path
         }
         #expect(BatchAuditRunner.largestFirst(files + [dir + "/missing.txt"]) == [1, 3, 4, 0, 2, 5])

@@ -22,8 +22,8 @@ struct CompareCommand: ParsableCommand {
             let options = ComparisonReport.Options(changedOnly: changedOnly, language: lang)
             print(format == .json ? ComparisonReport.json(first, second, options: options)
                                   : ComparisonReport.text(first, second, options: options), terminator: "")
-        } catch let e as IngestError {
-            printError(e.description)
+        } catch {
+            printError(error.description)
             throw ExitCode(65)
         }
     }

@@ -19,8 +19,8 @@ struct InspectCommand: ParsableCommand {
             }
             let d = try DisclosureLoader.load(path: file)
             print(DisclosureOutline.render(d), terminator: "")
-        } catch let e as IngestError {
-            printError(e.description)
+        } catch {
+            printError(error.description)
             throw ExitCode(65)
         }
     }

@@ -28,7 +28,7 @@ enum City {
         guard !xiang.isEmpty, !personnel.isEmpty, !publicCost.isEmpty else {
             throw BenchError("no catalogs for \(year)")
         }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)  // failure is caught just below
         guard let out = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
         defer { try? out.close() }
         var buffer: [UInt8] = []
