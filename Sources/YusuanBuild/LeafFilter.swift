@@ -15,16 +15,28 @@ struct LeafFilter: Hashable {
             case .project: self = .project
             }
         }
+
+        /// Its bit in a mask of natures (人员 1, 公用 2, 项目 4, as `PackedLeaves.natureBit`).
+        var bit: Int {
+            switch self {
+            case .personnel: 1
+            case .publicCost: 2
+            case .project: 4
+            }
+        }
     }
 
-    var funds: Set<RevenueSource>?
+    /// The funds as a bit mask of `RevenueSource.bit` (nil: any fund). A mask, not a `Set`: building,
+    /// intersecting and hashing a set of a raw-value enum hashes the funds' Chinese names.
+    var fundBits: Int?
     /// 功能科目 prefix (类, 款 or 项).
     var functional: String?
     /// 经济科目 prefix (类 or 款).
     var economic: String?
     /// Exact 经济科目 codes.
     var economicCodes: Set<String>?
-    var natures: Set<NatureKind>?
+    /// The natures as a bit mask of `NatureKind.bit` (nil: any nature).
+    var natureBits: Int?
     /// Project codes (only project leaves match).
     var projects: Set<String>?
     /// Unit codes.
@@ -33,26 +45,36 @@ struct LeafFilter: Hashable {
     var never = false
 
     static let all = LeafFilter()
-    static func fund(_ f: RevenueSource) -> LeafFilter { LeafFilter(funds: [f]) }
-    static func funds(_ f: Set<RevenueSource>) -> LeafFilter { LeafFilter(funds: f) }
+    static func fund(_ f: RevenueSource) -> LeafFilter { LeafFilter(fundBits: f.bit) }
+    static func funds(_ f: Set<RevenueSource>) -> LeafFilter { LeafFilter(fundBits: f.reduce(0) { $0 | $1.bit }) }
     static func functional(_ prefix: String) -> LeafFilter { LeafFilter(functional: prefix) }
     static func economic(_ prefix: String) -> LeafFilter { LeafFilter(economic: prefix) }
     static func economicCodes(_ codes: Set<String>) -> LeafFilter { LeafFilter(economicCodes: codes) }
     static func projects(_ codes: Set<String>) -> LeafFilter { LeafFilter(projects: codes) }
     static func units(_ codes: Set<String>) -> LeafFilter { LeafFilter(units: codes) }
     /// 基本支出 (personnel and public cost).
-    static let basic = LeafFilter(natures: [.personnel, .publicCost])
+    static let basic = LeafFilter(natureBits: NatureKind.personnel.bit | NatureKind.publicCost.bit)
     /// 项目支出.
-    static let project = LeafFilter(natures: [.project])
-    static let personnel = LeafFilter(natures: [.personnel])
-    static let publicCost = LeafFilter(natures: [.publicCost])
+    static let project = LeafFilter(natureBits: NatureKind.project.bit)
+    static let personnel = LeafFilter(natureBits: NatureKind.personnel.bit)
+    static let publicCost = LeafFilter(natureBits: NatureKind.publicCost.bit)
+
+    /// The funds the filter allows (nil: any fund).
+    var funds: Set<RevenueSource>? {
+        fundBits.map { bits in Set(RevenueSource.allCases.filter { bits & $0.bit != 0 }) }
+    }
+
+    /// The natures the filter allows (nil: any nature).
+    var natures: Set<NatureKind>? {
+        natureBits.map { bits in Set(NatureKind.allCases.filter { bits & $0.bit != 0 }) }
+    }
 
     /// The leaves both filters select.
     func and(_ other: LeafFilter) -> LeafFilter {
         var f = self
-        f.funds = Self.intersect(funds, other.funds)
+        f.fundBits = Self.intersect(fundBits, other.fundBits)
         f.economicCodes = Self.intersect(economicCodes, other.economicCodes)
-        f.natures = Self.intersect(natures, other.natures)
+        f.natureBits = Self.intersect(natureBits, other.natureBits)
         f.projects = Self.intersect(projects, other.projects)
         f.units = Self.intersect(units, other.units)
         let (fp, fNever) = Self.narrower(functional, other.functional)
@@ -66,11 +88,11 @@ struct LeafFilter: Hashable {
     func matches(_ leaf: Ledger.Leaf) -> Bool {
         if never { return false }
         // A bit mask: `Set.contains` would hash the fund's Chinese raw value for every leaf.
-        if funds != nil, fundMask & leaf.fund.bit == 0 { return false }
+        if let fundBits, fundBits & leaf.fund.bit == 0 { return false }
         if let functional, !leaf.functional.hasPrefix(functional) { return false }
         if let economic, !leaf.economic.hasPrefix(economic) { return false }
         if let economicCodes, !economicCodes.contains(leaf.economic) { return false }
-        if let natures, !natures.contains(NatureKind(leaf.nature)) { return false }
+        if let natureBits, natureBits & NatureKind(leaf.nature).bit == 0 { return false }
         if let projects {
             guard case .project(let code) = leaf.nature, projects.contains(code) else { return false }
         }
@@ -79,12 +101,7 @@ struct LeafFilter: Hashable {
     }
 
     /// The funds as a bit mask of their cases (-1: any fund).
-    var fundMask: Int {
-        guard let funds else { return -1 }
-        var mask = 0
-        for f in funds { mask |= f.bit }
-        return mask
-    }
+    var fundMask: Int { fundBits ?? -1 }
 
     /// Hashes and compares the funds as a bit mask of their cases: a raw-value enum hashes and compares
     /// its Chinese name, which is slow.
@@ -94,18 +111,7 @@ struct LeafFilter: Hashable {
     }
 
     /// The natures as a bit mask (-1: any nature).
-    var natureMask: Int {
-        guard let natures else { return -1 }
-        var mask = 0
-        for n in natures {
-            switch n {
-            case .personnel: mask |= 1
-            case .publicCost: mask |= 2
-            case .project: mask |= 4
-            }
-        }
-        return mask
-    }
+    var natureMask: Int { natureBits ?? -1 }
 
     /// Hashing is on the memo's hot path (every figure looks its filter up): funds and natures go in as
     /// masks, and a set of codes as its only element or its size (hashing a `Set` hashes every element
@@ -125,6 +131,12 @@ struct LeafFilter: Hashable {
         guard let codes else { return hasher.combine(-1) }
         hasher.combine(codes.count)
         if codes.count == 1, let only = codes.first { hasher.combine(only) }
+    }
+
+    private static func intersect(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return a & b
     }
 
     private static func intersect<T>(_ a: Set<T>?, _ b: Set<T>?) -> Set<T>? {

@@ -126,8 +126,12 @@ final class LeafIndex {
             }
         }
         if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
-        if let funds = filter.funds { options.append(funds.map { byFund[$0.bit] ?? [] }) }
-        if let natures = filter.natures { options.append(natures.map { byNature[$0] ?? [] }) }
+        if let bits = filter.fundBits {
+            options.append(RevenueSource.allCases.filter { bits & $0.bit != 0 }.map { byFund[$0.bit] ?? [] })
+        }
+        if let bits = filter.natureBits {
+            options.append(LeafFilter.NatureKind.allCases.filter { bits & $0.bit != 0 }.map { byNature[$0] ?? [] })
+        }
         if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
         if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }
         // Each field puts a leaf in one list only, so the lists of an option are disjoint.

@@ -3,51 +3,67 @@ import YusuanCore
 /// Collects every set of leaves a printed figure covers, per print scale, so that rounding can keep
 /// each within a unit at the scale it is printed at.
 final class Recorder {
-    private(set) var sets: [PrintScale: [[Int]]] = [:]
-    /// Per scale, the sets noted so far by a 64-bit key of their leaves: the first set (its position in
-    /// `sets`) with each key, and for each set the next one with the same key; equal keys are compared
-    /// element by element. No array is hashed by `Hasher`, and growing the table rehashes only integers.
-    private var firstWithKey: [PrintScale: [UInt64: Int]] = [:]
-    private var nextWithKey: [PrintScale: [Int]] = [:]
-    /// Selections (`LeafIndex` numbers) already noted, per scale: a figure printed again adds nothing, so
-    /// its set need not be hashed again. Few scales: a list, searched in order.
-    private var noted: [(scale: PrintScale, selections: [Bool])] = []
+    /// What is noted at one print scale: the sets in the order first noted; the first set (its position in
+    /// `sets`) with each 64-bit key of its leaves, and for each set the next one with the same key (equal
+    /// keys are compared element by element: no array is hashed by `Hasher`, and growing the table rehashes
+    /// only integers); and the selections (`LeafIndex` numbers) already noted, so that a figure printed
+    /// again is not hashed again.
+    private struct Scaled {
+        let scale: PrintScale
+        var sets: [[Int]] = []
+        var firstWithKey: [UInt64: Int] = [:]
+        var nextWithKey: [Int] = []
+        var selections: [Bool] = []
+    }
+
+    /// Few scales (one or two per disclosure): a list searched in order, so that a note hashes no
+    /// `PrintScale` (whose unit would hash its name).
+    private var scaled: [Scaled] = []
+
+    /// The sets noted, per scale.
+    var sets: [PrintScale: [[Int]]] {
+        Dictionary(scaled.map { ($0.scale, $0.sets) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The sets printed at 0.01 万元.
     var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
 
+    private func slot(_ scale: PrintScale) -> Int {
+        if let known = scaled.firstIndex(where: { $0.scale == scale }) { return known }
+        scaled.append(Scaled(scale: scale))
+        return scaled.count - 1
+    }
+
     func note(_ set: [Int], at scale: PrintScale = .wanYuan) {
         guard set.count > 1 else { return }
+        note(set, slot: slot(scale))
+    }
+
+    private func note(_ set: [Int], slot: Int) {
         var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
         for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
-        let first = firstWithKey[scale]?[key] ?? -1
+        let first = scaled[slot].firstWithKey[key] ?? -1
         var id = first
         while id >= 0 {
-            if sets[scale]?[id] == set { return }
-            id = nextWithKey[scale]?[id] ?? -1
+            if scaled[slot].sets[id] == set { return }
+            id = scaled[slot].nextWithKey[id]
         }
-        let count = sets[scale]?.count ?? 0
-        firstWithKey[scale, default: [:]][key] = count
-        nextWithKey[scale, default: []].append(first)
-        sets[scale, default: []].append(set)
+        scaled[slot].firstWithKey[key] = scaled[slot].sets.count
+        scaled[slot].nextWithKey.append(first)
+        scaled[slot].sets.append(set)
     }
 
     /// Notes the leaves of selection number `selection` at `scale`, once.
     func note(selection: Int, _ set: [Int], at scale: PrintScale) {
         guard !scale.isExact else { return }
-        let slot: Int
-        if let known = noted.firstIndex(where: { $0.scale == scale }) {
-            slot = known
-        } else {
-            slot = noted.count
-            noted.append((scale, []))
+        let slot = slot(scale)
+        if selection >= scaled[slot].selections.count {
+            scaled[slot].selections += Array(repeating: false, count: selection + 1 - scaled[slot].selections.count + 64)
         }
-        if selection >= noted[slot].selections.count {
-            noted[slot].selections += Array(repeating: false, count: selection + 1 - noted[slot].selections.count + 64)
-        }
-        guard !noted[slot].selections[selection] else { return }
-        noted[slot].selections[selection] = true
-        note(set, at: scale)
+        guard !scaled[slot].selections[selection] else { return }
+        scaled[slot].selections[selection] = true
+        guard set.count > 1 else { return }
+        note(set, slot: slot)
     }
 }
 
