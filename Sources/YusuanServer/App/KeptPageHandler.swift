@@ -6,6 +6,10 @@ import NIOHTTPTypes
 /// a request head that `KeptPages` answers is answered here on the event loop and goes no further; every other
 /// request part is handed on unchanged to Hummingbird's request loop.
 ///
+/// A kept response leaves as bytes through `KeptResponseOutlet`, below the response codecs: its head, encoded once
+/// per kept body with this request's X-Request-Id, Date and Server appended, then the kept body. A stand-in head and
+/// end follow it down the pipeline for the handlers that count responses; the outlet drops the stand-in's bytes.
+///
 /// Responses leave in request order: while a request handed on has not been answered yet (its response's end has not
 /// passed on its way out), the requests after it are handed on too, so a pipelined client gets its answers in
 /// order. A request is handed on as well when the connection cannot take more bytes now, so that the router's
@@ -17,24 +21,35 @@ final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     let pages: KeptPages
+    let outlet: KeptResponseOutlet
     /// Requests handed on whose response has not ended yet.
     private var handedOn = 0
     /// The rest of a request answered here (its end) is dropped.
     private var answering = false
     private var unflushed = false
 
-    init(pages: KeptPages) {
+    init(pages: KeptPages, outlet: KeptResponseOutlet) {
         self.pages = pages
+        self.outlet = outlet
     }
+
+    /// What passes down the pipeline for a response written through the outlet: a 200 with no body, whose
+    /// encoded bytes the outlet drops.
+    static let standIn = HTTPResponse(status: .ok, headerFields: [.contentLength: "0"])
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if handedOn == 0, context.channel.isWritable, let answer = pages.answer(request) {
+            if handedOn == 0, outlet.isReady, context.channel.isWritable, let answer = pages.answer(request) {
                 answering = true
-                context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
-                if let body = answer.body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
+                outlet.writeBytes(answer.head)
+                if let body = answer.body { outlet.writeBytes(body) }
+                // The bytes are queued first: a connection state handler that closes after this response's end
+                // closes after them.
+                outlet.swallowing = true
+                context.write(wrapOutboundOut(.head(Self.standIn)), promise: nil)
                 context.write(wrapOutboundOut(.end(nil)), promise: nil)
+                outlet.swallowing = false
                 unflushed = true
             } else {
                 handedOn += 1

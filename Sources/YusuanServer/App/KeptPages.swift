@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 import Synchronization
@@ -17,9 +18,9 @@ import YusuanStore
 /// kept under the route's key. Anything else returns nil and goes through the router unchanged, which keeps the
 /// body again.
 final class KeptPages: Sendable {
-    /// A response the fast path gives: the head, and the body for a 200.
+    /// A response the fast path gives: the head's bytes as NIO's HTTP/1 encoder writes them, and the body for a 200.
     struct Answer {
-        var head: HTTPResponse
+        var head: ByteBuffer
         var body: ByteBuffer?
     }
 
@@ -31,6 +32,8 @@ final class KeptPages: Sendable {
     private let ids = RequestIDs()
     private let dates = HTTPDates()
     private let answered = Atomic<Int>(0)
+    /// `Server: …\r\n` when the server names itself, encoded once.
+    private let serverLine: String
 
     init(services: PortalServices, logger: Logger, serverName: String?) {
         self.services = services
@@ -38,6 +41,7 @@ final class KeptPages: Sendable {
         self.published = services.published
         self.logger = logger
         self.serverName = serverName
+        serverLine = serverName.map { KeptHeads.line(HTTPField(name: .server, value: $0)) } ?? ""
     }
 
     /// How many requests the fast path has answered (tests tell its answers from the router's by it).
@@ -94,16 +98,23 @@ final class KeptPages: Sendable {
             page = heads(for: version, kind: kind, known: known, key: DisclosureCache.jsonKey, years: [], body: body)
         }
         let notModified = request.headerFields[.ifNoneMatch].map { ConditionalGet.matches($0, tag: kept.tag) } ?? false
-        var head = notModified ? page.notModified : page.ok
+        let status = notModified ? page.notModified.status : page.ok.status
         let requestID = RequestIDMiddleware.requestID(given: request.headerFields[.xRequestID], ids: ids)
-        head.headerFields[.xRequestID] = requestID
-        head.headerFields[.date] = dates.now()
-        if let serverName { head.headerFields[.server] = serverName }
+        // The kept head's fields, then the ones set per request (a request id is letters, digits, '-' and '_';
+        // the date is ours), as the router's head ends with them.
+        let prefix = notModified ? page.notModifiedBytes : page.okBytes
+        var head = ByteBuffer()
+        head.reserveCapacity(prefix.readableBytes + serverLine.utf8.count + requestID.utf8.count + 64)
+        head.writeImmutableBuffer(prefix)
+        head.writeString(KeptHeads.line(name: HTTPField.Name.xRequestID.rawName, value: requestID))
+        head.writeString(KeptHeads.line(name: HTTPField.Name.date.rawName, value: dates.now()))
+        head.writeString(serverLine)
+        head.writeStaticString("\r\n")
         if logger.logLevel <= .info {
             var logger = self.logger
             logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
             logger[metadataKey: "request_id"] = "\(requestID)"
-            RequestIDMiddleware.log(logger, method: request.method, path: path, status: head.status,
+            RequestIDMiddleware.log(logger, method: request.method, path: path, status: status,
                                     elapsed: ContinuousClock.now - start)
         }
         answered.add(1, ordering: .relaxed)
@@ -138,6 +149,10 @@ final class KeptPages: Sendable {
         let tag: String
         let ok: HTTPResponse
         let notModified: HTTPResponse
+        /// `ok` and `notModified` as NIO's HTTP/1 encoder writes them (`HTTP1ToHTTPServerCodec`, then
+        /// `HTTPResponseEncoder`), without the empty line that ends a head.
+        let okBytes: ByteBuffer
+        let notModifiedBytes: ByteBuffer
 
         init(years: [Int64], key: String, body: KeptBody, contentType: String, cacheControl: String) {
             self.years = years
@@ -151,7 +166,26 @@ final class KeptPages: Sendable {
             }
             ok = head(ifNoneMatch: nil)
             notModified = head(ifNoneMatch: body.tag)
+            okBytes = Self.encode(ok)
+            notModifiedBytes = Self.encode(notModified)
         }
+
+        /// The status line and header lines of `head` as NIO's encoder writes a response to a GET: HTTP/1.1,
+        /// each field by the name as given, and for a status without a body (1xx, 204, 304) no Content-Length or
+        /// Transfer-Encoding.
+        static func encode(_ head: HTTPResponse) -> ByteBuffer {
+            let noBody = head.status.kind == .informational || head.status.code == 204 || head.status.code == 304
+            var text = "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n"
+            for field in head.headerFields {
+                if noBody && (field.name == .contentLength || field.name == .transferEncoding) { continue }
+                text += line(field)
+            }
+            return ByteBuffer(string: text)
+        }
+
+        static func line(_ field: HTTPField) -> String { line(name: field.name.rawName, value: field.value) }
+
+        static func line(name: String, value: String) -> String { name + ": " + value + "\r\n" }
     }
 
     struct HeadsKey: Hashable {

@@ -37,7 +37,10 @@ struct PortalHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
             try channel.pipeline.syncOperations.addHandler(
                 HTTPConnectionStateHandler(idleTimeout: idleTimeout, logger: logger))
             if let pages {
-                try channel.pipeline.syncOperations.addHandler(KeptPageHandler(pages: pages))
+                // The outlet sits next to the socket, below NIO's response encoder.
+                let outlet = KeptResponseOutlet()
+                try channel.pipeline.syncOperations.addHandler(outlet, position: .first)
+                try channel.pipeline.syncOperations.addHandler(KeptPageHandler(pages: pages, outlet: outlet))
             }
             return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
