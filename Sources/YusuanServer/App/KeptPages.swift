@@ -1,4 +1,3 @@
-import HTTPTypes
 import Hummingbird
 import Logging
 import Synchronization
@@ -41,7 +40,7 @@ final class KeptPages: Sendable {
         self.published = services.published
         self.logger = logger
         self.serverName = serverName
-        serverLine = serverName.map { KeptHeads.line(HTTPField(name: .server, value: $0)) } ?? ""
+        serverLine = serverName.map { KeptHeads.line(name: HTTPFields.Element.Name.server.rawName, value: $0) } ?? ""
     }
 
     /// How many requests the fast path has answered (tests tell its answers from the router's by it).
@@ -106,8 +105,8 @@ final class KeptPages: Sendable {
         var head = ByteBuffer()
         head.reserveCapacity(prefix.readableBytes + serverLine.utf8.count + requestID.utf8.count + 64)
         head.writeImmutableBuffer(prefix)
-        head.writeString(KeptHeads.line(name: HTTPField.Name.xRequestID.rawName, value: requestID))
-        head.writeString(KeptHeads.line(name: HTTPField.Name.date.rawName, value: dates.now()))
+        head.writeString(KeptHeads.line(name: HTTPFields.Element.Name.xRequestID.rawName, value: requestID))
+        head.writeString(KeptHeads.line(name: HTTPFields.Element.Name.date.rawName, value: dates.now()))
         head.writeString(serverLine)
         head.writeStaticString("\r\n")
         if logger.logLevel <= .info {
@@ -183,7 +182,7 @@ final class KeptPages: Sendable {
             return ByteBuffer(string: text)
         }
 
-        static func line(_ field: HTTPField) -> String { line(name: field.name.rawName, value: field.value) }
+        static func line(_ field: HTTPFields.Element) -> String { line(name: field.name.rawName, value: field.value) }
 
         static func line(name: String, value: String) -> String { name + ": " + value + "\r\n" }
     }
