@@ -16,7 +16,7 @@ struct LeafFilter: Hashable {
             }
         }
 
-        /// Its bit in a mask of natures (人员 1, 公用 2, 项目 4, as `PackedLeaves.natureBit`).
+        /// Its bit in a mask of natures (人员 1, 公用 2, 项目 4); `PackedLeaves.natureBit` packs leaves by it.
         var bit: Int {
             switch self {
             case .personnel: 1

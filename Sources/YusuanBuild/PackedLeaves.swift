@@ -40,11 +40,7 @@ struct PackedLeaves {
     }
 
     static func natureBit(_ nature: SpendingNature) -> UInt8 {
-        switch nature {
-        case .personnel: 1
-        case .publicCost: 2
-        case .project: 4
-        }
+        UInt8(truncatingIfNeeded: LeafFilter.NatureKind(nature).bit)
     }
 
     /// Prefix lengths listed in `byFunctionalPrefix` and `byEconomicPrefix`: the catalogs' 类, 款 and 项 (3, 5
