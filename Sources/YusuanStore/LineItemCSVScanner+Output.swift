@@ -62,12 +62,9 @@ extension LineItemCSVScanner {
             LineItemCopyText.appendEscaped(field, to: &text)
             return
         }
-        var i = 0
-        while i < field.count {
-            let b = field[i]
+        Self.forEachUnquoted(field) { b in
             text.append(b)
             if b == 92 { text.append(92) }
-            i += b == 34 && i + 1 < field.count && field[i + 1] == 34 ? 2 : 1
         }
     }
 
@@ -101,11 +98,17 @@ extension LineItemCSVScanner {
         }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(field.count)
+        Self.forEachUnquoted(field) { unescaped.append($0) }
+        fields.appendField(unescaped)
+    }
+
+    /// Each byte of a quoted field's content, a doubled quote ("") given once.
+    private static func forEachUnquoted(_ field: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
         var i = 0
         while i < field.count {
-            unescaped.append(field[i])
-            i += field[i] == 34 && i + 1 < field.count && field[i + 1] == 34 ? 2 : 1
+            let b = field[i]
+            body(b)
+            i += b == 34 && i + 1 < field.count && field[i + 1] == 34 ? 2 : 1
         }
-        fields.appendField(unescaped)
     }
 }
