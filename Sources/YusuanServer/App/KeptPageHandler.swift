@@ -13,7 +13,8 @@ import NIOHTTPTypes
 /// Responses leave in request order: while a request handed on has not been answered yet (its response's end has not
 /// passed on its way out), the requests after it are handed on too, so a pipelined client gets its answers in
 /// order. A request is handed on as well when the connection cannot take more bytes now, so that the router's
-/// writer, which waits for the client, applies the back-pressure.
+/// writer, which waits for the client, applies the back-pressure. The channel's writability reaches that writer
+/// through `WritabilityRelay`: not the changes a kept answer's own write and flush undo.
 final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -27,21 +28,23 @@ final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The rest of a request answered here (its end) is dropped.
     private var answering = false
     private var unflushed = false
+    private var writability = WritabilityRelay()
 
     init(pages: KeptPages, outlet: KeptResponseOutlet) {
         self.pages = pages
         self.outlet = outlet
     }
 
-    /// What passes down the pipeline for a response written through the outlet: a 200 with no body, whose
-    /// encoded bytes the outlet drops.
-    static let standIn = HTTPResponse(status: .ok, headerFields: [.contentLength: "0"])
+    /// What passes down the pipeline for a response written through the outlet, whose encoded bytes the outlet
+    /// drops: a 204, which has no body and so needs no fields (none to convert, frame or encode).
+    static let standIn = HTTPResponse(status: .noContent)
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
             if handedOn == 0, outlet.isReady, context.channel.isWritable, let answer = pages.answer(request) {
                 answering = true
+                writability.hold()
                 outlet.writeBytes(answer.head)
                 if let body = answer.body { outlet.writeBytes(body) }
                 // The bytes are queued first: a connection state handler that closes after this response's end
@@ -52,6 +55,8 @@ final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 outlet.swallowing = false
                 unflushed = true
             } else {
+                // The router's writer is told the channel's writability before it has a response to write.
+                settleWritability(context: context)
                 handedOn += 1
                 context.fireChannelRead(data)
             }
@@ -69,7 +74,17 @@ final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
             unflushed = false
             context.flush()
         }
+        settleWritability(context: context)
         context.fireChannelReadComplete()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if writability.changed(to: context.channel.isWritable) { context.fireChannelWritabilityChanged() }
+    }
+
+    /// Ends a hold of the writability changes, passing on the channel's writability if it changed meanwhile.
+    private func settleWritability(context: ChannelHandlerContext) {
+        if writability.settle(writable: context.channel.isWritable) { context.fireChannelWritabilityChanged() }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -23,7 +23,6 @@ final class KeptPages: Sendable {
         var body: ByteBuffer?
     }
 
-    let services: PortalServices
     let disclosures: DisclosureCache
     let published: PublishedYears
     let logger: Logger
@@ -31,16 +30,21 @@ final class KeptPages: Sendable {
     private let ids = RequestIDs()
     private let dates = HTTPDates()
     private let answered = Atomic<Int>(0)
+    /// Reads a department's published versions again in the background (`PortalServices.renewPublished`).
+    private let renew: @Sendable (Int64) -> Void
     /// `Server: …\r\n` when the server names itself, encoded once.
-    private let serverLine: String
+    private let serverLine: ByteBuffer
 
     init(services: PortalServices, logger: Logger, serverName: String?) {
-        self.services = services
         self.disclosures = services.disclosures
         self.published = services.published
+        // Made once: a closure made per request would copy the services into it each time.
+        renew = { department in Task { await services.renewPublished(departmentID: department) } }
         self.logger = logger
         self.serverName = serverName
-        serverLine = serverName.map { KeptHeads.line(name: HTTPFields.Element.Name.server.rawName, value: $0) } ?? ""
+        var serverLine = ByteBuffer()
+        if let serverName { KeptHeads.write(name: HTTPFields.Element.Name.server.rawName, value: serverName, into: &serverLine) }
+        self.serverLine = serverLine
     }
 
     /// How many requests the fast path has answered (tests tell its answers from the router's by it).
@@ -60,9 +64,10 @@ final class KeptPages: Sendable {
 
     /// The kind and version id that `path` asks for, or nil for any other address (a query included).
     static func route(_ path: String) -> (kind: Kind, id: Int64)? {
-        if path.hasPrefix(prefix), let id = Int64(path.dropFirst(prefix.utf8.count)) { return (.page, id) }
+        // By UTF-8 offsets (the prefixes are ASCII): dropping Characters walks grapheme boundaries.
+        if path.hasPrefix(prefix), let id = Int64(Substring(path.utf8.dropFirst(prefix.utf8.count))) { return (.page, id) }
         if path.hasPrefix(jsonPrefix), path.hasSuffix(jsonSuffix),
-           let id = Int64(path.dropFirst(jsonPrefix.utf8.count).dropLast(jsonSuffix.utf8.count)) {
+           let id = Int64(Substring(path.utf8.dropFirst(jsonPrefix.utf8.count).dropLast(jsonSuffix.utf8.count))) {
             return (.json, id)
         }
         return nil
@@ -80,16 +85,13 @@ final class KeptPages: Sendable {
         let kept: KeptBody
         switch kind {
         case .page:
-            let services = services
-            guard let years = published.fresh(departmentID: version.departmentID, at: start, renew: { department in
-                Task { await services.renewPublished(departmentID: department) }
-            }) else { return nil }
+            guard let years = published.fresh(departmentID: version.departmentID, at: start, renew: renew) else { return nil }
             let known = heads.withLock { $0[HeadsKey(id: version.id, kind: kind)] }
             let key = known.flatMap { $0.years.elementsEqual(years.lazy.map(\.id)) ? $0.key : nil }
                 ?? VersionPage.pageKey(version, published: years, lang: .zh)
             guard let body = disclosures.response(id: version.id, key: key) else { return nil }
             kept = body
-            page = heads(for: version, kind: kind, known: known, key: key, years: years.map(\.id), body: body)
+            page = heads(for: version, kind: kind, known: known, key: key, years: years, body: body)
         case .json:
             guard let body = disclosures.response(id: version.id, key: DisclosureCache.jsonKey) else { return nil }
             kept = body
@@ -103,11 +105,11 @@ final class KeptPages: Sendable {
         // the date is ours), as the router's head ends with them.
         let prefix = notModified ? page.notModifiedBytes : page.okBytes
         var head = ByteBuffer()
-        head.reserveCapacity(prefix.readableBytes + serverLine.utf8.count + requestID.utf8.count + 64)
+        head.reserveCapacity(prefix.readableBytes + serverLine.readableBytes + requestID.utf8.count + 64)
         head.writeImmutableBuffer(prefix)
-        head.writeString(KeptHeads.line(name: HTTPFields.Element.Name.xRequestID.rawName, value: requestID))
-        head.writeString(KeptHeads.line(name: HTTPFields.Element.Name.date.rawName, value: dates.now()))
-        head.writeString(serverLine)
+        KeptHeads.write(name: HTTPFields.Element.Name.xRequestID.rawName, value: requestID, into: &head)
+        KeptHeads.write(name: HTTPFields.Element.Name.date.rawName, value: dates.now(), into: &head)
+        head.writeImmutableBuffer(serverLine)
         head.writeStaticString("\r\n")
         if logger.logLevel <= .info {
             var logger = self.logger
@@ -121,16 +123,16 @@ final class KeptPages: Sendable {
     }
 
     /// The heads kept for `body` (`known` when it was built for the same key and body), else built and kept.
-    private func heads(for version: VersionRecord, kind: Kind, known: KeptHeads?, key: String, years: [Int64],
+    private func heads(for version: VersionRecord, kind: Kind, known: KeptHeads?, key: String, years: [VersionRecord],
                        body: KeptBody) -> KeptHeads {
         if let known, known.key == key, known.tag == body.tag { return known }
         let built: KeptHeads
         switch kind {
         case .page:
-            built = KeptHeads(years: years, key: key, body: body, contentType: Views.htmlType,
+            built = KeptHeads(years: years.map(\.id), key: key, body: body, contentType: Views.htmlType,
                               cacheControl: ConditionalGet.pageCacheControl)
         case .json:
-            built = KeptHeads(years: years, key: key, body: body, contentType: JSONResponse.contentType,
+            built = KeptHeads(years: [], key: key, body: body, contentType: JSONResponse.contentType,
                               cacheControl: ConditionalGet.cacheControl(version))
         }
         heads.withLock { heads in
@@ -174,17 +176,22 @@ final class KeptPages: Sendable {
         /// Transfer-Encoding.
         static func encode(_ head: HTTPResponse) -> ByteBuffer {
             let noBody = head.status.kind == .informational || head.status.code == 204 || head.status.code == 304
-            var text = "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n"
+            var bytes = ByteBuffer(string: "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n")
             for field in head.headerFields {
                 if noBody && (field.name == .contentLength || field.name == .transferEncoding) { continue }
-                text += line(field)
+                write(name: field.name.rawName, value: field.value, into: &bytes)
             }
-            return ByteBuffer(string: text)
+            return bytes
         }
 
-        static func line(_ field: HTTPFields.Element) -> String { line(name: field.name.rawName, value: field.value) }
-
-        static func line(name: String, value: String) -> String { name + ": " + value + "\r\n" }
+        /// Appends the header line `name: value` (the fast path's per-request fields are written straight into the
+        /// head, with no string built for them).
+        static func write(name: String, value: String, into bytes: inout ByteBuffer) {
+            bytes.writeString(name)
+            bytes.writeStaticString(": ")
+            bytes.writeString(value)
+            bytes.writeStaticString("\r\n")
+        }
     }
 
     struct HeadsKey: Hashable {

@@ -23,13 +23,19 @@ final class RequestIDs: Sendable {
 
     /// `bits` as 16 hex digits split 8-4-4.
     static func format(_ bits: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(18)
-        for i in 0..<16 {
-            if i == 8 || i == 12 { out.append(UInt8(ascii: "-")) }
-            out.append(digits[Int((bits >> UInt64(60 - 4 * i)) & 0xF)])
+        // Written straight into the string's storage: no array of digits or of the result per id.
+        String(unsafeUninitializedCapacity: 18) { out in
+            var at = 0
+            for i in 0..<16 {
+                if i == 8 || i == 12 {
+                    out[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                let digit = UInt8(truncatingIfNeeded: bits >> UInt64(60 - 4 * i)) & 0xF
+                out[at] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                at += 1
+            }
+            return at
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -63,8 +63,18 @@ final class DisclosureCache: Sendable {
         return keep(response: ByteBuffer(string: render(disclosure)), id: id, key: Self.jsonKey, disclosure: disclosure)
     }
 
-    /// A whole response body kept for version `id` under `key`.
-    func response(id: Int64, key: String) -> KeptBody? { lookup(id)?.responses[key] }
+    /// A whole response body kept for version `id` under `key` (looked up under the lock: the kept pages' fast path
+    /// asks on every request, and copying the whole entry out was most of the lookup's cost).
+    func response(id: Int64, key: String) -> KeptBody? {
+        state.withLock { s in
+            guard let index = s.entries.index(forKey: id) else { return nil }
+            Self.touch(id, in: &s)
+            return Self.response(key, in: &s.entries.values[index])
+        }
+    }
+
+    /// `entry`'s response under `key`; inout so that the entry is read where it is kept, not copied out of the map.
+    private static func response(_ key: String, in entry: inout Entry) -> KeptBody? { entry.responses[key] }
 
     /// Keeps a whole response body with its entity tag, and returns them; like fragments, a few per
     /// version, older keys of the same kind replaced.
@@ -130,10 +140,15 @@ final class DisclosureCache: Sendable {
     private func lookup(_ id: Int64) -> Entry? {
         state.withLock { s in
             guard let entry = s.entries[id] else { return nil }
-            s.clock &+= 1
-            s.order[id] = s.clock
+            Self.touch(id, in: &s)
             return entry
         }
+    }
+
+    /// Marks entry `id` as the most recently used.
+    private static func touch(_ id: Int64, in s: inout State) {
+        s.clock &+= 1
+        s.order[id] = s.clock
     }
 
     private func update(_ id: Int64, _ disclosure: Disclosure, _ change: (inout Entry) -> Void) {
@@ -147,8 +162,7 @@ final class DisclosureCache: Sendable {
         state.withLock { s in
             s.bytes += entry.cost - (s.entries[id]?.cost ?? 0)
             s.entries[id] = entry
-            s.clock &+= 1
-            s.order[id] = s.clock
+            Self.touch(id, in: &s)
             while s.bytes > budget, let oldest = s.order.min(by: { $0.value < $1.value })?.key {
                 s.bytes -= s.entries[oldest]?.cost ?? 0
                 s.entries[oldest] = nil

@@ -25,11 +25,15 @@ final class PublishedYears: Sendable {
 
     private let state = Mutex(State())
     let freshness: Duration
+    /// Half of `freshness`, past which a list is read again ahead of time (computed once: `Duration`'s division is
+    /// generic and was 0.6% of the server's CPU on the page when done per request).
+    private let renewAge: Duration
     /// At most this many departments are kept; past it the whole map is dropped and read again as needed.
     let capacity: Int
 
     init(freshness: Duration = .seconds(1), capacity: Int = 100_000) {
         self.freshness = freshness
+        renewAge = freshness / 2
         self.capacity = capacity
     }
 
@@ -60,7 +64,7 @@ final class PublishedYears: Sendable {
                renew: ((Int64) -> Void)? = nil) -> [VersionRecord]? {
         let (list, due) = state.withLock { s -> ([VersionRecord]?, Bool) in
             guard let kept = s.entries[departmentID], now - kept.read < freshness else { return (nil, false) }
-            guard renew != nil, !kept.renewing, now - kept.read >= freshness / 2 else { return (kept.versions, false) }
+            guard renew != nil, !kept.renewing, now - kept.read >= renewAge else { return (kept.versions, false) }
             s.entries[departmentID]?.renewing = true
             return (kept.versions, true)
         }
