@@ -66,6 +66,14 @@ struct BuildContext {
     }
 
     private static func functionalCodes(_ books: Books, _ filter: LeafFilter, extra: [String]) -> [String] {
+        if let packed = books.index.packedFunctional, let codes = packedFunctionalCodes(packed, books, filter, extra: extra) {
+            return codes
+        }
+        return stringFunctionalCodes(books, filter, extra: extra)
+    }
+
+    /// `functionalCodes` over the codes as strings: any code.
+    static func stringFunctionalCodes(_ books: Books, _ filter: LeafFilter, extra: [String]) -> [String] {
         // Distinct codes first (many leaves share one; neighbours often do), then their prefixes once each.
         var distinct = Set<String>()
         var previous: String?
@@ -90,11 +98,45 @@ struct BuildContext {
         return codes.sorted()
     }
 
+    /// `functionalCodes` when every leaf's 功能 code is digits (`packed`: the leaves' packed codes) and so is every
+    /// extra code (nil otherwise): the same codes, gathered as integers (`DigitCode`: a prefix of a digit code is
+    /// its first digits, and packed codes sort as their strings by `aligned`, then length) and spelled once each.
+    static func packedFunctionalCodes(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter,
+                                              extra: [String]) -> [String]? {
+        var extraCodes: [UInt64] = []
+        for e in extra {
+            guard let code = DigitCode.pack(e) else { return nil }
+            extraCodes.append(code)
+        }
+        var distinct = Set<UInt64>()
+        var previous: UInt64?
+        let leaves = books.ledger.leaves
+        for i in books.select(filter) where leaves[i].exact.fen != 0 {
+            let f = packed[i]
+            if f == previous { continue }
+            previous = f
+            distinct.insert(f)
+        }
+        var codes = Set<UInt64>(minimumCapacity: 3 * distinct.count + 3 * extraCodes.count)
+        for f in distinct.union(extraCodes) {
+            codes.insert(DigitCode.prefix(f, 3))
+            codes.insert(DigitCode.prefix(f, 5))
+            codes.insert(f)
+        }
+        let ordered = codes.sorted {
+            let (a, b) = (DigitCode.aligned($0), DigitCode.aligned($1))
+            return a != b ? a < b : DigitCode.length($0) < DigitCode.length($1)
+        }
+        return ordered.map(DigitCode.string)
+    }
+
     /// The 类 of the summary tables: every 类 of the catalog but those the profile leaves out.
     var summaryClasses: [String] {
         if let known = shared.summaryClasses { return known }
         let excluded = Set(profile?.excludedSummaryClasses ?? [])
-        let all = (functional?.entries.keys.filter { $0.count == 3 && !excluded.contains($0) } ?? []).sorted()
+        // A code of digits has one character per digit (`DigitCode`): only other keys need their characters counted.
+        func isClass(_ code: String) -> Bool { DigitCode.pack(code).map { DigitCode.length($0) == 3 } ?? (code.count == 3) }
+        let all = (functional?.entries.keys.filter { isClass($0) && !excluded.contains($0) } ?? []).sorted()
         shared.summaryClasses = all
         return all
     }

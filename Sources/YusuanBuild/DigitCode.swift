@@ -2,13 +2,17 @@
 /// its value shifted left by 5 bits, its length in the low 5 bits. Packed codes compare, hash and test
 /// prefixes without touching a string. "" packs to 0 and is a prefix of every code.
 enum DigitCode {
-    /// Longest code packed: 10^18 fits in 59 bits.
-    static let maxLength = 18
+    /// Longest code packed: its value (below 10^17, 57 bits) shifted left by 5 still fits in 64 bits. At 18
+    /// digits the top bit of a value of 2^59 or more would be shifted out, and two codes could pack alike.
+    static let maxLength = 17
 
     static let powersOfTen: [UInt64] = (0...maxLength).map { n in (0..<n).reduce(UInt64(1)) { p, _ in p * 10 } }
 
     /// The packed code, or nil when `code` holds anything but ASCII digits or is too long.
-    static func pack(_ code: String) -> UInt64? { pack(digits: code.utf8) }
+    static func pack(_ code: String) -> UInt64? {
+        // Over the string's contiguous UTF-8 (small strings too), not byte by byte through its view's iterator.
+        code.utf8.withContiguousStorageIfAvailable { pack(digits: $0) } ?? pack(digits: code.utf8)
+    }
 
     /// `pack` of a code given as its UTF-8 bytes.
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? { pack(digits: bytes) }

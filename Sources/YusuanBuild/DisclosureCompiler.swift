@@ -37,7 +37,8 @@ public enum DisclosureCompiler {
         }
         var writer = NarrativeWriter(c)
         let narrative = writer.write().map { text in
-            Paragraph(text: text, location: SourceLocation(), isHeading: RowLabels.outline(text).depth != nil && text.count <= 24 && !text.contains("："))
+            // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th.
+            Paragraph(text: text, location: SourceLocation(), isHeading: RowLabels.outline(text).depth != nil && text.dropFirst(24).isEmpty && !text.contains("："))
         }
         return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
                           year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")

@@ -22,13 +22,20 @@ final class LeafIndex {
     private let byEconomicPrefix: [String: [Int]]
     private let functionalASCII: Bool
     private let economicASCII: Bool
-    /// Leaves by 经济 code, fund (its bit), nature, project and unit: built on first use (filters of prefixes,
-    /// funds and natures over digit codes never need them).
+    /// Leaves by 经济 code, fund (its bit), nature (its bit), project and unit: built on first use (filters of
+    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes, funds and
+    /// natures are grouped by their integers (`byPackedEconomic`), so no string is hashed per leaf.
     private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0.economic }
-    private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0.fund.bit }
-    private lazy var byNature: [LeafFilter.NatureKind: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature) }
+    private lazy var byPackedEconomic: [UInt64: [Int]] = Self.grouped(packed?.economic ?? [])
+    private lazy var byFund: [Int: [Int]] = packed.map { p in Self.grouped(p.funds.map { Int($0) }) }
+        ?? Self.grouped(ledger.leaves) { $0.fund.bit }
+    private lazy var byNature: [Int: [Int]] = packed.map { p in Self.grouped(p.natures.map { Int($0) }) }
+        ?? Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature).bit }
     private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0.nature.projectCode }
     private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0.unit }
+
+    /// Each leaf's packed 功能 code, when every code is digits (`PackedLeaves`).
+    var packedFunctional: [UInt64]? { packed?.functional }
 
     /// `BuildContext.functionalCodes` by filter and extra codes, shared by both passes.
     struct CodesKey: Hashable {
@@ -61,9 +68,28 @@ final class LeafIndex {
 
     /// The leaves (ascending) under each key the leaf gives (none: the leaf is in no list).
     private static func grouped<Key: Hashable>(_ leaves: [Ledger.Leaf], by key: (Ledger.Leaf) -> Key?) -> [Key: [Int]] {
+        // A run of leaves with one key (leaves come in ledger order, so runs are long) is hashed once.
         var groups: [Key: [Int]] = [:]
+        var run: (key: Key, start: Int)?
         for (i, leaf) in leaves.enumerated() {
-            if let k = key(leaf) { groups[k, default: []].append(i) }
+            let k = key(leaf)
+            if let r = run, r.key == k { continue }
+            if let r = run { groups[r.key, default: []].append(contentsOf: r.start..<i) }
+            run = k.map { ($0, i) }
+        }
+        if let r = run { groups[r.key, default: []].append(contentsOf: r.start..<leaves.count) }
+        return groups
+    }
+
+    /// The leaves (ascending) under each key, one key per leaf; runs of one key are appended to one list.
+    private static func grouped<Key: Hashable>(_ keys: [Key]) -> [Key: [Int]] {
+        var groups: [Key: [Int]] = [:]
+        var i = 0
+        while i < keys.count {
+            var end = i + 1
+            while end < keys.count && keys[end] == keys[i] { end += 1 }
+            groups[keys[i], default: []].append(contentsOf: i..<end)
+            i = end
         }
         return groups
     }
@@ -125,12 +151,19 @@ final class LeafIndex {
                 options.append([byEconomicPrefix[prefix] ?? []])
             }
         }
-        if let codes = filter.economicCodes { options.append(codes.map { byEconomic[$0] ?? [] }) }
+        if let codes = filter.economicCodes {
+            // Every packed code is digits: a code that is not selects no leaf (`matches` compares whole codes).
+            if packed != nil {
+                options.append(codes.map { code in DigitCode.pack(code).flatMap { byPackedEconomic[$0] } ?? [] })
+            } else {
+                options.append(codes.map { byEconomic[$0] ?? [] })
+            }
+        }
         if let bits = filter.fundBits {
             options.append(RevenueSource.allCases.filter { bits & $0.bit != 0 }.map { byFund[$0.bit] ?? [] })
         }
         if let bits = filter.natureBits {
-            options.append(LeafFilter.NatureKind.allCases.filter { bits & $0.bit != 0 }.map { byNature[$0] ?? [] })
+            options.append(LeafFilter.NatureKind.allCases.filter { bits & $0.bit != 0 }.map { byNature[$0.bit] ?? [] })
         }
         if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
         if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }

@@ -7,7 +7,8 @@ import YusuanTestSupport
 /// `String.hasPrefix` and to the scan with `LeafFilter.matches`.
 @Suite struct PackedLeafIndexTests {
     @Test func packedPrefixesAgreeWithStringPrefixes() throws {
-        let codes = ["", "2", "20", "201", "2010101", "2080505", "30101", "0", "00", "007", "99999999", "123456789012345678"]
+        let codes = ["", "2", "20", "201", "2010101", "2080505", "30101", "0", "00", "007", "99999999", "12345678901234567",
+                     "99999999999999999"]
         for code in codes {
             let c = try #require(DigitCode.pack(code))
             #expect(DigitCode.length(c) == code.count)
@@ -24,6 +25,9 @@ import YusuanTestSupport
         #expect(DigitCode.pack("20a") == nil)
         #expect(DigitCode.pack("２０１") == nil)
         #expect(DigitCode.pack("1234567890123456789") == nil)
+        // 18 digits are left to the strings: these two values differ by 2^59, which a shift by 5 would lose.
+        #expect(DigitCode.pack("100000000000000000") == nil)
+        #expect(DigitCode.pack("676460752303423488") == nil)
     }
 
     @Test(arguments: [UInt64(21), 22, 23])
@@ -34,7 +38,9 @@ import YusuanTestSupport
         var filters = LeafIndexTests.filters(ledger, projects: budget.projects.map(\.code))
         // Prefixes that are not digits, empty, or longer than any code: the packed path must agree too.
         filters += [.functional(""), .economic(""), .functional("2x"), .economic("３０１"), .functional("20101010101"),
-                    LeafFilter.functional("").and(.fund(.generalBudget)), LeafFilter.economic("30").and(.functional("2"))]
+                    LeafFilter.functional("").and(.fund(.generalBudget)), LeafFilter.economic("30").and(.functional("2")),
+                    // Sets of 经济 codes found by packed code: codes that are not digits, leading zeros, the empty code.
+                    .economicCodes(["30101", "30a", "0301", "", "３０１"]), LeafFilter.economicCodes(["30201", "30101"]).and(.basic)]
         for filter in filters {
             let scanned = ledger.select(filter.matches)
             #expect(index.select(filter) == scanned, "\(filter)")

@@ -40,4 +40,13 @@ import Testing
         let ordered = sets.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         #expect(LaminarFamilies.crossings(ordered, leafCount: leafCount) == Self.oracle(ordered))
     }
+
+    /// Families are picked from a mask of the first 64 and, past them, from the neighbours' list: sets that all
+    /// cross one another ({0, i + 1}: each pair shares leaf 0) take one family each, the 65th and 66th included.
+    @Test func moreThanSixtyFourFamiliesTakeTheFirstFreeOne() {
+        let sets = (0..<66).map { [0, $0 + 1] }
+        let split = LaminarFamilies(sets, leafCount: 67)
+        #expect(split.family == Array(0..<66))
+        #expect(split.count == 66)
+    }
 }

@@ -75,10 +75,10 @@ struct CirculationRounding {
         adjacencyCount = [Int](repeating: 0, count: nodeCount)
         adjacency = [Int](repeating: 0, count: degree.reduce(0, +))
         for e in flow.indices where isFractional(e) {
-            for n in [tail[e], head[e]] {
-                adjacency[adjacencyStart[n] + adjacencyCount[n]] = e
-                adjacencyCount[n] += 1
-            }
+            adjacency[adjacencyStart[tail[e]] + adjacencyCount[tail[e]]] = e
+            adjacencyCount[tail[e]] += 1
+            adjacency[adjacencyStart[head[e]] + adjacencyCount[head[e]]] = e
+            adjacencyCount[head[e]] += 1
         }
     }
 
@@ -117,11 +117,15 @@ struct CirculationRounding {
         var onPath = [Int](repeating: -1, count: adjacencyStart.count)
         var pathNodes: [Int] = []
         var pathEdges: [Int] = []
+        // The path's two arrays keep their buffers from walk to walk; a cycle is shifted in place on them.
         for first in flow.indices where isFractional(first) {
             var stuck = false
             while isFractional(first) && !stuck {
-                pathNodes = [tail[first], head[first]]
-                pathEdges = [first]
+                pathNodes.removeAll(keepingCapacity: true)
+                pathNodes.append(tail[first])
+                pathNodes.append(head[first])
+                pathEdges.removeAll(keepingCapacity: true)
+                pathEdges.append(first)
                 onPath[tail[first]] = 0
                 onPath[head[first]] = 1
                 while let current = pathNodes.last, let arrived = pathEdges.last {
@@ -134,7 +138,7 @@ struct CirculationRounding {
                         pathEdges.append(next)
                         continue
                     }
-                    shift(cycle: Array(pathEdges[j...]) + [next], from: Array(pathNodes[j...]))
+                    shift(path: pathEdges, closedBy: next, nodes: pathNodes, from: j)
                     for n in pathNodes[(j + 1)...] { onPath[n] = -1 }
                     pathNodes.removeLast(pathNodes.count - j - 1)
                     pathEdges.removeLast(pathEdges.count - j)
@@ -145,22 +149,26 @@ struct CirculationRounding {
         }
     }
 
-    /// Shifts flow around a cycle until an edge reaches a whole unit. `from[i]` is the node the walk left
-    /// by `edges[i]`. The direction moves the most prominent edge of the cycle toward its nearest unit.
-    private mutating func shift(cycle edges: [Int], from nodes: [Int]) {
+    /// Shifts flow around a cycle until an edge reaches a whole unit. The cycle is `edges[start...]` and then
+    /// `closing`; `nodes[start + i]` is the node the walk left by its `i`-th edge. The direction moves the most
+    /// prominent edge of the cycle (lowest rank) toward its nearest unit.
+    private mutating func shift(path edges: [Int], closedBy closing: Int, nodes: [Int], from start: Int) {
+        let length = edges.count - start + 1
+        func edge(_ i: Int) -> Int { start + i < edges.count ? edges[start + i] : closing }
+        func forward(_ i: Int) -> Bool { tail[edge(i)] == nodes[start + i] }
         var lead = 0
-        for i in edges.indices where rank[edges[i]] < rank[edges[lead]] { lead = i }
-        let forward = edges.indices.map { tail[edges[$0]] == nodes[$0] }
-        let leadGoesUp = nearestUp[edges[lead]]
+        for i in 1..<length where rank[edge(i)] < rank[edge(lead)] { lead = i }
+        let leadForward = forward(lead)
+        let leadGoesUp = nearestUp[edge(lead)]
         // An edge goes up when it is walked in the same sense as the lead (relative to the lead's wish).
-        let ups = edges.indices.map { (forward[$0] == forward[lead]) == leadGoesUp }
         var step = unit
-        for i in edges.indices {
-            let e = edges[i]
-            step = min(step, ups[i] ? unit - flow[e] : flow[e])
+        for i in 0..<length {
+            let e = edge(i)
+            step = min(step, (forward(i) == leadForward) == leadGoesUp ? unit - flow[e] : flow[e])
         }
-        for i in edges.indices {
-            flow[edges[i]] += ups[i] ? step : -step
+        for i in 0..<length {
+            let e = edge(i)
+            flow[e] += (forward(i) == leadForward) == leadGoesUp ? step : -step
         }
     }
 }

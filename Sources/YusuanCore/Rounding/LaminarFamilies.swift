@@ -16,7 +16,7 @@ struct LaminarFamilies {
     init(_ sets: [[Int]], leafCount: Int) {
         family = [Int](repeating: -1, count: sets.count)
         parent = [Int](repeating: -1, count: sets.count)
-        let crossing = LaminarFamilies.crossings(sets, leafCount: leafCount)
+        let crossing = LaminarFamilies.crossingLists(sets, leafCount: leafCount)
         var queue: [Int] = []
         var used: [Int] = []
         for start in sets.indices where family[start] < 0 {
@@ -27,10 +27,18 @@ struct LaminarFamilies {
                 let set = queue[head]
                 head += 1
                 for other in crossing[set] where family[other] < 0 {
-                    used.removeAll(keepingCapacity: true)
-                    for neighbour in crossing[other] where family[neighbour] >= 0 { used.append(family[neighbour]) }
-                    var colour = 0
-                    while used.contains(colour) { colour += 1 }
+                    // The first family no coloured neighbour has: from a mask of the first 64 families, and
+                    // only when all of those are taken, from the list of every neighbour's family.
+                    var taken: UInt64 = 0
+                    for neighbour in crossing[other] where family[neighbour] >= 0 && family[neighbour] < 64 {
+                        taken |= 1 << UInt64(family[neighbour])
+                    }
+                    var colour = (~taken).trailingZeroBitCount
+                    if colour == 64 {
+                        used.removeAll(keepingCapacity: true)
+                        for neighbour in crossing[other] where family[neighbour] >= 0 { used.append(family[neighbour]) }
+                        while used.contains(colour) { colour += 1 }
+                    }
                     family[other] = colour
                     queue.append(other)
                 }
@@ -59,10 +67,24 @@ struct LaminarFamilies {
         return smallest
     }
 
+    /// For each set, the sets it crosses (`crossingLists`, one list per set).
+    static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
+        let lists = crossingLists(sets, leafCount: leafCount)
+        return sets.indices.map { Array(lists[$0]) }
+    }
+
+    /// Lists of sets in one flat array: list `i` is `entries[start[i]..<start[i + 1]]`.
+    struct Lists {
+        let start: [Int]
+        let entries: [Int]
+        subscript(i: Int) -> ArraySlice<Int> { entries[start[i]..<start[i + 1]] }
+    }
+
     /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
     /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
-    /// met walking its leaves. The counting runs over raw buffers: it is most of the split's work.
-    static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
+    /// met walking its leaves. The counting runs over raw buffers: it is most of the split's work. Crossing
+    /// pairs are noted in one flat array as found, then laid out per set in that order (no list grows per set).
+    static func crossingLists(_ sets: [[Int]], leafCount: Int) -> Lists {
         var start = [Int](repeating: 0, count: leafCount + 1)
         for set in sets { for leaf in set { start[leaf + 1] += 1 } }
         for i in 1..<start.count { start[i] += start[i - 1] }
@@ -71,8 +93,8 @@ struct LaminarFamilies {
         for (id, set) in sets.enumerated() {
             for leaf in set { holders[fill[leaf]] = id; fill[leaf] += 1 }
         }
-        let size = sets.map(\.count)
-        var crossing = [[Int]](repeating: [], count: sets.count)
+        let size = sets.map { $0.count }
+        var pairs: [Int] = []
         var shared = [Int](repeating: 0, count: sets.count)
         var seen = [Int](repeating: 0, count: sets.count)
         // Holders are in set order, and sets are taken in that order: when set `id` comes, the holders of
@@ -104,8 +126,8 @@ struct LaminarFamilies {
                                 for s in 0..<seenCount {
                                     let other = seen[s]
                                     if shared[other] < size[other] && shared[other] < size[id] {
-                                        crossing[id].append(other)
-                                        crossing[other].append(id)
+                                        pairs.append(id)
+                                        pairs.append(other)
                                     }
                                     shared[other] = 0
                                 }
@@ -115,6 +137,18 @@ struct LaminarFamilies {
                 }
             }
         }
-        return crossing
+        var listStart = [Int](repeating: 0, count: sets.count + 1)
+        for k in pairs.indices { listStart[pairs[k] + 1] += 1 }
+        for i in 0..<sets.count { listStart[i + 1] += listStart[i] }
+        var entries = [Int](repeating: 0, count: pairs.count)
+        var listFill = listStart
+        for k in stride(from: 0, to: pairs.count, by: 2) {
+            let (a, b) = (pairs[k], pairs[k + 1])
+            entries[listFill[a]] = b
+            listFill[a] += 1
+            entries[listFill[b]] = a
+            listFill[b] += 1
+        }
+        return Lists(start: listStart, entries: entries)
     }
 }

@@ -36,22 +36,34 @@ struct MergedLeaves {
                 memberships[leaf] += 1
             }
         }
-        struct Signature: Hashable { let first: UInt64, second: UInt64, memberships: Int }
-        var groupOf: [Signature: Int] = [:]
-        groupOf.reserveCapacity(count)
+        // Groups numbered in order of their first leaf, found by signature in an open-addressing table
+        // (linear probing; the sums are already random, so a multiply spreads them without a `Hasher`).
+        var bits = 1
+        while 1 << bits < 2 * count { bits += 1 }
+        var slot = [Int](repeating: -1, count: 1 << bits)
+        var firstLeafOfGroup: [Int] = []
         var groupOfLeaf = [Int](repeating: 0, count: count)
         var sums: [Int64] = []
         for leaf in 0..<count {
-            let key = Signature(first: first[leaf], second: second[leaf], memberships: memberships[leaf])
-            if let g = groupOf[key] {
-                let (sum, overflow) = sums[g].addingReportingOverflow(problem.leaves[leaf])
-                if overflow { return nil }
-                sums[g] = sum
-                groupOfLeaf[leaf] = g
-            } else {
-                groupOf[key] = sums.count
-                groupOfLeaf[leaf] = sums.count
-                sums.append(problem.leaves[leaf])
+            var h = Int(truncatingIfNeeded: (first[leaf] &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            while true {
+                let g = slot[h]
+                if g < 0 {
+                    slot[h] = sums.count
+                    firstLeafOfGroup.append(leaf)
+                    groupOfLeaf[leaf] = sums.count
+                    sums.append(problem.leaves[leaf])
+                    break
+                }
+                let other = firstLeafOfGroup[g]
+                if first[other] == first[leaf] && second[other] == second[leaf] && memberships[other] == memberships[leaf] {
+                    let (sum, overflow) = sums[g].addingReportingOverflow(problem.leaves[leaf])
+                    if overflow { return nil }
+                    sums[g] = sum
+                    groupOfLeaf[leaf] = g
+                    break
+                }
+                h = (h + 1) & (slot.count - 1)
             }
         }
         guard sums.count < count else { return nil }
@@ -65,7 +77,7 @@ struct MergedLeaves {
     /// Each aggregate as the groups of its leaves, ascending and without duplicates. Groups are taken in
     /// order, each with the aggregates of its leaves (leaf → aggregates and group → leaves in flat arrays),
     /// and a group is added to an aggregate unless it was the last one added: the lists come out sorted
-    /// with no sort, and the counts are known before any list is made (one allocation per aggregate).
+    /// with no sort (one allocation per aggregate).
     static func groupSets(_ aggregates: [[Int]], memberships: [Int], groupOfLeaf: [Int], groupCount: Int) -> [[Int]] {
         let count = groupOfLeaf.count
         var aggregateStart = [Int](repeating: 0, count: count + 1)
@@ -87,23 +99,13 @@ struct MergedLeaves {
             leavesOfGroup[next[groupOfLeaf[leaf]]] = leaf
             next[groupOfLeaf[leaf]] += 1
         }
-        // Two walks over the same incidences: the first counts each aggregate's groups, the second writes them.
-        var last = [Int](repeating: -1, count: aggregates.count)
-        var size = [Int](repeating: 0, count: aggregates.count)
-        for g in 0..<groupCount {
-            for k in leafStart[g]..<leafStart[g + 1] {
-                let leaf = leavesOfGroup[k]
-                for m in aggregateStart[leaf]..<aggregateStart[leaf + 1] where last[aggregatesOfLeaf[m]] != g {
-                    last[aggregatesOfLeaf[m]] = g
-                    size[aggregatesOfLeaf[m]] += 1
-                }
-            }
-        }
+        // One walk over the incidences: each aggregate's groups are written into a slot as long as the
+        // aggregate (it has no more groups than leaves), then copied out at their count.
         var start = [Int](repeating: 0, count: aggregates.count + 1)
-        for a in aggregates.indices { start[a + 1] = start[a] + size[a] }
+        for a in aggregates.indices { start[a + 1] = start[a] + aggregates[a].count }
         var flat = [Int](repeating: 0, count: start[aggregates.count])
         var write = start
-        for a in aggregates.indices { last[a] = -1 }
+        var last = [Int](repeating: -1, count: aggregates.count)
         for g in 0..<groupCount {
             for k in leafStart[g]..<leafStart[g + 1] {
                 let leaf = leavesOfGroup[k]
@@ -115,7 +117,7 @@ struct MergedLeaves {
                 }
             }
         }
-        return aggregates.indices.map { Array(flat[start[$0]..<start[$0 + 1]]) }
+        return aggregates.indices.map { Array(flat[start[$0]..<write[$0]]) }
     }
 
     /// Printed units per original leaf, given the printed units of each group: each leaf its floor,

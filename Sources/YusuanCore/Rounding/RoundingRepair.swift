@@ -21,10 +21,15 @@ struct RoundingRepair {
     private let setsStart: [Int]
     private let edgesAt: [Int]
     private let edgesStart: [Int]
-    /// Per entry of `edgesAt`: whether the node is the edge's tail, and the edge's other end.
+    /// Per entry of `edgesAt`: whether the node is the edge's tail, the edge's other end, and whether a path
+    /// may use the edge at all (not the grand total, and its exact flow fractional).
     private let atTail: [Bool]
     private let otherEnd: [Int]
+    private let usable: [Bool]
     private var change: [Int]
+    /// Each set's bounds (`AggregateStructure.bounds`), read on every cost change.
+    private let low: [Int]
+    private let high: [Int]
     private var touched: [Int] = []
     private var seen: [Int]
     private var via: [Int]
@@ -74,8 +79,7 @@ struct RoundingRepair {
         let leafCount = s.fractionalLeaves.count
         outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
         (setsStart, setsOfLeaf) = RoundingRepair.incidence(outer.map { (id: $0, items: s.members[$0]) }, count: leafCount)
-        let edges = network.tail.indices.map { (id: $0, items: [network.tail[$0], network.head[$0]]) }
-        (edgesStart, edgesAt) = RoundingRepair.incidence(edges, count: network.nodeCount)
+        (edgesStart, edgesAt) = RoundingRepair.edgesAtNodes(network)
         var atTail = [Bool](repeating: false, count: edgesAt.count)
         var otherEnd = [Int](repeating: 0, count: edgesAt.count)
         for node in 0..<network.nodeCount {
@@ -88,8 +92,11 @@ struct RoundingRepair {
         }
         self.atTail = atTail
         self.otherEnd = otherEnd
+        usable = edgesAt.map { $0 != 0 && network.open[$0] }
         count = s.members.map { $0.reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
         change = [Int](repeating: 0, count: s.members.count)
+        low = s.members.indices.map { s.bounds(of: $0).low }
+        high = s.members.indices.map { s.bounds(of: $0).high }
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
         singleCost = [Int](repeating: 0, count: leafCount)
@@ -113,8 +120,28 @@ struct RoundingRepair {
         return (start, entries)
     }
 
+    /// The edges at each node, in edge order, an edge listed at its tail and then at its head (CSR): the
+    /// incidence of the groups `[tail, head]`, without a list per edge.
+    private static func edgesAtNodes(_ network: RoundedNetwork) -> ([Int], [Int]) {
+        var start = [Int](repeating: 0, count: network.nodeCount + 1)
+        for e in network.tail.indices {
+            start[network.tail[e] + 1] += 1
+            start[network.head[e] + 1] += 1
+        }
+        for i in 1..<start.count { start[i] += start[i - 1] }
+        var entries = [Int](repeating: 0, count: start.last ?? 0)
+        var fill = start
+        for e in network.tail.indices {
+            entries[fill[network.tail[e]]] = e
+            fill[network.tail[e]] += 1
+            entries[fill[network.head[e]]] = e
+            fill[network.head[e]] += 1
+        }
+        return (start, entries)
+    }
+
     private func excess(_ set: Int, _ value: Int) -> Int {
-        let (low, high) = s.bounds(of: set)
+        let (low, high) = (low[set], high[set])
         return value > high ? value - high : (value < low ? low - value : 0)
     }
 
@@ -170,7 +197,7 @@ struct RoundingRepair {
 
     /// Applies one improving cycle through a leaf of `set`, if one is found.
     private mutating func fix(_ set: Int) -> Bool {
-        let wantsUp = count[set] < s.bounds(of: set).low
+        let wantsUp = count[set] < low[set]
         for strict in [true, false] {
             for leaf in s.members[set] where isUp(leaf) != wantsUp {
                 guard work < workLimit else { return false }
@@ -231,7 +258,7 @@ struct RoundingRepair {
             for k in edgesStart[node]..<edgesStart[node + 1] {
                 let e = edgesAt[k]
                 work += 1
-                guard e != edge, e != 0, net.open[e] else { continue }
+                guard usable[k], e != edge else { continue }
                 // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail);
                 // so the arc leaves this node when the edge is up and the node is its head, or down and its tail.
                 guard net.up[e] != atTail[k] else { continue }

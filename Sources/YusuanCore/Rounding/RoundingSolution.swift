@@ -53,13 +53,15 @@ public struct RoundingSolution: Sendable, Hashable {
     /// the original leaves (`MergedLeaves`).
     init(problem: RoundingProblem, units: [Int64], familyCount: Int) {
         self.units = units
-        let printed = problem.aggregates.map { $0.reduce(0) { RoundingMath.adding($0, units[$1]) } }
-        aggregateUnits = printed
-        // `problem.exactValue(of:)` of every aggregate, with each leaf split once.
+        // One walk per aggregate: its printed sum and `problem.exactValue(of:)`, with each leaf split once.
         let parts = problem.leaves.map { RoundingMath.split($0, unit: problem.unit) }
-        violations = problem.aggregates.indices.filter { i in
-            var whole: Int64 = 0, remainder: Int64 = 0
-            for leaf in problem.aggregates[i] {
+        var printed: [Int64] = []
+        printed.reserveCapacity(problem.aggregates.count)
+        var violations: [Int] = []
+        for (i, aggregate) in problem.aggregates.enumerated() {
+            var sum: Int64 = 0, whole: Int64 = 0, remainder: Int64 = 0
+            for leaf in aggregate {
+                sum = RoundingMath.adding(sum, units[leaf])
                 whole = RoundingMath.adding(whole, parts[leaf].whole)
                 remainder += parts[leaf].remainder
                 if remainder >= problem.unit {
@@ -67,8 +69,11 @@ public struct RoundingSolution: Sendable, Hashable {
                     whole = RoundingMath.adding(whole, 1)
                 }
             }
-            return !(printed[i] == whole || (remainder > 0 && printed[i] == RoundingMath.adding(whole, 1)))
+            printed.append(sum)
+            if !(sum == whole || (remainder > 0 && sum == RoundingMath.adding(whole, 1))) { violations.append(i) }
         }
+        aggregateUnits = printed
+        self.violations = violations
         self.familyCount = familyCount
     }
 }

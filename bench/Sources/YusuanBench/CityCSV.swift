@@ -162,7 +162,14 @@ struct CityCSV {
 
         mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: (Int, Int), _ make: (String) -> Value) -> Value {
             let field = UnsafeBufferPointer(rebasing: bytes[range.0..<range.1])
-            for (key, value) in known where key.count == field.count && key.elementsEqual(field) { return value }
+            // Compared with memcmp: a generic `elementsEqual` over the bytes cost 1% of a city's instructions.
+            for (key, value) in known where key.count == field.count {
+                let same = key.withUnsafeBufferPointer { k in
+                    guard let a = k.baseAddress, let b = field.baseAddress else { return true }
+                    return memcmp(a, b, field.count) == 0
+                }
+                if same { return value }
+            }
             let value = make(String(decoding: field, as: UTF8.self))
             known.append((Array(field), value))
             return value
