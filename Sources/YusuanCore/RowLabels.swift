@@ -10,11 +10,7 @@ public enum RowLabels {
         // Every ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything
         // else (most do) has none, and is returned without breaking it into characters. (A character that
         // starts with another scalar cannot equal one of those.)
-        guard let head = s.unicodeScalars.first, head == "(" || ("0"..."9").contains(head) || chineseNumeralScalars.contains(head)
-                || (0xF900...0xFAFF).contains(head.value) || (0x2F800...0x2FA1F).contains(head.value)  // compatibility ideographs (零 U+F9B2)
-        else {
-            return (nil, s)
-        }
+        guard let head = s.unicodeScalars.first, mayStartOrdinal(head) else { return (nil, s) }
         // Plain text (each scalar a character of its own, `TextNormalization.isPlainCJK`) is read over scalars.
         if TextNormalization.isPlainCJK(s) { return outlinePlain(s) }
         let chars = Array(s)
@@ -46,6 +42,36 @@ public enum RowLabels {
             return (3, String(chars[(d + 1)...]).trimmed)
         }
         return (nil, s)
+    }
+
+    /// `outline(raw).depth`. A text whose first scalar past white space cannot start an ordinal (most labels, and
+    /// paragraphs, which `outline` would half-width-map and trim whole first) is answered from that scalar alone.
+    public static func depth(_ raw: String) -> Int? {
+        mayHaveOrdinal(raw) ? outline(raw).depth : nil
+    }
+
+    /// False when `outline(raw)` finds no ordinal for certain: the first scalar of `halfWidth(raw).trimmed`,
+    /// found without mapping or copying the text (`halfWidth` maps scalar by scalar, trimming drops `isSpace`
+    /// scalars), cannot start one.
+    public static func mayHaveOrdinal(_ raw: String) -> Bool {
+        for u in raw.unicodeScalars {
+            let v = u.value
+            let h: Unicode.Scalar
+            switch v {
+            case 0xFF01...0xFF5E: h = Unicode.Scalar(UInt8(truncatingIfNeeded: v - 0xFEE0))
+            case 0x3000, 0x00A0: h = " "
+            default: h = u
+            }
+            if h.isSpace { continue }
+            return mayStartOrdinal(h)
+        }
+        return false
+    }
+
+    /// "(", an ASCII digit, a Chinese numeral, or a compatibility ideograph (零 U+F9B2 is one).
+    @inline(__always) static func mayStartOrdinal(_ head: Unicode.Scalar) -> Bool {
+        head == "(" || ("0"..."9").contains(head) || chineseNumeralScalars.contains(head)
+            || (0xF900...0xFAFF).contains(head.value) || (0x2F800...0x2FA1F).contains(head.value)
     }
 
     /// `outline` over Unicode scalars, for plain text (the same steps, each character being one scalar).

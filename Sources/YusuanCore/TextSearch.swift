@@ -90,3 +90,36 @@ extension StringProtocol {
         return replaced.map { String(decoding: $0, as: UTF8.self) } ?? whole
     }
 }
+
+/// Words that many texts are tested to end with (`hasTextSuffix`): each word's bytes, and whether it is plain,
+/// are worked out once, and the end of a text is checked for plainness once for all the words, not once a word.
+public struct SuffixWords: Sendable {
+    public let words: [String]
+    /// A word's UTF-8 when it is plain (`TextNormalization.isPlainCJK`), else nil.
+    let plainBytes: [[UInt8]?]
+    let longest: Int
+
+    public init(_ words: [String]) {
+        self.words = words
+        plainBytes = words.map { TextNormalization.isPlainCJK($0) ? Array($0.utf8) : nil }
+        longest = words.map(\.utf8.count).max() ?? 0
+    }
+
+    /// The index of the first word that `s` ends with, as `words.firstIndex { s.hasTextSuffix($0) }` finds it.
+    public func firstEnding(_ s: String) -> Int? {
+        let count = s.utf8.count
+        // `hasTextSuffix` compares bytes when the scalars from the word's length plus four bytes back are plain;
+        // the window of the longest word holds the window of every shorter one.
+        let plainTail = TextNormalization.isPlainCJK(s, startingIn: Swift.max(0, count - longest - 4), through: count)
+        return TextNormalization.withBytes(s) { b in
+            for (i, w) in words.enumerated() {
+                if plainTail, let p = plainBytes[i] {
+                    if b.count >= p.count && b[(b.count - p.count)...].elementsEqual(p) { return i }
+                } else if s.hasTextSuffix(w) {
+                    return i
+                }
+            }
+            return nil
+        }
+    }
+}

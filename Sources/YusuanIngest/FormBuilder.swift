@@ -64,11 +64,15 @@ enum FormBuilder {
     }
 
     static func isIndicatorHeader(_ cells: [String]) -> Bool {
+        // Both name headers hold 指, which keying never writes: a line without it (a field line) is not keyed.
+        guard cells.contains(where: { TextNormalization.mayHoldIdeograph($0, indicatorIdeograph) }) else { return false }
         let keys = cells.map { TextNormalization.key($0) }
         let hasName = keys.contains { $0.contains("三级指标") || $0.contains("指标名称") }
         let hasValue = keys.contains { $0.contains("指标值") || $0.contains("权重") }
         return hasName && hasValue
     }
+
+    static let indicatorIdeograph: [Unicode.Scalar] = ["指"]
 
     /// Label/value pairs of a field line: a known label, then the next non-empty cell.
     static func fields(_ line: RawLine) -> [FormField] {

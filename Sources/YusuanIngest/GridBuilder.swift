@@ -133,7 +133,7 @@ extension GridBuilder {
             if filled == [n], let last = out.indices.last, n < out[last].cells.count,
                !out[last].cells[n].trimmed.isEmpty, line.location.page == out[last].location.page,
                let above = out[last].location.line, let below = line.location.line, below > above, below - above <= 2,
-               LayoutRows.isContinuation(line), RowLabels.outline(out[last].cells[n]).depth != nil {
+               LayoutRows.isContinuation(line), RowLabels.depth(out[last].cells[n]) != nil {
                 out[last].cells[n] = out[last].cells[n].trimmed + line.cells[n].trimmed
                 continue
             }

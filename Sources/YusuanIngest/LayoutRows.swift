@@ -64,7 +64,7 @@ enum LayoutRows {
         guard !cells.isEmpty, cells.contains(where: { NumberParser.parse($0) == nil }) else { return false }
         return cells.allSatisfy { c in
             if NumberParser.parse(c) != nil { return c.count <= 2 && c.allSatisfy(\.isNumber) }
-            return RowLabels.outline(c).depth == nil && RowLabels.totalKind(c) == nil
+            return RowLabels.depth(c) == nil && RowLabels.totalKind(c) == nil
         }
     }
 

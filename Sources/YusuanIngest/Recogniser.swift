@@ -159,11 +159,11 @@ extension ScanState {
     /// table (the other side has ended), not a heading of the text after the table.
     func continuesOutline(_ line: RawLine, table: TableBuilder) -> Bool {
         guard let spans = line.spans, let start = spans.first?.lowerBound, let text = line.cells.first,
-              let depth = RowLabels.outline(text).depth else { return false }
+              let depth = RowLabels.depth(text) else { return false }
         for previous in table.lines.suffix(4).reversed() {
             guard let ps = previous.spans, ps.count == previous.cells.count else { continue }
             for (cell, span) in zip(previous.cells, ps) where abs(span.lowerBound - start) <= 2 {
-                if RowLabels.outline(cell).depth == depth { return true }
+                if RowLabels.depth(cell) == depth { return true }
             }
         }
         return false
@@ -173,6 +173,10 @@ extension ScanState {
 /// Shapes of narrative text.
 enum NarrativeShape {
     static func isHeading(_ t: String) -> Bool {
+        // A paragraph that starts with no ordinal, or holds a comma anywhere ("，" is "," once half-width; an
+        // ordinal and white space hold none, so `rest` would hold it too), is answered without half-width-mapping
+        // and trimming it whole.
+        guard RowLabels.mayHaveOrdinal(t), !t.contains(","), !t.contains("，") else { return false }
         let (depth, rest) = RowLabels.outline(t)
         guard depth != nil else { return false }
         return rest.count <= 30 && !rest.contains("，") && !rest.contains(",")

@@ -82,7 +82,7 @@ struct TableBuilder {
         if ClassificationCode.parse(first) != nil { return true }
         // Without figures, a row is a label or two (side by side); a header names several columns.
         return labels.allSatisfy { l in
-            RowLabels.outline(l).depth != nil || (RowLabels.totalKind(l).map { $0 != .ofWhich } ?? false)
+            RowLabels.depth(l) != nil || (RowLabels.totalKind(l).map { $0 != .ofWhich } ?? false)
         }
     }
 

@@ -103,12 +103,12 @@ enum TableTitles {
     static func unitLine(labels: [String]) -> MoneyUnit? {
         // At most three labels but "?", counted without copying them.
         var count = 0
-        for t in labels where t != "?" {
+        for t in labels where !isQuestionMark(t) {
             count += 1
             if count > 3 { return nil }
         }
         guard count > 0 else { return nil }
-        for c in labels where c != "?" {
+        for c in labels where !isQuestionMark(c) {
             // Each prefix holds 单: a label without it is passed over without being keyed.
             guard TextNormalization.mayHoldIdeograph(c, unitIdeograph) else { continue }
             let k = TextNormalization.key(c)
@@ -117,5 +117,12 @@ enum TableTitles {
             }
         }
         return nil
+    }
+
+    /// `s == "?"`, on bytes: no other text is canonically equivalent to "?" (nothing decomposes to it and it
+    /// composes with nothing), and String's `==` on a CJK label checks normalisation first.
+    @inline(__always) static func isQuestionMark(_ s: String) -> Bool {
+        var u = s.utf8.makeIterator()
+        return u.next() == 0x3F && u.next() == nil
     }
 }

@@ -38,4 +38,13 @@ import Testing
         #expect(chars.map(\.isASCIIDigit) == [true, false, false])
         #expect(chars.map(\.isASCIIDigit) == Array("1２3\u{301}").map { $0.isASCII && $0.isNumber })
     }
+
+    @Test func separatorsAreCharacterEquality() {
+        let text = "，,;；:：、。!！?？\u{037E}a,\u{301};\u{301}。\u{301}\r\n\u{F98E}一 "
+        for c in NarrativeChar.array(text) + NarrativeChar.array(NarrativeText.normalise(text)) + text.map(NarrativeChar.init) {
+            let ch = c.character
+            #expect(NarrativeText.isClauseSeparator(c) == [",", ";", ":", "、"].contains(ch), "\(ch)")
+            #expect(NarrativeText.isSentenceEnd(c) == ["。", "!", "?"].contains(ch), "\(ch)")
+        }
+    }
 }

@@ -26,11 +26,14 @@ struct NarrativeLookup: Sendable {
         return ctx.facts.facts(subject, measure, year: year, scope: anyScope ? nil : scope).filter { $0.quantity.phase == phase }
     }
 
+    static let carryoverIdeograph: [Unicode.Scalar] = ["结"]
+
     /// Whether a table prints a carry-over (上年结转, 结转下年): then 收入总计 / 支出总计 are not the year's totals.
     var hasCarryover: Bool {
         ctx.disclosure.tables.contains { t in
             t.rows.contains { r in
-                TextNormalization.key(r.name).contains("结转") && t.moneyColumns.contains { !(r.number($0.index) ?? .zero).isZero }
+                // Keying never writes an ideograph: a name that cannot hold 结 is not keyed (most are not).
+                TextNormalization.mayHoldIdeograph(r.name, Self.carryoverIdeograph) && TextNormalization.key(r.name).contains("结转") && t.moneyColumns.contains { !(r.number($0.index) ?? .zero).isZero }
             }
         }
     }

@@ -31,8 +31,16 @@ enum NarrativeText {
     static let sentenceEnds: Set<Character> = ["。", "!", "?"]
     static let clauseSeparators: Set<Character> = [",", ";", ":", "、"]
 
-    static func isSentenceEnd(_ c: NarrativeChar) -> Bool { c == "。" || c == "!" || c == "?" }
-    static func isClauseSeparator(_ c: NarrativeChar) -> Bool { c == "," || c == ";" || c == ":" || c == "、" }
+    // A plain character (`other == nil`) equals these plain scalars only by value; any other one is compared as
+    // a `Character` (U+037E, the Greek question mark, equals ";").
+    static func isSentenceEnd(_ c: NarrativeChar) -> Bool {
+        if c.other == nil { return c.scalar == "。" || c.scalar == "!" || c.scalar == "?" }
+        return c == "。" || c == "!" || c == "?"
+    }
+    static func isClauseSeparator(_ c: NarrativeChar) -> Bool {
+        if c.other == nil { return c.scalar == "," || c.scalar == ";" || c.scalar == ":" || c.scalar == "、" }
+        return c == "," || c == ";" || c == ":" || c == "、"
+    }
 
     static func normalise(_ s: String) -> String {
         let compact = TextNormalization.compactChinese(TextNormalization.halfWidth(s))
@@ -88,6 +96,7 @@ enum NarrativeText {
 
     /// "1." / "(一)" / "一、" at the start of a paragraph carry no figure.
     static func strippedOutline(_ s: String) -> String {
+        guard RowLabels.mayHaveOrdinal(s) else { return s }
         let (depth, rest) = RowLabels.outline(s)
         return depth == nil ? s : rest
     }
@@ -105,7 +114,8 @@ enum NarrativeText {
             && !(plain ? t.unicodeScalars.contains { isClauseSeparator(NarrativeChar($0)) } : t.contains(where: { clauseSeparators.contains($0) })) {
             return false
         }
-        if RowLabels.outline(TextNormalization.halfWidth(b.text)).depth != nil { return false }
+        // `halfWidth` is idempotent, so this is the depth of `halfWidth(b.text)`, without mapping the whole text.
+        if RowLabels.depth(b.text) != nil { return false }
         if let la = a.location.line, let lb = b.location.line, lb - la > 4 { return false }
         return true
     }

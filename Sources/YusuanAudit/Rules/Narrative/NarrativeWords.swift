@@ -36,10 +36,14 @@ enum NarrativeWords {
     static func directionEnding(_ prefix: String) -> ChangeDirection? {
         let t = trimmed(prefix)
         if t.hasTextSuffix("增减") { return nil }
-        if up.contains(where: { t.hasTextSuffix($0) }) { return .up }
-        if down.contains(where: { t.hasTextSuffix($0) }) { return .down }
+        if upEndings.firstEnding(t) != nil { return .up }
+        if downEndings.firstEnding(t) != nil { return .down }
         return nil
     }
+
+    /// `up`, `down`, `rateUp` and `rateDown` as suffixes, each word's bytes made once (asked for every figure).
+    static let upEndings = SuffixWords(up), downEndings = SuffixWords(down)
+    static let rateUpEndings = SuffixWords(rateUp), rateDownEndings = SuffixWords(rateDown)
 
     /// A reason without its trailing words ("公务接待费用的降低" → "公务接待费用的降低", "经费增加所致" → "经费增加").
     static func withoutTrailers(_ s: String) -> String {
@@ -57,8 +61,8 @@ enum NarrativeWords {
 
     static func rateEnding(_ prefix: String) -> ChangeDirection? {
         let t = trimmed(prefix)
-        if rateUp.contains(where: { t.hasTextSuffix($0) }) { return .up }
-        if rateDown.contains(where: { t.hasTextSuffix($0) }) { return .down }
+        if rateUpEndings.firstEnding(t) != nil { return .up }
+        if rateDownEndings.firstEnding(t) != nil { return .down }
         return nil
     }
 

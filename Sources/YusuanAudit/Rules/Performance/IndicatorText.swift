@@ -127,12 +127,32 @@ enum ProjectCode {
     /// Splits "50015222T000000113935-潼南区…专项" into code and name; no code when the name does not start with one.
     static func split(_ raw: String) -> (code: String?, name: String) {
         let s = TextNormalization.halfWidth(raw).trimmed
-        let head = s.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        let rest = s.dropFirst(head.count)
+        let head: Substring, rest: Substring
+        if let n = asciiCodeLength(s) {
+            // No code has fewer than 8 characters; else the head is those bytes, each a character of its own.
+            guard n >= 8 else { return (nil, s) }
+            let end = s.utf8.index(s.startIndex, offsetBy: n)
+            head = s[..<end]
+            rest = s[end...]
+        } else {
+            head = s.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            rest = s.dropFirst(head.count)
+        }
         let separated = rest.isEmpty || rest.first.map { "-－—_:： ".contains($0) } == true
         guard looksLikeCode(String(head)), separated else { return (nil, s) }
         let name = rest.drop { "-－—_:： ".contains($0) }
         return (String(head), String(name).trimmed)
+    }
+
+    /// The number of leading ASCII letters and digits of `s`, counted on bytes, when the byte after them is ASCII
+    /// or the end: then no combining mark joins the last of them to what follows, so they are the characters
+    /// `split`'s character test takes. Nil otherwise.
+    static func asciiCodeLength(_ s: String) -> Int? {
+        TextNormalization.withBytes(s) { b in
+            var i = 0
+            while i < b.count, (0x30...0x39).contains(b[i]) || (0x41...0x5A).contains(b[i]) || (0x61...0x7A).contains(b[i]) { i += 1 }
+            return i == b.count || b[i] < 0x80 ? i : nil
+        }
     }
 
     /// At least 8 characters, at least 6 digits, letters and digits only.

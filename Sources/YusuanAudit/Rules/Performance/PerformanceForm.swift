@@ -59,6 +59,8 @@ struct IndicatorColumns {
 /// A performance form (项目绩效目标表 or 部门整体绩效目标表) read into code, name, amount and indicators.
 struct PerformanceForm {
     let table: DisclosureTable
+    /// `TextNormalization.key` of each of the table's field labels, made once: `field` is asked a dozen times a form.
+    let fieldKeys: [String]
     /// The project code printed before the name ("50015222T000000113935-…") or in a 项目编码 field.
     var code: String?
     var codeField: FormField?
@@ -80,6 +82,7 @@ struct PerformanceForm {
 
     init(_ table: DisclosureTable) {
         self.table = table
+        fieldKeys = table.fields.map { TextNormalization.key($0.label) }
         columns = IndicatorColumns(table)
         indicators = PerformanceForm.indicators(table, columns)
         if let f = field(["项目名称"]) {
@@ -103,10 +106,10 @@ struct PerformanceForm {
     /// The first field whose label contains one of `labels` (not a "其中" line).
     func field(_ labels: [String]) -> FormField? {
         let keys = labels.map(TextNormalization.key)
-        return table.fields.first { f in
-            let k = TextNormalization.key(f.label)
-            return !k.hasTextPrefix("其中") && keys.contains { k.contains($0) }
+        for (f, k) in zip(table.fields, fieldKeys) where !k.hasTextPrefix("其中") && keys.contains(where: { k.contains($0) }) {
+            return f
         }
+        return nil
     }
 
     /// Every project form of the document, in order.
