@@ -5,9 +5,14 @@ import YusuanCore
 /// read from them, notes, fields, source locations) and the narrative — the model itself, so
 /// the JSON decodes back to the same `Disclosure`.
 public enum DisclosureJSON {
-    public static func render(_ d: Disclosure) -> String {
+    /// How the JSON is laid out: indented for files people open (`yusuan build --format json`, downloads), compact
+    /// for the API, where the indentation would be well over half of the bytes sent.
+    public enum Layout: Sendable { case indented, compact }
+
+    public static func render(_ d: Disclosure, layout: Layout = .indented) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = layout == .indented
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         let data = try? encoder.encode(d)
         return (data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}") + "\n"
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import YusuanRender
 import YusuanServer
 import YusuanStore
 
@@ -37,6 +38,23 @@ struct APITests {
             #expect(missing.status == .notFound)
             let error = try #require(try missing.json()["error"] as? [String: Any])
             #expect(error["status"] as? Int == 404)
+        }
+    }
+
+    @Test("the API sends the disclosure compact; the download is the same disclosure indented, as yusuan build writes it")
+    func disclosureLayouts() async throws {
+        try await PortalHarness.run { client, store in
+            let v = try await exampleVersion(store)
+            let api = try await client.get("/api/v1/versions/\(v.id)/disclosure")
+            let download = try await client.get("/versions/\(v.id)/download/disclosure.json")
+            #expect(api.status == .ok && download.status == .ok)
+            #expect(!api.text.contains("\n  "))
+            #expect(download.text.contains("\n  \"tables\" : ["))
+            #expect(api.text.utf8.count * 2 < download.text.utf8.count)
+            // The same disclosure: the API's JSON read back and written indented is the download, byte for byte.
+            let fromAPI = try DisclosureJSON.read(Data(api.body.readableBytesView))
+            #expect(DisclosureJSON.render(fromAPI) == download.text)
+            #expect(DisclosureJSON.render(fromAPI, layout: .compact) == api.text)
         }
     }
 

@@ -47,7 +47,7 @@ enum Downloads {
         let d = try await services.disclosure(of: v)
         switch name {
         case "disclosure.xlsx": return try DisclosureXLSX.write(d)
-        case "disclosure.json": return Data(try await services.disclosureJSON(of: v).buffer.readableBytesView)
+        case "disclosure.json": return Data(DisclosureJSON.render(d).utf8)
         case "disclosure.txt": return Data(DisclosureText.render(d).utf8)
         default:
             guard let text = DisclosureDataPackage.render(d)[name] else { throw PortalError.notFound(name) }

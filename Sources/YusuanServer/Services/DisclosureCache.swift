@@ -57,7 +57,7 @@ final class DisclosureCache: Sendable {
     /// The key the disclosure's JSON is kept under (`KeptPages` looks it up the same way).
     static let jsonKey = "json"
 
-    /// The disclosure's JSON as `yusuan build --format json` writes it, rendered once.
+    /// The disclosure's JSON as the API sends it, rendered once.
     func json(id: Int64, of disclosure: Disclosure, render: (Disclosure) -> String) -> KeptBody {
         if let kept = response(id: id, key: Self.jsonKey) { return kept }
         return keep(response: ByteBuffer(string: render(disclosure)), id: id, key: Self.jsonKey, disclosure: disclosure)

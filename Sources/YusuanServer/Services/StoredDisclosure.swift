@@ -19,9 +19,9 @@ extension PortalServices {
         }
     }
 
-    /// A version's disclosure as JSON (`yusuan build --format json`), rendered once per version.
+    /// A version's disclosure as the API's JSON (`yusuan build --format json`'s, compact), rendered once per version.
     func disclosureJSON(of v: VersionRecord) async throws -> KeptBody {
-        disclosures.json(id: v.id, of: try await disclosure(of: v), render: DisclosureJSON.render)
+        disclosures.json(id: v.id, of: try await disclosure(of: v)) { DisclosureJSON.render($0, layout: .compact) }
     }
 
     /// A version's disclosure as an HTML body (tables and narrative), rendered once per version.

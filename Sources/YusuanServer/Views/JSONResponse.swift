@@ -1,17 +1,18 @@
 import Foundation
 import Hummingbird
 
-/// JSON responses of the API: sorted keys, UTF-8, no escaped slashes.
+/// JSON responses of the API: sorted keys, UTF-8, no escaped slashes, compact (no indentation: clients parse it, and
+/// indentation would be a large share of the bytes).
 enum JSONResponse {
     static func make(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]))
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
         return raw(data, status: status)
     }
 
     static func encode<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return raw(try encoder.encode(value), status: status)
     }
