@@ -62,9 +62,9 @@ struct ScanState {
             openTable(kind: kind, title: line.labels.first ?? text, attachment: nil, line: raw)
             return
         }
-        if var table = current {
-            // The open table is moved out while it changes, so that adding a line does not copy its lines.
-            current = nil
+        if var table = current.take() {
+            // The open table is moved out while it changes (`take`, not a copy and a release), so that adding a line
+            // does not copy its lines.
             if let unit = TableTitles.unitLine(labels: line.labels) {
                 table.setUnit(unit)
                 current = table

@@ -47,7 +47,9 @@ struct TableBuilder {
         lines.append(line)
         if dataLike && !hasDataLine {
             hasDataLine = true
-            headerKeys = TableBuilder.headerKeys(lines.prefix { !TableBuilder.isDataLike($0.cells) })
+            // Every line added before this one came with `dataLike` false (else `hasDataLine` would be set): they
+            // are the header, the lines `isDataLike` would find before this one, without testing them again.
+            headerKeys = TableBuilder.headerKeys(lines.dropLast())
         }
     }
 

@@ -8,13 +8,12 @@ public enum TextReader {
         var lines: [RawLine] = []
         var page = 1
         var number = 0
-        let hasPages = text.contains("\u{0C}")
         var pending: [(String, Int, Int)] = []  // one-cell-per-line "|" stream: text, line, page
         func flushStream() {
             if !pending.isEmpty { lines += PipeStream.regroup(pending) }
             pending = []
         }
-        let rawLines = splitLines(text)
+        let (rawLines, hasPages) = splitLines(text)
         for (index, original) in rawLines.enumerated() {
             number += 1
             var line = original
@@ -63,11 +62,14 @@ public enum TextReader {
     }
 
     /// The lines of `text`, split at "\n" and "\r\n", one "\r" more dropped from a line's end: by bytes (a line
-    /// feed is a character of its own, and "\r" at a line's end too), the same as splitting the characters.
-    static func splitLines(_ text: String) -> [String] {
+    /// feed is a character of its own, and "\r" at a line's end too), the same as splitting the characters; and
+    /// whether the text holds a form feed (it has pages), found in the same pass (a form feed is a character of its
+    /// own too, so the byte is the character).
+    static func splitLines(_ text: String) -> (lines: [String], formFeed: Bool) {
         // Over the string's bytes in one buffer; every cut is at an ASCII byte, so each piece is valid UTF-8.
-        TextNormalization.withBytes(text) { bytes -> [String] in
+        TextNormalization.withBytes(text) { bytes -> ([String], Bool) in
             var out: [String] = []
+            var formFeed = false
             var start = 0
             let n = bytes.count
             func piece(_ from: Int, _ to: Int) -> String {
@@ -82,11 +84,13 @@ public enum TextReader {
                     if end > start && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
                     out.append(piece(start, end))  // and one "\r" more
                     start = i + 1
+                } else if bytes[i] == 0x0C {
+                    formFeed = true
                 }
                 i += 1
             }
             out.append(piece(start, n))
-            return out
+            return (out, formFeed)
         }
     }
 
