@@ -22,7 +22,6 @@ struct CirculationRounding {
     private var nearestUp: [Bool] = []
     /// Whether the edge's exact flow is fractional, that is, whether rounding may move it at all.
     private var open: [Bool] = []
-    private var rank: [Int] = []
     private var adjacency: [Int] = []
     private var adjacencyStart: [Int] = []
     private var adjacencyCount: [Int] = []
@@ -83,7 +82,6 @@ struct CirculationRounding {
     }
 
     private mutating func addEdge(from: Int, to: Int, fraction: Int64) {
-        rank.append(flow.count)
         tail.append(from)
         head.append(to)
         flow.append(fraction)
@@ -93,83 +91,126 @@ struct CirculationRounding {
 
     private func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
 
-    /// A fractional edge at `node` other than `arrived`; settled edges met on the way are dropped for good.
-    private mutating func nextEdge(at node: Int, other arrived: Int) -> Int? {
-        let start = adjacencyStart[node]
-        var i = start
-        while i < start + adjacencyCount[node] {
-            let e = adjacency[i]
-            if !isFractional(e) {
-                let last = start + adjacencyCount[node] - 1
-                adjacency.swapAt(i, last)
-                adjacencyCount[node] -= 1
-                continue
-            }
-            if e != arrived { return e }
-            i += 1
-        }
-        return nil
-    }
-
     /// Settles every edge, taking the edges in order of prominence: walk from the edge along fractional
     /// edges until the walk meets itself, shift around the cycle found, and go on from where it closed.
+    /// The walk is most of the rounding's steps, so it runs on raw buffers of the network's arrays (moved
+    /// out of `self` for the walk); every index in it is a node or an edge of this network.
     private mutating func round() {
-        var onPath = [Int](repeating: -1, count: adjacencyStart.count)
-        var pathNodes: [Int] = []
-        var pathEdges: [Int] = []
-        // The path's two arrays keep their buffers from walk to walk; a cycle is shifted in place on them.
-        for first in flow.indices where isFractional(first) {
-            var stuck = false
-            while isFractional(first) && !stuck {
-                pathNodes.removeAll(keepingCapacity: true)
-                pathNodes.append(tail[first])
-                pathNodes.append(head[first])
-                pathEdges.removeAll(keepingCapacity: true)
-                pathEdges.append(first)
-                onPath[tail[first]] = 0
-                onPath[head[first]] = 1
-                while let current = pathNodes.last, let arrived = pathEdges.last {
-                    guard let next = nextEdge(at: current, other: arrived) else { stuck = true; break }
-                    let reached = tail[next] == current ? head[next] : tail[next]
-                    let j = onPath[reached]
-                    if j < 0 {
-                        onPath[reached] = pathNodes.count
-                        pathNodes.append(reached)
-                        pathEdges.append(next)
-                        continue
-                    }
-                    shift(path: pathEdges, closedBy: next, nodes: pathNodes, from: j)
-                    for n in pathNodes[(j + 1)...] { onPath[n] = -1 }
-                    pathNodes.removeLast(pathNodes.count - j - 1)
-                    pathEdges.removeLast(pathEdges.count - j)
-                    if pathEdges.isEmpty { break }
-                }
-                for n in pathNodes { onPath[n] = -1 }
-            }
-        }
+        var walk = CirculationWalk(unit: unit, tail: tail, head: head, nearestUp: nearestUp, start: adjacencyStart)
+        swap(&walk.flow, &flow)
+        swap(&walk.adjacency, &adjacency)
+        swap(&walk.count, &adjacencyCount)
+        walk.run()
+        swap(&walk.flow, &flow)
+        swap(&walk.adjacency, &adjacency)
+        swap(&walk.count, &adjacencyCount)
+    }
+}
+
+/// The cycle walk of `CirculationRounding.round`: the arrays it reads and the three it changes (the
+/// flows, and the adjacency segments with their counts, from which settled edges are dropped).
+private struct CirculationWalk {
+    let unit: Int64
+    let tail: [Int]
+    let head: [Int]
+    let nearestUp: [Bool]
+    let start: [Int]
+    var flow: [Int64] = []
+    var adjacency: [Int] = []
+    var count: [Int] = []
+
+    init(unit: Int64, tail: [Int], head: [Int], nearestUp: [Bool], start: [Int]) {
+        (self.unit, self.tail, self.head, self.nearestUp, self.start) = (unit, tail, head, nearestUp, start)
     }
 
-    /// Shifts flow around a cycle until an edge reaches a whole unit. The cycle is `edges[start...]` and then
-    /// `closing`; `nodes[start + i]` is the node the walk left by its `i`-th edge. The direction moves the most
-    /// prominent edge of the cycle (lowest rank) toward its nearest unit.
-    private mutating func shift(path edges: [Int], closedBy closing: Int, nodes: [Int], from start: Int) {
-        let length = edges.count - start + 1
-        func edge(_ i: Int) -> Int { start + i < edges.count ? edges[start + i] : closing }
-        func forward(_ i: Int) -> Bool { tail[edge(i)] == nodes[start + i] }
-        var lead = 0
-        for i in 1..<length where rank[edge(i)] < rank[edge(lead)] { lead = i }
-        let leadForward = forward(lead)
-        let leadGoesUp = nearestUp[edge(lead)]
-        // An edge goes up when it is walked in the same sense as the lead (relative to the lead's wish).
-        var step = unit
-        for i in 0..<length {
-            let e = edge(i)
-            step = min(step, (forward(i) == leadForward) == leadGoesUp ? unit - flow[e] : flow[e])
-        }
-        for i in 0..<length {
-            let e = edge(i)
-            flow[e] += (forward(i) == leadForward) == leadGoesUp ? step : -step
-        }
+    mutating func run() {
+        // A path holds each node at most once, so one slot per node holds its nodes, and its edges.
+        var onPath = [Int](repeating: -1, count: start.count)
+        var pathNodes = [Int](repeating: 0, count: start.count)
+        var pathEdges = [Int](repeating: 0, count: start.count)
+        let unit = self.unit
+        tail.withUnsafeBufferPointer { tail in
+        head.withUnsafeBufferPointer { head in
+        nearestUp.withUnsafeBufferPointer { nearestUp in
+        start.withUnsafeBufferPointer { start in
+        flow.withUnsafeMutableBufferPointer { flow in
+        adjacency.withUnsafeMutableBufferPointer { adjacency in
+        count.withUnsafeMutableBufferPointer { count in
+        onPath.withUnsafeMutableBufferPointer { onPath in
+        pathNodes.withUnsafeMutableBufferPointer { nodes in
+        pathEdges.withUnsafeMutableBufferPointer { edges in
+            func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
+            /// A fractional edge at `node` other than `arrived`; settled edges met on the way are dropped for good.
+            func nextEdge(at node: Int, other arrived: Int) -> Int? {
+                let first = start[node]
+                var i = first
+                while i < first + count[node] {
+                    let e = adjacency[i]
+                    if !isFractional(e) {
+                        let last = first + count[node] - 1
+                        adjacency.swapAt(i, last)
+                        count[node] -= 1
+                        continue
+                    }
+                    if e != arrived { return e }
+                    i += 1
+                }
+                return nil
+            }
+            /// Shifts flow around the cycle `edges[j..<edgeCount]` closed by `closing` until an edge reaches a
+            /// whole unit; `nodes[j + i]` is the node the walk left by its `i`-th edge. The direction moves the
+            /// cycle's most prominent edge (the lowest: edges are in order of prominence) toward its nearest unit.
+            func shift(edgeCount: Int, closedBy closing: Int, from j: Int) {
+                let length = edgeCount - j + 1
+                func edge(_ i: Int) -> Int { j + i < edgeCount ? edges[j + i] : closing }
+                func forward(_ i: Int) -> Bool { tail[edge(i)] == nodes[j + i] }
+                var lead = 0
+                for i in 1..<length where edge(i) < edge(lead) { lead = i }
+                let leadForward = forward(lead)
+                let leadGoesUp = nearestUp[edge(lead)]
+                // An edge goes up when it is walked in the same sense as the lead (relative to the lead's wish).
+                var step = unit
+                for i in 0..<length {
+                    let e = edge(i)
+                    step = min(step, (forward(i) == leadForward) == leadGoesUp ? unit - flow[e] : flow[e])
+                }
+                for i in 0..<length {
+                    let e = edge(i)
+                    flow[e] += (forward(i) == leadForward) == leadGoesUp ? step : -step
+                }
+            }
+            for first in 0..<flow.count where isFractional(first) {
+                var stuck = false
+                while isFractional(first) && !stuck {
+                    nodes[0] = tail[first]
+                    nodes[1] = head[first]
+                    edges[0] = first
+                    var nodeCount = 2
+                    var edgeCount = 1
+                    onPath[tail[first]] = 0
+                    onPath[head[first]] = 1
+                    while edgeCount > 0 {
+                        let current = nodes[nodeCount - 1]
+                        guard let next = nextEdge(at: current, other: edges[edgeCount - 1]) else { stuck = true; break }
+                        let reached = tail[next] == current ? head[next] : tail[next]
+                        let j = onPath[reached]
+                        if j < 0 {
+                            onPath[reached] = nodeCount
+                            nodes[nodeCount] = reached
+                            nodeCount += 1
+                            edges[edgeCount] = next
+                            edgeCount += 1
+                            continue
+                        }
+                        shift(edgeCount: edgeCount, closedBy: next, from: j)
+                        for k in (j + 1)..<nodeCount { onPath[nodes[k]] = -1 }
+                        nodeCount = j + 1
+                        edgeCount = j
+                    }
+                    for k in 0..<nodeCount { onPath[nodes[k]] = -1 }
+                }
+            }
+        }}}}}}}}}}
     }
 }
 

@@ -19,13 +19,16 @@ struct RoundingRepair {
     /// Outer sets holding each leaf; edges at each node (both CSR).
     private let setsOfLeaf: [Int]
     private let setsStart: [Int]
-    private let edgesAt: [Int]
+    private let arcs: [Arc]
     private let edgesStart: [Int]
-    /// Per entry of `edgesAt`: whether the node is the edge's tail, the edge's other end, and whether a path
-    /// may use the edge at all (not the grand total, and its exact flow fractional).
-    private let atTail: [Bool]
-    private let otherEnd: [Int]
-    private let usable: [Bool]
+    /// An edge at a node as the search reads it, in one load: the edge, its other end, whether the node is its
+    /// tail, and whether a path may use the edge at all (not the grand total, and its exact flow fractional).
+    private struct Arc {
+        var edge: Int
+        var other: Int
+        var atTail: Bool
+        var usable: Bool
+    }
     private var change: [Int]
     /// Each set's bounds (`AggregateStructure.bounds`), read on every cost change.
     private let low: [Int]
@@ -79,20 +82,20 @@ struct RoundingRepair {
         let leafCount = s.fractionalLeaves.count
         outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
         (setsStart, setsOfLeaf) = RoundingRepair.incidence(outer.map { (id: $0, items: s.members[$0]) }, count: leafCount)
+        let edgesAt: [Int]
         (edgesStart, edgesAt) = RoundingRepair.edgesAtNodes(network)
-        var atTail = [Bool](repeating: false, count: edgesAt.count)
-        var otherEnd = [Int](repeating: 0, count: edgesAt.count)
+        var arcs: [Arc] = []
+        arcs.reserveCapacity(edgesAt.count)
         for node in 0..<network.nodeCount {
             for k in edgesStart[node]..<edgesStart[node + 1] {
                 // A loop (tail = head) leads back to its node, which the search has always seen.
                 let e = edgesAt[k]
-                atTail[k] = network.tail[e] == node
-                otherEnd[k] = atTail[k] ? network.head[e] : network.tail[e]
+                let atTail = network.tail[e] == node
+                arcs.append(Arc(edge: e, other: atTail ? network.head[e] : network.tail[e], atTail: atTail,
+                                usable: e != 0 && network.open[e]))
             }
         }
-        self.atTail = atTail
-        self.otherEnd = otherEnd
-        usable = edgesAt.map { $0 != 0 && network.open[$0] }
+        self.arcs = arcs
         count = s.members.map { $0.reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
         change = [Int](repeating: 0, count: s.members.count)
         low = s.members.indices.map { s.bounds(of: $0).low }
@@ -256,13 +259,14 @@ struct RoundingRepair {
             let node = queue[next]
             next += 1
             for k in edgesStart[node]..<edgesStart[node + 1] {
-                let e = edgesAt[k]
+                let arc = arcs[k]
+                let e = arc.edge
                 work += 1
-                guard usable[k], e != edge else { continue }
+                guard arc.usable, e != edge else { continue }
                 // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail);
                 // so the arc leaves this node when the edge is up and the node is its head, or down and its tail.
-                guard net.up[e] != atTail[k] else { continue }
-                let reached = otherEnd[k]
+                guard net.up[e] != arc.atTail else { continue }
+                let reached = arc.other
                 guard seen[reached] != stamp else { continue }
                 if strict && e >= net.firstLeafEdge && singleCostChange(e - net.firstLeafEdge) > 0 { continue }
                 seen[reached] = stamp
