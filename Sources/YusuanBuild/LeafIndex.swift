@@ -68,29 +68,26 @@ final class LeafIndex {
 
     /// The leaves (ascending) under each key the leaf gives (none: the leaf is in no list).
     private static func grouped<Key: Hashable>(_ leaves: [Ledger.Leaf], by key: (Ledger.Leaf) -> Key?) -> [Key: [Int]] {
-        // A run of leaves with one key (leaves come in ledger order, so runs are long) is hashed once.
+        grouped(count: leaves.count) { key(leaves[$0]) }
+    }
+
+    /// The leaves (ascending) under each key, one key per leaf.
+    private static func grouped<Key: Hashable>(_ keys: [Key]) -> [Key: [Int]] {
+        grouped(count: keys.count) { keys[$0] }
+    }
+
+    /// Leaves `0..<count` (ascending) under the key of each (none: in no list). A run of leaves with one key (leaves
+    /// come in ledger order, so runs are long) is hashed once.
+    private static func grouped<Key: Hashable>(count: Int, key: (Int) -> Key?) -> [Key: [Int]] {
         var groups: [Key: [Int]] = [:]
         var run: (key: Key, start: Int)?
-        for (i, leaf) in leaves.enumerated() {
-            let k = key(leaf)
+        for i in 0..<count {
+            let k = key(i)
             if let r = run, r.key == k { continue }
             if let r = run { groups[r.key, default: []].append(contentsOf: r.start..<i) }
             run = k.map { ($0, i) }
         }
-        if let r = run { groups[r.key, default: []].append(contentsOf: r.start..<leaves.count) }
-        return groups
-    }
-
-    /// The leaves (ascending) under each key, one key per leaf; runs of one key are appended to one list.
-    private static func grouped<Key: Hashable>(_ keys: [Key]) -> [Key: [Int]] {
-        var groups: [Key: [Int]] = [:]
-        var i = 0
-        while i < keys.count {
-            var end = i + 1
-            while end < keys.count && keys[end] == keys[i] { end += 1 }
-            groups[keys[i], default: []].append(contentsOf: i..<end)
-            i = end
-        }
+        if let r = run { groups[r.key, default: []].append(contentsOf: r.start..<count) }
         return groups
     }
 
