@@ -81,9 +81,15 @@ struct RoundingRepair {
         self.workLimit = workLimit
         let leafCount = s.fractionalLeaves.count
         outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
-        (setsStart, setsOfLeaf) = RoundingRepair.incidence(outer.map { (id: $0, items: s.members[$0]) }, count: leafCount)
+        (setsStart, setsOfLeaf) = RoundingRepair.incidence(count: leafCount, groups: outer) { set, visit in
+            for leaf in s.members[set] { visit(leaf) }
+        }
         let edgesAt: [Int]
-        (edgesStart, edgesAt) = RoundingRepair.edgesAtNodes(network)
+        // The edges at each node, in edge order, an edge listed at its tail and then at its head.
+        (edgesStart, edgesAt) = RoundingRepair.incidence(count: network.nodeCount, groups: Array(network.tail.indices)) { e, visit in
+            visit(network.tail[e])
+            visit(network.head[e])
+        }
         var arcs: [Arc] = []
         arcs.reserveCapacity(edgesAt.count)
         for node in 0..<network.nodeCount {
@@ -108,37 +114,17 @@ struct RoundingRepair {
     }
 
     /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
-    private static func incidence(_ groups: [(id: Int, items: [Int])], count: Int) -> ([Int], [Int]) {
+    private static func incidence(count: Int, groups: [Int], items: (Int, (Int) -> Void) -> Void) -> ([Int], [Int]) {
         var start = [Int](repeating: 0, count: count + 1)
-        for group in groups { for item in group.items { start[item + 1] += 1 } }
+        for group in groups { items(group) { start[$0 + 1] += 1 } }
         for i in 1..<start.count { start[i] += start[i - 1] }
         var entries = [Int](repeating: 0, count: start.last ?? 0)
         var fill = start
         for group in groups {
-            for item in group.items {
-                entries[fill[item]] = group.id
+            items(group) { item in
+                entries[fill[item]] = group
                 fill[item] += 1
             }
-        }
-        return (start, entries)
-    }
-
-    /// The edges at each node, in edge order, an edge listed at its tail and then at its head (CSR): the
-    /// incidence of the groups `[tail, head]`, without a list per edge.
-    private static func edgesAtNodes(_ network: RoundedNetwork) -> ([Int], [Int]) {
-        var start = [Int](repeating: 0, count: network.nodeCount + 1)
-        for e in network.tail.indices {
-            start[network.tail[e] + 1] += 1
-            start[network.head[e] + 1] += 1
-        }
-        for i in 1..<start.count { start[i] += start[i - 1] }
-        var entries = [Int](repeating: 0, count: start.last ?? 0)
-        var fill = start
-        for e in network.tail.indices {
-            entries[fill[network.tail[e]]] = e
-            fill[network.tail[e]] += 1
-            entries[fill[network.head[e]]] = e
-            fill[network.head[e]] += 1
         }
         return (start, entries)
     }
