@@ -24,21 +24,36 @@ import Testing
         }
     }
 
-    @Test(arguments: 1...30 as ClosedRange<UInt64>)
-    func crossingsAreThePairwiseOnes(seed: UInt64) {
+    /// Random runs and runs with holes over 5–64 leaves (nested, disjoint and crossing sets), largest first as
+    /// `AggregateStructure` gives them; with `everyLeaf`, the set of all leaves among them.
+    static func randomSets(seed: UInt64, everyLeaf: Bool) -> (sets: [[Int]], leafCount: Int) {
         var random = SplitMix64(seed: seed)
         let leafCount = 5 + Int(random.next() % 60)
         var sets = Set<[Int]>()
         for _ in 0..<(3 + Int(random.next() % 40)) {
             let from = Int(random.next() % UInt64(leafCount))
             let length = 1 + Int(random.next() % UInt64(leafCount - from))
-            // Runs and runs with holes: nested, disjoint and crossing sets.
             let step = 1 + Int(random.next() % 3)
             sets.insert(Array(stride(from: from, to: from + length, by: step)))
         }
-        // Largest first, as `AggregateStructure` gives them.
+        if everyLeaf { sets.insert(Array(0..<leafCount)) }
         let ordered = sets.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
-        #expect(LaminarFamilies.crossings(ordered, leafCount: leafCount) == Self.oracle(ordered))
+        return (ordered, leafCount)
+    }
+
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func crossingsAreThePairwiseOnes(seed: UInt64) {
+        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: false)
+        #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
+    }
+
+    /// A set of every leaf is passed over without counting (it holds every other set): the lists are still the
+    /// pairwise ones.
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func aSetOfEveryLeafCrossesNone(seed: UInt64) {
+        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: true)
+        #expect(sets.first?.count == leafCount)
+        #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
     }
 
     /// Families are picked from a mask of the first 64 and, past them, from the neighbours' list: sets that all

@@ -49,56 +49,73 @@ struct AggregateStructure {
         totalRemainder = sumRemainder
 
         // Reduce to fractional leaves and merge duplicates (aggregates are already sorted and unique).
-        // Each reduced set is hashed once, as it is read, into a 64-bit key; sets with the same key are
-        // chained and compared element by element, so equal sets get one id and no array is hashed.
-        var firstWithKey: [UInt64: Int] = [:]
+        // Each reduced set is hashed once, as it is read, into a 64-bit key, found in an open-addressing
+        // table (linear probing; the key is already mixed, so a multiply spreads it without a `Hasher`);
+        // sets with the same key are chained and compared element by element, so equal sets get one id
+        // and no array is hashed. Over raw buffers: aggregates hold only the problem's leaves
+        // (`RoundingProblem.normalized`), and a reduced set at most every fractional leaf once.
+        var bits = 1
+        while 1 << bits < 2 * problem.aggregates.count { bits += 1 }
+        var slots = [Int](repeating: -1, count: 1 << bits)
+        var keyOfSet: [UInt64] = []
         var nextWithKey: [Int] = []
         var distinct: [[Int]] = []
         var rawSetOfAggregate: [Int] = []
         rawSetOfAggregate.reserveCapacity(problem.aggregates.count)
-        var reduced: [Int] = []
-        for aggregate in problem.aggregates {
-            reduced.removeAll(keepingCapacity: true)
-            var key: UInt64 = 0xCBF2_9CE4_8422_2325
-            for leaf in aggregate where position[leaf] >= 0 {
-                reduced.append(position[leaf])
-                key = (key ^ UInt64(truncatingIfNeeded: position[leaf])) &* 0x0000_0100_0000_01B3
+        var reducedBuffer = [Int](repeating: 0, count: fractional.count)
+        position.withUnsafeBufferPointer { position in
+        reducedBuffer.withUnsafeMutableBufferPointer { reducedBuffer in
+            for aggregate in problem.aggregates {
+                var size = 0
+                var key: UInt64 = 0xCBF2_9CE4_8422_2325
+                for leaf in aggregate {
+                    let p = position[leaf]
+                    guard p >= 0 else { continue }
+                    reducedBuffer[size] = p
+                    size &+= 1
+                    key = (key ^ UInt64(truncatingIfNeeded: p)) &* 0x0000_0100_0000_01B3
+                }
+                guard size >= 2 else { rawSetOfAggregate.append(-1); continue }
+                let reduced = UnsafeBufferPointer(rebasing: reducedBuffer[0..<size])
+                key ^= UInt64(truncatingIfNeeded: size) &* 0x9E37_79B9_7F4A_7C15
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                while slots[slot] >= 0 && keyOfSet[slots[slot]] != key { slot = (slot + 1) & (slots.count - 1) }
+                var id = slots[slot]
+                while id >= 0 && !distinct[id].elementsEqual(reduced) { id = nextWithKey[id] }
+                if id >= 0 {
+                    rawSetOfAggregate.append(id)
+                } else {
+                    nextWithKey.append(slots[slot])
+                    slots[slot] = distinct.count
+                    keyOfSet.append(key)
+                    rawSetOfAggregate.append(distinct.count)
+                    distinct.append(Array(reduced))
+                }
             }
-            guard reduced.count >= 2 else { rawSetOfAggregate.append(-1); continue }
-            key ^= UInt64(truncatingIfNeeded: reduced.count) &* 0x9E37_79B9_7F4A_7C15
-            var id = firstWithKey[key] ?? -1
-            while id >= 0 && distinct[id] != reduced { id = nextWithKey[id] }
-            if id >= 0 {
-                rawSetOfAggregate.append(id)
-            } else {
-                nextWithKey.append(firstWithKey[key] ?? -1)
-                firstWithKey[key] = distinct.count
-                rawSetOfAggregate.append(distinct.count)
-                // A copy of its own, as long as the set: `reduced` keeps its buffer for the next aggregate.
-                distinct.append([Int](unsafeUninitializedCapacity: reduced.count) { buffer, initialized in
-                    initialized = buffer.initialize(fromContentsOf: reduced)
-                })
-            }
-        }
+        }}
         let order = distinct.indices.sorted {
             distinct[$0].count != distinct[$1].count ? distinct[$0].count > distinct[$1].count : $0 < $1
         }
         var newID = [Int](repeating: 0, count: distinct.count)
         for (rank, old) in order.enumerated() { newID[old] = rank }
         setOfAggregate = rawSetOfAggregate.map { $0 < 0 ? -1 : newID[$0] }
-        members = order.map { distinct[$0] }
+        let sets = order.map { distinct[$0] }
+        members = sets
 
         var carries: [Int] = []
         var remainderOfSet: [Int64] = []
-        for set in members {
-            var c = 0
-            var r: Int64 = 0
-            for leaf in set {
-                r += rems[leaf]
-                if r >= unit { r -= unit; c += 1 }
+        let unit = problem.unit
+        rems.withUnsafeBufferPointer { rems in
+            for set in sets {
+                var c = 0
+                var r: Int64 = 0
+                for leaf in set {
+                    r &+= rems[leaf]
+                    if r >= unit { r &-= unit; c &+= 1 }
+                }
+                carries.append(c)
+                remainderOfSet.append(r)
             }
-            carries.append(c)
-            remainderOfSet.append(r)
         }
         carry = carries
         remainder = remainderOfSet

@@ -158,25 +158,32 @@ private struct CirculationWalk {
                 return nil
             }
             /// Shifts flow around the cycle `edges[j..<edgeCount]` closed by `closing` until an edge reaches a
-            /// whole unit; `nodes[j + i]` is the node the walk left by its `i`-th edge. The direction moves the
+            /// whole unit; `nodes[i]` is the node the walk left by edge `edges[i]`. The direction moves the
             /// cycle's most prominent edge (the lowest: edges are in order of prominence) toward its nearest unit.
+            /// An edge goes up when it is walked in the same sense as the lead, relative to the lead's wish: one
+            /// pass finds the lead and the step for either outcome, a second moves the flows.
             func shift(edgeCount: Int, closedBy closing: Int, from j: Int) {
-                let length = edgeCount - j + 1
-                func edge(_ i: Int) -> Int { j + i < edgeCount ? edges[j + i] : closing }
-                func forward(_ i: Int) -> Bool { tail[edge(i)] == nodes[j + i] }
-                var lead = 0
-                for i in 1..<length where edge(i) < edge(lead) { lead = i }
-                let leadForward = forward(lead)
-                let leadGoesUp = nearestUp[edge(lead)]
-                // An edge goes up when it is walked in the same sense as the lead (relative to the lead's wish).
-                var step = unit
-                for i in 0..<length {
-                    let e = edge(i)
-                    step = min(step, (forward(i) == leadForward) == leadGoesUp ? unit - flow[e] : flow[e])
+                // The closing edge in the slot after the path (a path of `edgeCount` edges leaves one free).
+                edges[edgeCount] = closing
+                var (lead, leadEdge) = (j, edges[j])
+                var stepIfForwardUp = unit, stepIfBackwardUp = unit
+                for i in j...edgeCount {
+                    let e = edges[i]
+                    if e < leadEdge { (lead, leadEdge) = (i, e) }
+                    let f = flow[e]
+                    if tail[e] == nodes[i] {
+                        stepIfForwardUp = min(stepIfForwardUp, unit - f)
+                        stepIfBackwardUp = min(stepIfBackwardUp, f)
+                    } else {
+                        stepIfForwardUp = min(stepIfForwardUp, f)
+                        stepIfBackwardUp = min(stepIfBackwardUp, unit - f)
+                    }
                 }
-                for i in 0..<length {
-                    let e = edge(i)
-                    flow[e] += (forward(i) == leadForward) == leadGoesUp ? step : -step
+                let forwardUp = (tail[leadEdge] == nodes[lead]) == nearestUp[leadEdge]
+                let step = forwardUp ? stepIfForwardUp : stepIfBackwardUp
+                for i in j...edgeCount {
+                    let e = edges[i]
+                    flow[e] += (tail[e] == nodes[i]) == forwardUp ? step : -step
                 }
             }
             for first in 0..<flow.count where isFractional(first) {

@@ -14,48 +14,65 @@ struct LaminarFamilies {
 
     /// - Parameter sets: distinct sets of leaf positions (each sorted), largest first.
     init(_ sets: [[Int]], leafCount: Int) {
-        family = [Int](repeating: -1, count: sets.count)
-        parent = [Int](repeating: -1, count: sets.count)
+        var family = [Int](repeating: -1, count: sets.count)
+        var parent = [Int](repeating: -1, count: sets.count)
         let crossing = LaminarFamilies.crossingLists(sets, leafCount: leafCount)
-        var queue: [Int] = []
+        // Each set is queued once, when it is coloured. The colouring runs over raw buffers: every index in
+        // it is a set, and every list entry one too.
+        var queue = [Int](repeating: 0, count: sets.count)
         var used: [Int] = []
-        for start in sets.indices where family[start] < 0 {
-            family[start] = 0
-            queue = [start]
-            var head = 0
-            while head < queue.count {
-                let set = queue[head]
-                head += 1
-                for other in crossing[set] where family[other] < 0 {
-                    // The first family no coloured neighbour has: from a mask of the first 64 families, and
-                    // only when all of those are taken, from the list of every neighbour's family.
-                    var taken: UInt64 = 0
-                    for neighbour in crossing[other] where family[neighbour] >= 0 && family[neighbour] < 64 {
-                        taken |= 1 << UInt64(family[neighbour])
+        family.withUnsafeMutableBufferPointer { family in
+        queue.withUnsafeMutableBufferPointer { queue in
+        crossing.start.withUnsafeBufferPointer { listStart in
+        crossing.entries.withUnsafeBufferPointer { entries in
+            for start in 0..<family.count where family[start] < 0 {
+                family[start] = 0
+                queue[0] = start
+                var (head, queued) = (0, 1)
+                while head < queued {
+                    let set = queue[head]
+                    head &+= 1
+                    for k in listStart[set]..<listStart[set &+ 1] {
+                        let other = entries[k]
+                        guard family[other] < 0 else { continue }
+                        // The first family no coloured neighbour has: from a mask of the first 64 families, and
+                        // only when all of those are taken, from the list of every neighbour's family.
+                        var taken: UInt64 = 0
+                        for m in listStart[other]..<listStart[other &+ 1] {
+                            let f = family[entries[m]]
+                            if f >= 0 && f < 64 { taken |= 1 << UInt64(f) }
+                        }
+                        var colour = (~taken).trailingZeroBitCount
+                        if colour == 64 {
+                            used.removeAll(keepingCapacity: true)
+                            for m in listStart[other]..<listStart[other &+ 1] where family[entries[m]] >= 0 {
+                                used.append(family[entries[m]])
+                            }
+                            while used.contains(colour) { colour += 1 }
+                        }
+                        family[other] = colour
+                        queue[queued] = other
+                        queued &+= 1
                     }
-                    var colour = (~taken).trailingZeroBitCount
-                    if colour == 64 {
-                        used.removeAll(keepingCapacity: true)
-                        for neighbour in crossing[other] where family[neighbour] >= 0 { used.append(family[neighbour]) }
-                        while used.contains(colour) { colour += 1 }
-                    }
-                    family[other] = colour
-                    queue.append(other)
                 }
             }
-        }
+        }}}}
         // Parents: within a family, taken largest first, a set nests under the smallest set holding it.
         count = (family.max() ?? -1) + 1
         var byFamily = [[Int]](repeating: [], count: count)
         for id in sets.indices { byFamily[family[id]].append(id) }
         var smallest = [Int](repeating: -1, count: leafCount)
-        for ids in byFamily {
-            for id in ids {
-                parent[id] = smallest[sets[id][0]]
-                for leaf in sets[id] { smallest[leaf] = id }
+        smallest.withUnsafeMutableBufferPointer { smallest in
+            for ids in byFamily {
+                for id in ids {
+                    parent[id] = smallest[sets[id][0]]
+                    for leaf in sets[id] { smallest[leaf] = id }
+                }
+                for id in ids { for leaf in sets[id] { smallest[leaf] = -1 } }
             }
-            for id in ids { for leaf in sets[id] { smallest[leaf] = -1 } }
         }
+        self.family = family
+        self.parent = parent
     }
 
     /// The smallest set of family `f` holding each leaf (-1: none).
@@ -82,73 +99,101 @@ struct LaminarFamilies {
 
     /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
     /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
-    /// met walking its leaves. The counting runs over raw buffers: it is most of the split's work. Crossing
-    /// pairs are noted in one flat array as found, then laid out per set in that order (no list grows per set).
+    /// met walking its leaves. Crossing pairs are noted in one flat array as found, then laid out per set in
+    /// that order (no list grows per set). All of it but the first count runs over raw buffers, the sets
+    /// first copied into one flat array: the counting is most of the split's work.
     static func crossingLists(_ sets: [[Int]], leafCount: Int) -> Lists {
+        var setStart = [Int](repeating: 0, count: sets.count + 1)
+        for (id, set) in sets.enumerated() { setStart[id + 1] = setStart[id] + set.count }
+        let memberships = setStart[sets.count]
+        var flat: [Int] = []
+        flat.reserveCapacity(memberships)
+        for set in sets { flat.append(contentsOf: set) }
+        // Leaves counted with checked indexing: every later raw index is a leaf counted here, or a set.
         var start = [Int](repeating: 0, count: leafCount + 1)
-        for set in sets { for leaf in set { start[leaf + 1] += 1 } }
-        for i in 1..<start.count { start[i] += start[i - 1] }
-        var holders = [Int](repeating: 0, count: start.last ?? 0)
-        var fill = start
-        for (id, set) in sets.enumerated() {
-            for leaf in set { holders[fill[leaf]] = id; fill[leaf] += 1 }
-        }
-        let size = sets.map { $0.count }
-        var pairs: [Int] = []
+        for leaf in flat { start[leaf &+ 1] &+= 1 }
+        var holders = [Int](repeating: 0, count: memberships)
+        var next = [Int](repeating: 0, count: leafCount + 1)
         var shared = [Int](repeating: 0, count: sets.count)
         var seen = [Int](repeating: 0, count: sets.count)
-        // Holders are in set order, and sets are taken in that order: when set `id` comes, the holders of
-        // each of its leaves before `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
-        var next = start
-        holders.withUnsafeBufferPointer { holders in
-            start.withUnsafeBufferPointer { start in
-                next.withUnsafeMutableBufferPointer { next in
-                    shared.withUnsafeMutableBufferPointer { shared in
-                        seen.withUnsafeMutableBufferPointer { seen in
-                            for (id, set) in sets.enumerated() {
-                                var seenCount = 0
-                                for leaf in set {
-                                    // Only pairs with a later (no larger) set are counted here: the holders after `id`.
-                                    let first = next[leaf] + 1
-                                    next[leaf] = first
-                                    let end = start[leaf + 1]
-                                    var k = first
-                                    while k < end {
-                                        let other = holders[k]
-                                        if shared[other] == 0 {
-                                            seen[seenCount] = other
-                                            seenCount += 1
-                                        }
-                                        shared[other] += 1
-                                        k += 1
-                                    }
-                                }
-                                for s in 0..<seenCount {
-                                    let other = seen[s]
-                                    if shared[other] < size[other] && shared[other] < size[id] {
-                                        pairs.append(id)
-                                        pairs.append(other)
-                                    }
-                                    shared[other] = 0
-                                }
-                            }
-                        }
-                    }
+        var pairs: [Int] = []
+        pairs.reserveCapacity(memberships)
+        flat.withUnsafeBufferPointer { flat in
+        setStart.withUnsafeBufferPointer { setStart in
+        start.withUnsafeMutableBufferPointer { start in
+        holders.withUnsafeMutableBufferPointer { holders in
+        next.withUnsafeMutableBufferPointer { next in
+        shared.withUnsafeMutableBufferPointer { shared in
+        seen.withUnsafeMutableBufferPointer { seen in
+            for i in 1..<start.count { start[i] &+= start[i &- 1] }
+            // Holders of each leaf in set order; `next` is the fill position, then the search position.
+            for i in 0..<start.count { next[i] = start[i] }
+            for id in 0..<sets.count {
+                for k in setStart[id]..<setStart[id &+ 1] {
+                    let leaf = flat[k]
+                    holders[next[leaf]] = id
+                    next[leaf] &+= 1
                 }
             }
-        }
+            for i in 0..<start.count { next[i] = start[i] }
+            // Sets are taken in order: when set `id` comes, the holders of each of its leaves before
+            // `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
+            for id in 0..<sets.count {
+                let size = setStart[id &+ 1] &- setStart[id]
+                if size == leafCount {
+                    // A set of every leaf holds every other set and crosses none: only its holder positions move on.
+                    for m in setStart[id]..<setStart[id &+ 1] { next[flat[m]] &+= 1 }
+                    continue
+                }
+                var seenCount = 0
+                for m in setStart[id]..<setStart[id &+ 1] {
+                    let leaf = flat[m]
+                    // Only pairs with a later (no larger) set are counted here: the holders after `id`.
+                    let first = next[leaf] &+ 1
+                    next[leaf] = first
+                    let end = start[leaf &+ 1]
+                    var k = first
+                    while k < end {
+                        let other = holders[k]
+                        if shared[other] == 0 {
+                            seen[seenCount] = other
+                            seenCount &+= 1
+                        }
+                        shared[other] &+= 1
+                        k &+= 1
+                    }
+                }
+                for s in 0..<seenCount {
+                    let other = seen[s]
+                    let otherSize = setStart[other &+ 1] &- setStart[other]
+                    if shared[other] < otherSize && shared[other] < size {
+                        pairs.append(id)
+                        pairs.append(other)
+                    }
+                    shared[other] = 0
+                }
+            }
+        }}}}}}}
         var listStart = [Int](repeating: 0, count: sets.count + 1)
-        for k in pairs.indices { listStart[pairs[k] + 1] += 1 }
-        for i in 0..<sets.count { listStart[i + 1] += listStart[i] }
         var entries = [Int](repeating: 0, count: pairs.count)
-        var listFill = listStart
-        for k in stride(from: 0, to: pairs.count, by: 2) {
-            let (a, b) = (pairs[k], pairs[k + 1])
-            entries[listFill[a]] = b
-            listFill[a] += 1
-            entries[listFill[b]] = a
-            listFill[b] += 1
-        }
+        pairs.withUnsafeBufferPointer { pairs in
+        listStart.withUnsafeMutableBufferPointer { listStart in
+        entries.withUnsafeMutableBufferPointer { entries in
+            for k in 0..<pairs.count { listStart[pairs[k] &+ 1] &+= 1 }
+            for i in 0..<sets.count { listStart[i &+ 1] &+= listStart[i] }
+            var fill = [Int](listStart)
+            fill.withUnsafeMutableBufferPointer { fill in
+                var k = 0
+                while k < pairs.count {
+                    let (a, b) = (pairs[k], pairs[k &+ 1])
+                    entries[fill[a]] = b
+                    fill[a] &+= 1
+                    entries[fill[b]] = a
+                    fill[b] &+= 1
+                    k &+= 2
+                }
+            }
+        }}}
         return Lists(start: listStart, entries: entries)
     }
 }

@@ -28,14 +28,19 @@ struct MergedLeaves {
         var second = [UInt64](repeating: 0, count: count)
         var memberships = [Int](repeating: 0, count: count)
         var random = SplitMix64(seed: 0x5EED_1E55)
-        for aggregate in problem.aggregates {
-            let a = random.next(), b = random.next()
-            for leaf in aggregate {
-                first[leaf] &+= a
-                second[leaf] &+= b
-                memberships[leaf] += 1
+        // Over raw buffers: a problem's aggregates hold only indices of its leaves (`RoundingProblem.normalized`).
+        first.withUnsafeMutableBufferPointer { first in
+        second.withUnsafeMutableBufferPointer { second in
+        memberships.withUnsafeMutableBufferPointer { memberships in
+            for aggregate in problem.aggregates {
+                let a = random.next(), b = random.next()
+                for leaf in aggregate {
+                    first[leaf] &+= a
+                    second[leaf] &+= b
+                    memberships[leaf] &+= 1
+                }
             }
-        }
+        }}}
         // Groups numbered in order of their first leaf, found by signature in an open-addressing table
         // (linear probing; the sums are already random, so a multiply spreads them without a `Hasher`).
         var bits = 1
@@ -77,46 +82,64 @@ struct MergedLeaves {
     /// Each aggregate as the groups of its leaves, ascending and without duplicates. Groups are taken in
     /// order, each with the aggregates of its leaves (leaf → aggregates and group → leaves in flat arrays),
     /// and a group is added to an aggregate unless it was the last one added: the lists come out sorted
-    /// with no sort (one allocation per aggregate).
-    static func groupSets(_ aggregates: [[Int]], memberships: [Int], groupOfLeaf: [Int], groupCount: Int) -> [[Int]] {
+    /// with no sort (one allocation per aggregate). `memberships` must count, per leaf, the aggregates
+    /// holding it (as `init` has just done): the flat arrays are sized by it.
+    private static func groupSets(_ aggregates: [[Int]], memberships: [Int], groupOfLeaf: [Int], groupCount: Int) -> [[Int]] {
         let count = groupOfLeaf.count
         var aggregateStart = [Int](repeating: 0, count: count + 1)
         for leaf in 0..<count { aggregateStart[leaf + 1] = aggregateStart[leaf] + memberships[leaf] }
-        var aggregatesOfLeaf = [Int](repeating: 0, count: aggregateStart[count])
-        var fill = aggregateStart
-        for (a, aggregate) in aggregates.enumerated() {
-            for leaf in aggregate {
-                aggregatesOfLeaf[fill[leaf]] = a
-                fill[leaf] += 1
-            }
-        }
         var leafStart = [Int](repeating: 0, count: groupCount + 1)
         for g in groupOfLeaf { leafStart[g + 1] += 1 }
         for g in 0..<groupCount { leafStart[g + 1] += leafStart[g] }
-        var leavesOfGroup = [Int](repeating: 0, count: count)
-        var next = leafStart
-        for leaf in 0..<count {
-            leavesOfGroup[next[groupOfLeaf[leaf]]] = leaf
-            next[groupOfLeaf[leaf]] += 1
-        }
-        // One walk over the incidences: each aggregate's groups are written into a slot as long as the
-        // aggregate (it has no more groups than leaves), then copied out at their count.
         var start = [Int](repeating: 0, count: aggregates.count + 1)
         for a in aggregates.indices { start[a + 1] = start[a] + aggregates[a].count }
+        var aggregatesOfLeaf = [Int](repeating: 0, count: aggregateStart[count])
+        var leavesOfGroup = [Int](repeating: 0, count: count)
         var flat = [Int](repeating: 0, count: start[aggregates.count])
         var write = start
         var last = [Int](repeating: -1, count: aggregates.count)
-        for g in 0..<groupCount {
-            for k in leafStart[g]..<leafStart[g + 1] {
-                let leaf = leavesOfGroup[k]
-                for m in aggregateStart[leaf]..<aggregateStart[leaf + 1] where last[aggregatesOfLeaf[m]] != g {
-                    let a = aggregatesOfLeaf[m]
-                    last[a] = g
-                    flat[write[a]] = g
-                    write[a] += 1
+        // The walks run over raw buffers: every index is a leaf (aggregates hold only the problem's leaves,
+        // `RoundingProblem.normalized`), a group or an aggregate, and every slot is sized by the counts above.
+        aggregateStart.withUnsafeBufferPointer { aggregateStart in
+        leafStart.withUnsafeBufferPointer { leafStart in
+        groupOfLeaf.withUnsafeBufferPointer { groupOfLeaf in
+        aggregatesOfLeaf.withUnsafeMutableBufferPointer { aggregatesOfLeaf in
+        leavesOfGroup.withUnsafeMutableBufferPointer { leavesOfGroup in
+        flat.withUnsafeMutableBufferPointer { flat in
+        write.withUnsafeMutableBufferPointer { write in
+        last.withUnsafeMutableBufferPointer { last in
+            var fill = [Int](aggregateStart)
+            fill.withUnsafeMutableBufferPointer { fill in
+                for (a, aggregate) in aggregates.enumerated() {
+                    for leaf in aggregate {
+                        aggregatesOfLeaf[fill[leaf]] = a
+                        fill[leaf] &+= 1
+                    }
                 }
             }
-        }
+            var next = [Int](leafStart)
+            next.withUnsafeMutableBufferPointer { next in
+                for leaf in 0..<count {
+                    let g = groupOfLeaf[leaf]
+                    leavesOfGroup[next[g]] = leaf
+                    next[g] &+= 1
+                }
+            }
+            // One walk over the incidences: each aggregate's groups are written into a slot as long as the
+            // aggregate (it has no more groups than leaves), then copied out at their count.
+            for g in 0..<groupCount {
+                for k in leafStart[g]..<leafStart[g &+ 1] {
+                    let leaf = leavesOfGroup[k]
+                    for m in aggregateStart[leaf]..<aggregateStart[leaf &+ 1] {
+                        let a = aggregatesOfLeaf[m]
+                        guard last[a] != g else { continue }
+                        last[a] = g
+                        flat[write[a]] = g
+                        write[a] &+= 1
+                    }
+                }
+            }
+        }}}}}}}}
         return aggregates.indices.map { Array(flat[start[$0]..<write[$0]]) }
     }
 

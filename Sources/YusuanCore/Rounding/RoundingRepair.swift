@@ -36,8 +36,8 @@ struct RoundingRepair {
     private var touched: [Int] = []
     private var seen: [Int]
     private var via: [Int]
-    /// The breadth-first queue of `closingPath`, kept between calls.
-    private var queue: [Int] = []
+    /// The breadth-first queue of `closingPath`, one slot per node (a search queues a node at most once).
+    private var queue: [Int]
     /// Searches that found no path, remembered for the epoch (`FailedSearch`), by source node and strictness.
     private var failed: [FailedSearch?]
     /// Work done by the search under way at the end of each node's turn, in queue order.
@@ -55,11 +55,12 @@ struct RoundingRepair {
         var workAfter: [Int]
     }
     private var stamp = 0
-    /// `singleCostChange` of each leaf, valid while `singleCostEpoch[leaf] == epoch` (counts and leaves
-    /// change only when a cycle is applied, which starts a new epoch): the strict search asks for the
-    /// same leaves again and again between two applied cycles.
-    private var singleCost: [Int]
-    private var singleCostEpoch: [Int]
+    /// Per set: the change in its distance from its range if one more of its leaves goes up (`upCost`) or
+    /// one goes down (`downCost`), kept current as counts change (`apply`): the strict search asks for a
+    /// leaf's own cost change again and again, and reads it as a sum of these over the leaf's outer sets.
+    private var upCost: [Int]
+    private var downCost: [Int]
+    /// Counts and leaves change only when a cycle is applied, which starts a new epoch (`FailedSearch`).
     private var epoch = 1
     private var work = 0
     private let workLimit: Int
@@ -102,15 +103,20 @@ struct RoundingRepair {
             }
         }
         self.arcs = arcs
-        count = s.members.map { $0.reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
+        // Counts are read only for the outer sets (the others stay 0).
+        var count = [Int](repeating: 0, count: s.members.count)
+        for set in outer { count[set] = s.members[set].reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
+        self.count = count
         change = [Int](repeating: 0, count: s.members.count)
         low = s.members.indices.map { s.bounds(of: $0).low }
         high = s.members.indices.map { s.bounds(of: $0).high }
+        upCost = [Int](repeating: 0, count: s.members.count)
+        downCost = [Int](repeating: 0, count: s.members.count)
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
-        singleCost = [Int](repeating: 0, count: leafCount)
+        queue = [Int](repeating: 0, count: network.nodeCount)
         failed = [FailedSearch?](repeating: nil, count: 2 * network.nodeCount)
-        singleCostEpoch = [Int](repeating: 0, count: leafCount)
+        for set in outer { refreshCosts(set) }
     }
 
     /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
@@ -155,23 +161,22 @@ struct RoundingRepair {
         return total
     }
 
-    /// Change in total distance if `leaf` alone switches between floor and ceiling (memoized per epoch).
-    private mutating func singleCostChange(_ leaf: Int) -> Int {
-        if singleCostEpoch[leaf] == epoch { return singleCost[leaf] }
-        let total = computedSingleCostChange(leaf)
-        singleCost[leaf] = total
-        singleCostEpoch[leaf] = epoch
+    /// Change in total distance if `leaf` alone switches between floor and ceiling.
+    private func singleCostChange(_ leaf: Int) -> Int {
+        var total = 0
+        if isUp(leaf) {
+            for k in setsStart[leaf]..<setsStart[leaf + 1] { total += downCost[setsOfLeaf[k]] }
+        } else {
+            for k in setsStart[leaf]..<setsStart[leaf + 1] { total += upCost[setsOfLeaf[k]] }
+        }
         return total
     }
 
-    private func computedSingleCostChange(_ leaf: Int) -> Int {
-        let delta = isUp(leaf) ? -1 : 1
-        var total = 0
-        for k in setsStart[leaf]..<setsStart[leaf + 1] {
-            let set = setsOfLeaf[k]
-            total += excess(set, count[set] + delta) - excess(set, count[set])
-        }
-        return total
+    /// Sets `upCost` and `downCost` of `set` from its count.
+    private mutating func refreshCosts(_ set: Int) {
+        let now = excess(set, count[set])
+        upCost[set] = excess(set, count[set] + 1) - now
+        downCost[set] = excess(set, count[set] - 1) - now
     }
 
     private mutating func run() {
@@ -206,6 +211,9 @@ struct RoundingRepair {
         for moved in leaves {
             for k in setsStart[moved]..<setsStart[moved + 1] { count[setsOfLeaf[k]] += isUp(moved) ? 1 : -1 }
         }
+        for moved in leaves {
+            for k in setsStart[moved]..<setsStart[moved + 1] { refreshCosts(setsOfLeaf[k]) }
+        }
         return true
     }
 
@@ -229,41 +237,64 @@ struct RoundingRepair {
         let startWork = work
         workAfter.removeAll(keepingCapacity: true)
         stamp += 1
-        seen[source] = stamp
-        queue.removeAll(keepingCapacity: true)
-        queue.append(source)
-        var next = 0
-        defer {
-            // Remembered only when the search ran to its end without reaching the target.
-            if next == queue.count, seen[target] != stamp {
-                var reached = [UInt64](repeating: 0, count: (seen.count + 63) >> 6)
-                for node in queue { reached[node >> 6] |= 1 << UInt64(node & 63) }
-                failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: workAfter)
+        let stamp = self.stamp
+        // The walk runs on raw buffers: the arrays it writes are moved out of `self` for it, and every index
+        // in it is a node or an edge of the network.
+        var (seen, via, queue) = ([Int](), [Int](), [Int]())
+        swap(&seen, &self.seen)
+        swap(&via, &self.via)
+        swap(&queue, &self.queue)
+        var (next, queued, found) = (0, 1, false)
+        let firstLeafEdge = net.firstLeafEdge
+        seen.withUnsafeMutableBufferPointer { seen in
+        via.withUnsafeMutableBufferPointer { via in
+        queue.withUnsafeMutableBufferPointer { queue in
+        arcs.withUnsafeBufferPointer { arcs in
+        edgesStart.withUnsafeBufferPointer { edgesStart in
+        net.up.withUnsafeBufferPointer { up in
+            seen[source] = stamp
+            queue[0] = source
+            walk: while next < queued {
+                let node = queue[next]
+                next += 1
+                // One unit of work per arc looked at: all of the node's, or up to the one reaching the target.
+                let end = edgesStart[node + 1]
+                work += end - edgesStart[node]
+                for k in edgesStart[node]..<end {
+                    let arc = arcs[k]
+                    let e = arc.edge
+                    guard arc.usable, e != edge else { continue }
+                    // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head →
+                    // tail); so the arc leaves this node when the edge is up and the node is its head, or down
+                    // and its tail.
+                    guard up[e] != arc.atTail else { continue }
+                    let reached = arc.other
+                    guard seen[reached] != stamp else { continue }
+                    if strict && e >= firstLeafEdge && singleCostChange(e - firstLeafEdge) > 0 { continue }
+                    seen[reached] = stamp
+                    via[reached] = e
+                    if reached == target {
+                        work -= end - (k + 1)
+                        found = true
+                        break walk
+                    }
+                    queue[queued] = reached
+                    queued += 1
+                }
+                workAfter.append(work - startWork)
+                if work >= workLimit { break }
             }
+        }}}}}}
+        // Remembered only when the search ran to its end without reaching the target.
+        if next == queued, seen[target] != stamp {
+            var reached = [UInt64](repeating: 0, count: (seen.count + 63) >> 6)
+            for node in queue[0..<queued] { reached[node >> 6] |= 1 << UInt64(node & 63) }
+            failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: workAfter)
         }
-        while next < queue.count {
-            let node = queue[next]
-            next += 1
-            for k in edgesStart[node]..<edgesStart[node + 1] {
-                let arc = arcs[k]
-                let e = arc.edge
-                work += 1
-                guard arc.usable, e != edge else { continue }
-                // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head → tail);
-                // so the arc leaves this node when the edge is up and the node is its head, or down and its tail.
-                guard net.up[e] != arc.atTail else { continue }
-                let reached = arc.other
-                guard seen[reached] != stamp else { continue }
-                if strict && e >= net.firstLeafEdge && singleCostChange(e - net.firstLeafEdge) > 0 { continue }
-                seen[reached] = stamp
-                via[reached] = e
-                if reached == target { return path(to: target, from: source) }
-                queue.append(reached)
-            }
-            workAfter.append(work - startWork)
-            if work >= workLimit { return nil }
-        }
-        return nil
+        swap(&seen, &self.seen)
+        swap(&via, &self.via)
+        swap(&queue, &self.queue)
+        return found ? path(to: target, from: source) : nil
     }
 
     private func path(to target: Int, from source: Int) -> [Int] {

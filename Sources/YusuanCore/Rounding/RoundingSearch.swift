@@ -47,8 +47,12 @@ struct RoundingSearch {
     /// Each set's weight in the cost: 1, plus one for every step it stayed out of range (so that the
     /// search leaves a local minimum by weighing more the sets it keeps failing).
     private var weight: [Int]
-    /// Per set: `stamp` when it holds the first leaf of the pair being weighed.
+    /// Per set: `stamp` when it holds the first leaf of the pair being weighed, and then the second
+    /// difference of its cost for that leaf and a second one moving the same way (`pairSame`) or the
+    /// opposite way (`pairOpposite`), worked out once per first leaf rather than once per pair.
     private var mark: [Int]
+    private var pairSame: [Int]
+    private var pairOpposite: [Int]
     private var stamp = 0
     /// The step until which each leaf may not move except to lower the cost.
     private var frozenUntil: [Int]
@@ -99,6 +103,8 @@ struct RoundingSearch {
         count = s.members.map { $0.reduce(0) { $0 + (up[$1] ? 1 : 0) } }
         gain = [Int](repeating: 0, count: leafCount)
         mark = [Int](repeating: 0, count: s.members.count)
+        pairSame = [Int](repeating: 0, count: s.members.count)
+        pairOpposite = [Int](repeating: 0, count: s.members.count)
         weight = [Int](repeating: 1, count: s.members.count)
         frozenUntil = [Int](repeating: 0, count: leafCount)
         random = SplitMix64(seed: UInt64(leafCount) &* 0x9E37_79B9 &+ UInt64(s.members.count))
@@ -285,52 +291,44 @@ struct RoundingSearch {
                 let set = setsOfLeaf[k]
                 mark[set] = stamp
                 firstSpread += upDelta[set] + downDelta[set]
+                let c = count[set]
+                pairSame[set] = cost(set, c + 2 * d1) - 2 * cost(set, c + d1) + cost(set, c)
+                pairOpposite[set] = cost(set, c) - cost(set, c + d1) - cost(set, c - d1) + cost(set, c)
             }
             let firstGain = gain[first]
             let firstFrozen = frozenUntil[first] > step
-            for block in 0..<blockCount {
-                if bestGain != Int.max {
-                    let same = firstUp ? blockMinUp[block] : blockMinDown[block]
-                    let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
-                    if (same == Int.max || firstGain + same > bestGain)
-                        && (opposite == Int.max || firstGain + opposite - firstSpread > bestGain) { continue }
-                }
-                let end = min(leafCount, (block + 1) &* Self.blockSize)
-                for second in (block &* Self.blockSize)..<end where second != first {
-                    var g = firstGain + gain[second]
-                    let d2 = direction(second)
-                    if g - (d2 == d1 ? 0 : firstSpread) > bestGain { continue }
-                    for k in setsStart[second]..<setsStart[second + 1] where mark[setsOfLeaf[k]] == stamp {
-                        let set = setsOfLeaf[k]
-                        let c = count[set]
-                        g += cost(set, c + d1 + d2) - cost(set, c + d1) - cost(set, c + d2) + cost(set, c)
+            let stamp = self.stamp
+            // The pair loop reads raw buffers: every index in it is a leaf or a set of the problem.
+            setsStart.withUnsafeBufferPointer { setsStart in
+            setsOfLeaf.withUnsafeBufferPointer { setsOfLeaf in
+            gain.withUnsafeBufferPointer { gain in
+            up.withUnsafeBufferPointer { up in
+            mark.withUnsafeBufferPointer { mark in
+            pairSame.withUnsafeBufferPointer { pairSame in
+            pairOpposite.withUnsafeBufferPointer { pairOpposite in
+                for block in 0..<blockCount {
+                    if bestGain != Int.max {
+                        let same = firstUp ? blockMinUp[block] : blockMinDown[block]
+                        let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
+                        if (same == Int.max || firstGain + same > bestGain)
+                            && (opposite == Int.max || firstGain + opposite - firstSpread > bestGain) { continue }
                     }
-                    consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
+                    let end = min(leafCount, (block + 1) &* Self.blockSize)
+                    for second in (block &* Self.blockSize)..<end where second != first {
+                        var g = firstGain + gain[second]
+                        let sameWay = up[second] == firstUp
+                        if g - (sameWay ? 0 : firstSpread) > bestGain { continue }
+                        for k in setsStart[second]..<setsStart[second &+ 1] where mark[setsOfLeaf[k]] == stamp {
+                            let set = setsOfLeaf[k]
+                            g += sameWay ? pairSame[set] : pairOpposite[set]
+                        }
+                        consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
+                    }
                 }
-            }
+            }}}}}}}
             work += setsOfLeaf.count + leafCount
         }
         if let best { return best }
         return Move(candidates.first ?? -1)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the search's choices (and tests' random inputs).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<n` (`n` at least 1; 0 when it is not).
-    mutating func below(_ n: Int) -> Int {
-        n <= 1 ? 0 : Int(next() % UInt64(n))
     }
 }
