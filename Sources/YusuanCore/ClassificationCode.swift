@@ -31,6 +31,9 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
 
     /// Accepts 3, 5 or 7 digits; 3- and 5-digit codes that start with 3 or 5 are economic.
     public init(_ text: String) throws(Problem) {
+        // Most texts read here are figures ("1,234.56") or names ("一般公共服务支出"): one pass over the bytes rejects
+        // them without making the half-width and trimmed strings below (`cannotBeDigits`).
+        if Self.cannotBeDigits(text) { throw .notDigits }
         let t = TextNormalization.halfWidth(text).trimmed
         // ASCII digits only, checked on bytes (a character is an ASCII digit exactly when its one byte is).
         guard !t.isEmpty, t.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw .notDigits }
@@ -48,6 +51,24 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
         }
         if scheme != .functional && count == 7 { throw .wrongLength(7) }
         digits = t
+    }
+
+    /// Whether `text`, half-width mapped and trimmed, holds something other than ASCII digits, seen from its bytes.
+    /// An ASCII byte other than a digit or white space (`isSpace`: tab to carriage return, space) is kept by the
+    /// mapping (it maps no ASCII) and by trimming (it drops white space alone); so is any scalar that is neither a
+    /// full-width form (mapped to ASCII; lead byte EF) nor white space (U+0085 and U+00A0: C2; U+1680: E1;
+    /// U+2000–U+205F: E2; U+3000: E3), such as every ideograph (lead bytes E4–E9). Neither is an ASCII digit.
+    static func cannotBeDigits(_ text: String) -> Bool {
+        TextNormalization.withBytes(text) { bytes in
+            bytes.contains { b in
+                switch b {
+                case 0x30...0x39, 0x09...0x0D, 0x20: false
+                case 0x00..<0x80: true
+                case 0xC0...0xFF: b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF
+                default: false  // a continuation byte
+                }
+            }
+        }
     }
 
     /// Parses without throwing.

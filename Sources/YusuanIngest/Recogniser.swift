@@ -7,12 +7,19 @@ public enum Recogniser {
     public static func recognise(_ doc: RawDocument) throws(IngestError) -> Disclosure {
         var lines = doc.lines
         var titleFromComment: String?
-        lines.removeAll { line in
-            // A comment line starts with "#": most lines have none, and skip joining their cells.
-            guard line.cells.contains(where: { c in TextNormalization.withBytes(c) { $0.contains(0x23) } }) else { return false }
-            let t = line.text
-            if t.hasPrefix("# title:") { titleFromComment = String(t.dropFirst(8)).trimmed }
-            return t.hasPrefix("# ") && !line.fromTable
+        // A comment line holds "#": most documents have none, found with the cells read in place (the predicate of
+        // `removeAll` is handed a copy of every line, and removing makes the lines, shared with `doc`, copied).
+        let hasHash = lines.indices.contains { i in
+            lines[i].cells.contains { c in TextNormalization.withBytes(c) { $0.contains(0x23) } }
+        }
+        if hasHash {
+            lines.removeAll { line in
+                // A comment line starts with "#": most lines have none, and skip joining their cells.
+                guard line.cells.contains(where: { c in TextNormalization.withBytes(c) { $0.contains(0x23) } }) else { return false }
+                let t = line.text
+                if t.hasPrefix("# title:") { titleFromComment = String(t.dropFirst(8)).trimmed }
+                return t.hasPrefix("# ") && !line.fromTable
+            }
         }
         let meta = DocumentMeta.read(lines, commentTitle: titleFromComment)
         var state = ScanState(meta: meta)
@@ -42,8 +49,9 @@ struct ScanState {
 
     init(meta: DocumentMeta) { self.meta = meta }
 
-    mutating func consume(_ raw: RawLine) {
-        // Each line is trimmed and joined once; every test below reads that.
+    mutating func consume(_ raw: consuming RawLine) {
+        // Each line is trimmed and joined once; every test below reads that. The line itself is moved into the
+        // open table at the end (`consume`), not copied.
         let line = ScannedLine(raw)
         if line.isBlank { return }
         let text = line.text
@@ -85,8 +93,8 @@ struct ScanState {
             }
             // After a table's note, running text is no longer part of it.
             let afterNote = !table.notes.isEmpty && !isDataLike() && !table.isForm
-            if !afterNote && !endsTable(line, table: table) {
-                table.add(raw, dataLike: isDataLike())
+            if !afterNote && !endsTable(line, raw, table: table) {
+                table.add(consume raw, dataLike: isDataLike())
                 current = table
                 return
             }
@@ -143,12 +151,12 @@ struct ScanState {
     }
 
     /// Running text after a table ends it: a long sentence or a section heading on a line of its own.
-    func endsTable(_ line: ScannedLine, table: TableBuilder) -> Bool {
-        guard line.labels.count == 1, line.line.cells.count == 1, !line.line.fromTable else { return false }
+    func endsTable(_ line: ScannedLine, _ raw: RawLine, table: TableBuilder) -> Bool {
+        guard line.labels.count == 1, raw.cells.count == 1, !raw.fromTable else { return false }
         let t = line.labels[0]
         if NumberParser.parse(t) != nil { return false }
         if table.isForm { return t.count > 60 || t.hasSuffix("。") && t.count > 30 }
-        if !t.hasSuffix("。"), t.count < 40, continuesOutline(line.line, table: table) { return false }
+        if !t.hasSuffix("。"), t.count < 40, continuesOutline(raw, table: table) { return false }
         return t.count >= 24 || t.hasSuffix("。") || NarrativeShape.isHeading(t) && (t.count > 8 || t.contains("说明") || t.contains("情况"))
     }
 }

@@ -4,14 +4,12 @@ import YusuanCore
 /// make. The title, unit-line, note, data and end-of-table tests all read these instead of trimming
 /// and joining the line's cells again each.
 struct ScannedLine {
-    let line: RawLine
     /// The line's non-empty cells, trimmed, in order.
     let labels: [String]
     /// The same as `RawLine.text`: the non-empty cells joined with a space.
     let text: String
 
-    init(_ line: RawLine) {
-        self.line = line
+    init(_ line: borrowing RawLine) {
         var labels: [String] = []
         labels.reserveCapacity(line.cells.count)
         for cell in line.cells {

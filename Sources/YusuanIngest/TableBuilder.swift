@@ -33,7 +33,7 @@ struct TableBuilder {
     mutating func expectRepeatedHeader() { skippingRepeatedHeader = !isForm }
 
     /// Adds a line of the table; `dataLike` is its `isDataLike`, which the scan has worked out already.
-    mutating func add(_ line: RawLine, dataLike: Bool) {
+    mutating func add(_ line: consuming RawLine, dataLike: Bool) {
         if skippingRepeatedHeader {
             if !dataLike && repeatsHeader(line) { return }
             skippingRepeatedHeader = false

@@ -5,6 +5,12 @@ import YusuanCore
 /// "one cell per line" form where a table's cells follow each other down the page.
 public enum TextReader {
     public static func read(_ text: String, source: String) -> RawDocument {
+        // Over the text's bytes in one buffer: lines are ranges of it, and a tab-separated line (the common case)
+        // has its cells made straight from those bytes, without a string for the whole line first.
+        TextNormalization.withBytes(text) { bytes in read(bytes, source: source) }
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> RawDocument {
         var lines: [RawLine] = []
         var page = 1
         var number = 0
@@ -13,20 +19,30 @@ public enum TextReader {
             if !pending.isEmpty { lines += PipeStream.regroup(pending) }
             pending = []
         }
-        let (rawLines, hasPages) = splitLines(text)
-        for (index, original) in rawLines.enumerated() {
+        // Every cut is at an ASCII byte, so each line is valid UTF-8.
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+        let (ranges, hasPages) = lineRanges(bytes)
+        for (index, range) in ranges.enumerated() {
             number += 1
-            var line = original
             // Which of the ASCII separators the line holds, in one pass over its bytes (a form feed's removal
             // leaves the others as they are).
-            let marks = separators(line)
+            let marks = separators(UnsafeBufferPointer(rebasing: bytes[range]))
+            if marks.tab && !marks.pipe && !marks.formFeed {
+                // Tab-separated, no stream line: the cells the general path below gives (`split`, `tabFields`),
+                // read from the document's bytes.
+                flushStream()
+                lines.append(RawLine(cells: tabFields(UnsafeBufferPointer(rebasing: bytes[range])),
+                                     location: SourceLocation(line: number, page: hasPages ? page : nil), fromTable: false))
+                continue
+            }
+            var line = string(range)
             if marks.formFeed {
                 page += line.filter { $0 == "\u{0C}" }.count
                 line = line.replacingAll("\u{0C}", with: "")
             }
             let loc = SourceLocation(line: number, page: hasPages ? page : nil)
             // The next line is looked at only for a line that may start a one-cell-per-line stream.
-            func nextIsBar() -> Bool { index + 1 < rawLines.count && rawLines[index + 1].trimmed == "|" }
+            func nextIsBar() -> Bool { index + 1 < ranges.count && string(ranges[index + 1]).trimmed == "|" }
             if (marks.pipe && PipeStream.isStreamLine(line))
                 || (!marks.pipe && !marks.tab && !TextNormalization.isBlank(line) && nextIsBar()) {
                 pending.append((line, number, page))
@@ -47,51 +63,50 @@ public enum TextReader {
 
     /// Whether `line` holds a form feed, a tab or a "|" (the bytes `contains` would find).
     static func separators(_ line: String) -> (formFeed: Bool, tab: Bool, pipe: Bool) {
-        TextNormalization.withBytes(line) { bytes in
-            var formFeed = false, tab = false, pipe = false
-            for b in bytes {
-                switch b {
-                case 0x0C: formFeed = true
-                case 0x09: tab = true
-                case 0x7C: pipe = true
-                default: break
-                }
-            }
-            return (formFeed, tab, pipe)
-        }
+        TextNormalization.withBytes(line) { separators($0) }
     }
 
-    /// The lines of `text`, split at "\n" and "\r\n", one "\r" more dropped from a line's end: by bytes (a line
-    /// feed is a character of its own, and "\r" at a line's end too), the same as splitting the characters; and
-    /// whether the text holds a form feed (it has pages), found in the same pass (a form feed is a character of its
-    /// own too, so the byte is the character).
-    static func splitLines(_ text: String) -> (lines: [String], formFeed: Bool) {
-        // Over the string's bytes in one buffer; every cut is at an ASCII byte, so each piece is valid UTF-8.
-        TextNormalization.withBytes(text) { bytes -> ([String], Bool) in
-            var out: [String] = []
-            var formFeed = false
-            var start = 0
-            let n = bytes.count
-            func piece(_ from: Int, _ to: Int) -> String {
-                var end = to
-                if end > from && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+    static func separators(_ bytes: UnsafeBufferPointer<UInt8>) -> (formFeed: Bool, tab: Bool, pipe: Bool) {
+        var formFeed = false, tab = false, pipe = false
+        for b in bytes {
+            switch b {
+            case 0x0C: formFeed = true
+            case 0x09: tab = true
+            case 0x7C: pipe = true
+            default: break
             }
-            var i = 0
-            while i < n {
-                if bytes[i] == 0x0A {
-                    var end = i
-                    if end > start && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
-                    out.append(piece(start, end))  // and one "\r" more
-                    start = i + 1
-                } else if bytes[i] == 0x0C {
-                    formFeed = true
-                }
-                i += 1
-            }
-            out.append(piece(start, n))
-            return (out, formFeed)
         }
+        return (formFeed, tab, pipe)
+    }
+
+    /// The byte ranges of the lines of valid UTF-8 `bytes`, split at "\n" and "\r\n", one "\r" more dropped from a
+    /// line's end: by bytes (a line feed is a character of its own, and "\r" at a line's end too), the same as
+    /// splitting the characters; and whether the text holds a form feed (it has pages), found in the same pass (a
+    /// form feed is a character of its own too, so the byte is the character).
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: [Range<Int>], formFeed: Bool) {
+        var out: [Range<Int>] = []
+        var formFeed = false
+        var start = 0
+        let n = bytes.count
+        func piece(_ from: Int, _ to: Int) -> Range<Int> {
+            var end = to
+            if end > from && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
+            return from..<end
+        }
+        var i = 0
+        while i < n {
+            if bytes[i] == 0x0A {
+                var end = i
+                if end > start && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
+                out.append(piece(start, end))  // and one "\r" more
+                start = i + 1
+            } else if bytes[i] == 0x0C {
+                formFeed = true
+            }
+            i += 1
+        }
+        out.append(piece(start, n))
+        return (out, formFeed)
     }
 
     /// Cells of one line.
@@ -108,17 +123,26 @@ public enum TextReader {
 
     /// The trimmed fields between tabs, empty ones kept (a tab is a character of its own: split by bytes).
     static func tabFields(_ line: String) -> [String] {
-        TextNormalization.withBytes(line) { bytes -> [String] in
-            var out: [String] = []
-            out.reserveCapacity(bytes.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == 0x09 {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).trimmed)
-                start = i + 1
-            }
-            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self).trimmed)
-            return out
+        TextNormalization.withBytes(line) { tabFields($0) }
+    }
+
+    /// `tabFields` of a line's valid UTF-8 bytes: each field trimmed on its bytes (`trimmedRange`, the white space
+    /// `trimmed` removes) and made a string once.
+    static func tabFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(bytes.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
+        func field(_ from: Int, _ to: Int) -> String {
+            let piece = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            let t = TextNormalization.trimmedRange(piece)
+            return String(decoding: UnsafeBufferPointer(rebasing: piece[t]), as: UTF8.self)
         }
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == 0x09 {
+            out.append(field(start, i))
+            start = i + 1
+        }
+        out.append(field(start, bytes.count))
+        return out
     }
 
     /// "项目    预算数   决算数" → three cells; single spaces stay inside a cell.

@@ -28,17 +28,18 @@ extension DisclosureTable {
 }
 
 extension Array where Element == Row {
-    /// The outermost lines among `self`: by printed code level, else by outline depth, else all.
-    func topLevel() -> [Row] {
-        let items = filter { $0.kind == .item }
-        let coded = items.filter { $0.codePrinted && $0.code != nil }
+    /// The outermost lines among the rows at `ids`: by printed code level, else by outline depth, else all. Rows are
+    /// read in place by index, not copied.
+    func topLevel(_ ids: [Int]) -> [Int] {
+        let items = ids.filter { self[$0].kind == .item }
+        let coded = items.filter { self[$0].codePrinted && self[$0].code != nil }
         if !coded.isEmpty {
-            let minLevel = coded.compactMap { $0.code?.level }.min() ?? 1
-            return coded.filter { $0.code?.level == minLevel }
+            let minLevel = coded.compactMap { self[$0].code?.level }.min() ?? 1
+            return coded.filter { self[$0].code?.level == minLevel }
         }
-        let outlined = items.compactMap(\.outline)
+        let outlined = items.compactMap { self[$0].outline }
         if let minDepth = outlined.min() {
-            return items.filter { $0.outline == minDepth }
+            return items.filter { self[$0].outline == minDepth }
         }
         return items
     }

@@ -43,21 +43,22 @@ enum CodeFormatCheck {
     static func codeColumn(_ ctx: AuditContext, _ table: DisclosureTable, _ column: Column, rule: Rule) -> [Finding] {
         let unitsToo = TextNormalization.key(column.header).contains("单位")
         var out: [Finding] = []
-        for row in table.rows {
+        // Rows read in place (not a copy of each, `for row in`).
+        table.rows.forEachInPlace { row in
             let t = TextNormalization.halfWidth(row.cell(column.index)?.text ?? "").trimmed
             // Ten characters or more is a project or unit code, never a mistyped 科目 code.
             guard !t.isEmpty, t.count < 10, t.contains(where: { $0.isASCII && $0.isNumber }), !t.contains(where: isCJK),
-                  !isValid(t) else { continue }
+                  !isValid(t) else { return }
             let location = ctx.location(table, row: row, column: column)
             let name = "\(PrintedCodes.shortName(table))“\(row.name)”行"
             if t.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 // A 单位/科目 column also prints unit codes: only a line named as a 科目 must carry a 科目 code.
-                if unitsToo && !PrintedCodes.isSubjectName(row.name, ctx) { continue }
+                if unitsToo && !PrintedCodes.isSubjectName(row.name, ctx) { return }
                 let exp = expectedLength(t)
                 out.append(rule.finding(location, expected: exp.zh, found: "\(t.count) 位",
                     message: "\(name)的科目编码“\(t)”为 \(t.count) 位，科目编码应为 \(exp.zh)。",
                     english: "The classification code \(t) (row \(row.name)) has \(t.count) digits; codes have \(exp.en)."))
-                continue
+                return
             }
             let squeezed = t.filter { $0.isASCII && $0.isNumber }
             if isValid(squeezed), t.allSatisfy({ ($0.isASCII && $0.isNumber) || " -.·".contains($0) }) {
@@ -119,10 +120,11 @@ enum CodeFormatCheck {
         let present = Set(codes)
         var reported = Set<ClassificationCode>()
         var out: [Finding] = []
-        for row in table.rows {
+        // Rows read in place (not a copy of each, `for row in`).
+        table.rows.forEachInPlace { row in
             guard row.codePrinted, let code = row.code, let parent = code.parent, !present.contains(parent),
                   codes.contains(where: { $0.scheme == code.scheme && $0.level < code.level }),
-                  reported.insert(parent).inserted else { continue }
+                  reported.insert(parent).inserted else { return }
             let column = PrintedCodes.codeColumns(table).first
             out.append(rule.finding(ctx.location(table, row: row, column: column),
                 expected: "\(parent.digits)（\(parent.levelName)）", found: "缺",

@@ -31,9 +31,11 @@ struct NarrativeLookup: Sendable {
     /// Whether a table prints a carry-over (上年结转, 结转下年): then 收入总计 / 支出总计 are not the year's totals.
     var hasCarryover: Bool {
         ctx.disclosure.tables.contains { t in
-            t.rows.contains { r in
+            // Rows read in place by index (`contains` hands its test a copy of each row).
+            t.rows.indices.contains { i in
                 // Keying never writes an ideograph: a name that cannot hold 结 is not keyed (most are not).
-                TextNormalization.mayHoldIdeograph(r.name, Self.carryoverIdeograph) && TextNormalization.key(r.name).contains("结转") && t.moneyColumns.contains { !(r.number($0.index) ?? .zero).isZero }
+                TextNormalization.mayHoldIdeograph(t.rows[i].name, Self.carryoverIdeograph) && TextNormalization.key(t.rows[i].name).contains("结转")
+                    && t.moneyColumns.contains { !(t.rows[i].number($0.index) ?? .zero).isZero }
             }
         }
     }
