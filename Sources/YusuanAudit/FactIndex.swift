@@ -100,36 +100,30 @@ public struct FactGroup: RandomAccessCollection, Sendable {
 
 /// Indices grouped by key in one flat array: groups numbered in order of their first index, each group's
 /// indices in increasing order (`members[start[g]..<start[g + 1]]`). One array for all groups, where a
-/// dictionary of arrays allocates one per key. Keys are found through an open-addressing table hashed by
-/// multiplying their numbers (`NumberedKey`), not by Swift's `Hasher`: the keys are small integers, and
-/// equal keys are compared in full, so a hash collision costs a probe, never a wrong group.
+/// dictionary of arrays allocates one per key. Keys are numbered by a hash of their two numbers
+/// (`NumberedKey`, `FirstSeenNumbering`), not by Swift's `Hasher`: the keys are small integers, and equal
+/// hashes are compared in full, so a hash collision costs a probe, never a wrong group.
 struct FlatGroups<Key: NumberedKey>: Sendable {
     private var start: [Int] = [0]
     private var members: [Int] = []
     /// Each group's key.
     private var groupKeys: [Key] = []
-    /// The table: a group's number plus one, 0 for an empty slot; its size is a power of two.
-    private var slots: [Int] = []
+    private var numbering = FirstSeenNumbering(expectedKeys: 0)
 
     init() {}
 
     /// Groups the indices of `keys` by equal key.
     init(_ keys: [Key]) {
-        var capacity = 16
-        while capacity < 2 * keys.count { capacity *= 2 }
-        slots = [Int](repeating: 0, count: capacity)
+        numbering = FirstSeenNumbering(expectedKeys: keys.count)
         var group: [Int] = []
         group.reserveCapacity(keys.count)
         var sizes: [Int] = []
         for k in keys {
-            var s = Self.slot(k, mask: capacity - 1)
-            while slots[s] != 0 && groupKeys[slots[s] - 1] != k { s = (s + 1) & (capacity - 1) }
-            if slots[s] == 0 {
-                slots[s] = groupKeys.count + 1
+            let (g, isNew) = numbering.number(hash: Self.hash(k)) { groupKeys[$0] == k }
+            if isNew {
                 groupKeys.append(k)
                 sizes.append(0)
             }
-            let g = slots[s] - 1
             group.append(g)
             sizes[g] += 1
         }
@@ -144,23 +138,14 @@ struct FlatGroups<Key: NumberedKey>: Sendable {
         }
     }
 
-    private static func slot(_ key: Key, mask: Int) -> Int {
+    private static func hash(_ key: Key) -> UInt64 {
         let (a, b) = key.numbers
-        var h = UInt64(truncatingIfNeeded: a) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= h >> 29
-        return Int(truncatingIfNeeded: h) & mask
+        return UInt64(truncatingIfNeeded: a) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b) &* 0xC2B2_AE3D_27D4_EB4F
     }
 
     /// The number of `key`'s group, nil when no index has that key.
     func group(of key: Key) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var s = Self.slot(key, mask: mask)
-        while slots[s] != 0 {
-            if groupKeys[slots[s] - 1] == key { return slots[s] - 1 }
-            s = (s + 1) & mask
-        }
-        return nil
+        numbering.find(hash: Self.hash(key)) { groupKeys[$0] == key }
     }
 
     /// The number of groups.

@@ -49,16 +49,11 @@ struct AggregateStructure {
         totalRemainder = sumRemainder
 
         // Reduce to fractional leaves and merge duplicates (aggregates are already sorted and unique).
-        // Each reduced set is hashed once, as it is read, into a 64-bit key, found in an open-addressing
-        // table (linear probing; the key is already mixed, so a multiply spreads it without a `Hasher`);
-        // sets with the same key are chained and compared element by element, so equal sets get one id
-        // and no array is hashed. Over raw buffers: aggregates hold only the problem's leaves
+        // Each reduced set is hashed once, as it is read, into a 64-bit key; sets are numbered by that key
+        // and compared element by element only when keys are equal, so equal sets get one id and no array
+        // is hashed. Over raw buffers: aggregates hold only the problem's leaves
         // (`RoundingProblem.normalized`), and a reduced set at most every fractional leaf once.
-        var bits = 1
-        while 1 << bits < 2 * problem.aggregates.count { bits += 1 }
-        var slots = [Int](repeating: -1, count: 1 << bits)
-        var keyOfSet: [UInt64] = []
-        var nextWithKey: [Int] = []
+        var numbering = FirstSeenNumbering(expectedKeys: problem.aggregates.count)
         var distinct: [[Int]] = []
         var rawSetOfAggregate: [Int] = []
         rawSetOfAggregate.reserveCapacity(problem.aggregates.count)
@@ -78,19 +73,9 @@ struct AggregateStructure {
                 guard size >= 2 else { rawSetOfAggregate.append(-1); continue }
                 let reduced = UnsafeBufferPointer(rebasing: reducedBuffer[0..<size])
                 key ^= UInt64(truncatingIfNeeded: size) &* 0x9E37_79B9_7F4A_7C15
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-                while slots[slot] >= 0 && keyOfSet[slots[slot]] != key { slot = (slot + 1) & (slots.count - 1) }
-                var id = slots[slot]
-                while id >= 0 && !distinct[id].elementsEqual(reduced) { id = nextWithKey[id] }
-                if id >= 0 {
-                    rawSetOfAggregate.append(id)
-                } else {
-                    nextWithKey.append(slots[slot])
-                    slots[slot] = distinct.count
-                    keyOfSet.append(key)
-                    rawSetOfAggregate.append(distinct.count)
-                    distinct.append(Array(reduced))
-                }
+                let (id, isNew) = numbering.number(hash: key) { distinct[$0].elementsEqual(reduced) }
+                rawSetOfAggregate.append(id)
+                if isNew { distinct.append(Array(reduced)) }
             }
         }}
         let order = distinct.indices.sorted {

@@ -41,34 +41,25 @@ struct MergedLeaves {
                 }
             }
         }}}
-        // Groups numbered in order of their first leaf, found by signature in an open-addressing table
-        // (linear probing; the sums are already random, so a multiply spreads them without a `Hasher`).
-        var bits = 1
-        while 1 << bits < 2 * count { bits += 1 }
-        var slot = [Int](repeating: -1, count: 1 << bits)
+        // Groups numbered in order of their first leaf, found by signature (the sums are already random,
+        // so they serve as the hash as they are).
+        var numbering = FirstSeenNumbering(expectedKeys: count)
         var firstLeafOfGroup: [Int] = []
         var groupOfLeaf = [Int](repeating: 0, count: count)
         var sums: [Int64] = []
         for leaf in 0..<count {
-            var h = Int(truncatingIfNeeded: (first[leaf] &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-            while true {
-                let g = slot[h]
-                if g < 0 {
-                    slot[h] = sums.count
-                    firstLeafOfGroup.append(leaf)
-                    groupOfLeaf[leaf] = sums.count
-                    sums.append(problem.leaves[leaf])
-                    break
-                }
+            let (g, isNew) = numbering.number(hash: first[leaf]) { g in
                 let other = firstLeafOfGroup[g]
-                if first[other] == first[leaf] && second[other] == second[leaf] && memberships[other] == memberships[leaf] {
-                    let (sum, overflow) = sums[g].addingReportingOverflow(problem.leaves[leaf])
-                    if overflow { return nil }
-                    sums[g] = sum
-                    groupOfLeaf[leaf] = g
-                    break
-                }
-                h = (h + 1) & (slot.count - 1)
+                return second[other] == second[leaf] && memberships[other] == memberships[leaf]
+            }
+            groupOfLeaf[leaf] = g
+            if isNew {
+                firstLeafOfGroup.append(leaf)
+                sums.append(problem.leaves[leaf])
+            } else {
+                let (sum, overflow) = sums[g].addingReportingOverflow(problem.leaves[leaf])
+                if overflow { return nil }
+                sums[g] = sum
             }
         }
         guard sums.count < count else { return nil }
