@@ -137,13 +137,7 @@ public struct Consolidation: Sendable {
             [nil, nil, c.books.figure(p), c.books.figure(p.and(.basic)), c.books.figure(p.and(.project))]
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
-        var codes = Set<String>()
-        let leaves = c.books.ledger.leaves
-        for leaf in leaves where leaf.exact.fen != 0 {
-            codes.insert(String(leaf.economic.prefix(3)))
-            codes.insert(leaf.economic)
-        }
-        for code in codes.sorted() {
+        for code in c.economicCodes(.all) {
             g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
         }
         return g.table()

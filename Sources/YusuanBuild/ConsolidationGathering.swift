@@ -11,7 +11,9 @@ extension Consolidation {
     /// leaves found under an integer key, with no string hashed or built per item; other codes go through a
     /// dictionary keyed by the strings.
     public struct Gathering: Sendable {
-        private var packed: [PackedKey: Int] = [:]
+        /// Leaf numbers by packed key (the fund's bit in bits 0–9, the nature's bit from bit 10): an open-addressing
+        /// table, so a line item's lookup hashes nothing through `Hasher`.
+        private var packed = PackedSelectionTable()
         private var index: [Key: Int] = [:]
         public private(set) var items: [LineItem] = []
 
@@ -46,11 +48,11 @@ extension Consolidation {
         }
 
         private mutating func addPacked(_ f: UInt64, _ e: UInt64, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
-            let key = PackedKey(functional: f, economic: e, natureAndFund: UInt16(PackedLeaves.natureBit(nature)) << 10 | UInt16(fund.bit))
-            if let i = packed[key] {
+            let key = PackedLeaves.Key(functional: f, economic: e, masks: UInt64(PackedLeaves.natureBit(nature)) << 10 | UInt64(fund.bit))
+            if let i = packed.find(key) {
                 items[i].amount = items[i].amount + amount
             } else {
-                packed[key] = items.count
+                packed.insert(key, items.count)
                 items.append(LineItem(unit: "", functional: DigitCode.string(f), economic: DigitCode.string(e),
                                       nature: nature.isBasic ? nature : .project(""), fund: fund, amount: amount))
             }
@@ -65,17 +67,6 @@ extension Consolidation {
                 index[key] = items.count
                 items.append(LineItem(unit: "", functional: functional, economic: economic, nature: nature,
                                       fund: fund, amount: amount))
-            }
-        }
-
-        /// A leaf of digit codes: both codes packed, the nature's bit (人员 1, 公用 2, 项目 4) and the fund's bit.
-        private struct PackedKey: Hashable {
-            let functional: UInt64
-            let economic: UInt64
-            let natureAndFund: UInt16
-
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(functional &* 0x9E37_79B9_7F4A_7C15 ^ economic &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(natureAndFund))
             }
         }
 

@@ -99,8 +99,7 @@ struct BuildContext {
     }
 
     /// `functionalCodes` when every leaf's 功能 code is digits (`packed`: the leaves' packed codes) and so is every
-    /// extra code (nil otherwise): the same codes, gathered as integers (`DigitCode`: a prefix of a digit code is
-    /// its first digits, and packed codes sort as their strings by `aligned`, then length) and spelled once each.
+    /// extra code (nil otherwise): the same codes, gathered as integers (`DigitCode`) and spelled once each.
     static func packedFunctionalCodes(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter,
                                               extra: [String]) -> [String]? {
         var extraCodes: [UInt64] = []
@@ -108,26 +107,47 @@ struct BuildContext {
             guard let code = DigitCode.pack(e) else { return nil }
             extraCodes.append(code)
         }
+        let distinct = distinctPacked(packed, books, filter).union(extraCodes)
+        return DigitCode.spelled(distinct, withPrefixes: [3, 5])
+    }
+
+    /// Every 经济 code (类 and 款) that has money among the leaves that match, in code order.
+    func economicCodes(_ filter: LeafFilter) -> [String] {
+        if let packed = books.index.packedEconomic {
+            return DigitCode.spelled(Self.distinctPacked(packed, books, filter), withPrefixes: [3])
+        }
+        return Self.stringEconomicCodes(books, filter)
+    }
+
+    /// `economicCodes` over the codes as strings: any code.
+    static func stringEconomicCodes(_ books: Books, _ filter: LeafFilter) -> [String] {
+        // Distinct codes first (neighbouring leaves often share one), then their 类 once each.
+        var distinct = Set<String>()
+        var previous: String?
+        let leaves = books.ledger.leaves
+        for i in books.select(filter) where leaves[i].exact.fen != 0 {
+            let e = leaves[i].economic
+            if e == previous { continue }
+            previous = e
+            distinct.insert(e)
+        }
+        var codes = distinct
+        for e in distinct { codes.insert(String(e.prefix(3))) }
+        return codes.sorted()
+    }
+
+    /// The distinct packed codes (`packed`: one per leaf) of the leaves with money that the filter selects.
+    private static func distinctPacked(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter) -> Set<UInt64> {
         var distinct = Set<UInt64>()
         var previous: UInt64?
         let leaves = books.ledger.leaves
         for i in books.select(filter) where leaves[i].exact.fen != 0 {
-            let f = packed[i]
-            if f == previous { continue }
-            previous = f
-            distinct.insert(f)
+            let code = packed[i]
+            if code == previous { continue }
+            previous = code
+            distinct.insert(code)
         }
-        var codes = Set<UInt64>(minimumCapacity: 3 * distinct.count + 3 * extraCodes.count)
-        for f in distinct.union(extraCodes) {
-            codes.insert(DigitCode.prefix(f, 3))
-            codes.insert(DigitCode.prefix(f, 5))
-            codes.insert(f)
-        }
-        let ordered = codes.sorted {
-            let (a, b) = (DigitCode.aligned($0), DigitCode.aligned($1))
-            return a != b ? a < b : DigitCode.length($0) < DigitCode.length($1)
-        }
-        return ordered.map(DigitCode.string)
+        return distinct
     }
 
     /// The 类 of the summary tables: every 类 of the catalog but those the profile leaves out.

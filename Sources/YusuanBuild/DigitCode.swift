@@ -62,4 +62,19 @@ enum DigitCode {
         guard wanted <= own else { return false }
         return (code >> 5) / powersOfTen[own - wanted] == prefix >> 5
     }
+
+    /// The codes and their prefixes of `lengths` digits (a code shorter than a length counts as its own prefix),
+    /// each spelled once, in the order of their strings (`aligned`, then length).
+    static func spelled(_ codes: Set<UInt64>, withPrefixes lengths: [Int]) -> [String] {
+        var all = Set<UInt64>(minimumCapacity: (lengths.count + 1) * codes.count)
+        for code in codes {
+            for n in lengths { all.insert(prefix(code, n)) }
+            all.insert(code)
+        }
+        let ordered = all.sorted {
+            let (a, b) = (aligned($0), aligned($1))
+            return a != b ? a < b : length($0) < length($1)
+        }
+        return ordered.map(string)
+    }
 }

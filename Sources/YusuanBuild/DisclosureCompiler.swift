@@ -16,15 +16,18 @@ public enum DisclosureCompiler {
         // First pass: learn which sets of leaves are printed; round them; second pass: print.
         let recorder = Recorder()
         let index = LeafIndex(ledger)
-        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index))
+        // What both passes work out alike (the summary tables' 类) is worked out once.
+        let shared = BuildContext.Shared()
+        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index), shared: shared)
         ledger.round(recorder.sets)
-        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index)), ledger)
+        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index), shared: shared), ledger)
     }
 
-    static func assemble(_ budget: Budget, profile: Profile?, books: Books) -> Disclosure {
+    static func assemble(_ budget: Budget, profile: Profile?, books: Books, shared: BuildContext.Shared = .init()) -> Disclosure {
         let c = BuildContext(budget: budget, books: books,
                              functional: CatalogLibrary.catalog(.functional, year: budget.year),
-                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile)
+                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile,
+                             shared: shared)
         var tables: [DisclosureTable] = []
         for spec in profile?.tables ?? [] {
             let unit = profile?.unit(of: spec) ?? .wanYuan
@@ -36,9 +39,13 @@ public enum DisclosureCompiler {
             }
         }
         var writer = NarrativeWriter(c)
-        let narrative = writer.write().map { text in
-            // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th.
-            Paragraph(text: text, location: SourceLocation(), isHeading: RowLabels.outline(text).depth != nil && text.dropFirst(24).isEmpty && !text.contains("："))
+        let texts = writer.write()
+        // The recording pass's disclosure is thrown away: its paragraphs are not needed.
+        let narrative = c.recording ? [] : texts.map { text in
+            // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th. The outline (the
+            // costly test) is read only for the short paragraphs that may be headings.
+            Paragraph(text: text, location: SourceLocation(),
+                      isHeading: text.dropFirst(24).isEmpty && !text.contains("：") && RowLabels.outline(text).depth != nil)
         }
         return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
                           year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")

@@ -29,10 +29,10 @@ struct LeafFilter: Hashable {
     /// The funds as a bit mask of `RevenueSource.bit` (nil: any fund). A mask, not a `Set`: building,
     /// intersecting and hashing a set of a raw-value enum hashes the funds' Chinese names.
     var fundBits: Int?
-    /// 功能科目 prefix (类, 款 or 项).
-    var functional: String?
-    /// 经济科目 prefix (类 or 款).
-    var economic: String?
+    /// 功能科目 prefix (类, 款 or 项), with its digits packed once, when the filter is made.
+    var functionalPrefix: CodePrefix?
+    /// 经济科目 prefix (类 or 款), with its digits packed.
+    var economicPrefix: CodePrefix?
     /// Exact 经济科目 codes.
     var economicCodes: Set<String>?
     /// The natures as a bit mask of `NatureKind.bit` (nil: any nature).
@@ -47,8 +47,8 @@ struct LeafFilter: Hashable {
     static let all = LeafFilter()
     static func fund(_ f: RevenueSource) -> LeafFilter { LeafFilter(fundBits: f.bit) }
     static func funds(_ f: Set<RevenueSource>) -> LeafFilter { LeafFilter(fundBits: f.reduce(0) { $0 | $1.bit }) }
-    static func functional(_ prefix: String) -> LeafFilter { LeafFilter(functional: prefix) }
-    static func economic(_ prefix: String) -> LeafFilter { LeafFilter(economic: prefix) }
+    static func functional(_ prefix: String) -> LeafFilter { LeafFilter(functionalPrefix: CodePrefix(prefix)) }
+    static func economic(_ prefix: String) -> LeafFilter { LeafFilter(economicPrefix: CodePrefix(prefix)) }
     static func economicCodes(_ codes: Set<String>) -> LeafFilter { LeafFilter(economicCodes: codes) }
     static func projects(_ codes: Set<String>) -> LeafFilter { LeafFilter(projects: codes) }
     static func units(_ codes: Set<String>) -> LeafFilter { LeafFilter(units: codes) }
@@ -58,6 +58,23 @@ struct LeafFilter: Hashable {
     static let project = LeafFilter(natureBits: NatureKind.project.bit)
     static let personnel = LeafFilter(natureBits: NatureKind.personnel.bit)
     static let publicCost = LeafFilter(natureBits: NatureKind.publicCost.bit)
+
+    /// A code prefix and its digits packed (`DigitCode`; nil when it is not digits): packed once when the filter
+    /// is made, not for each figure printed from it and the filters made from it (`PackedLeaves.key`).
+    struct CodePrefix {
+        let text: String
+        let packed: UInt64?
+
+        init(_ text: String) {
+            self.text = text
+            packed = DigitCode.pack(text)
+        }
+    }
+
+    /// 功能科目 prefix (类, 款 or 项).
+    var functional: String? { functionalPrefix?.text }
+    /// 经济科目 prefix (类 or 款).
+    var economic: String? { economicPrefix?.text }
 
     /// The funds the filter allows (nil: any fund).
     var funds: Set<RevenueSource>? {
@@ -71,18 +88,14 @@ struct LeafFilter: Hashable {
 
     /// The leaves both filters select.
     func and(_ other: LeafFilter) -> LeafFilter {
-        var f = self
-        f.fundBits = Self.intersect(fundBits, other.fundBits)
-        f.economicCodes = Self.intersect(economicCodes, other.economicCodes)
-        f.natureBits = Self.intersect(natureBits, other.natureBits)
-        f.projects = Self.intersect(projects, other.projects)
-        f.units = Self.intersect(units, other.units)
-        let (fp, fNever) = Self.narrower(functional, other.functional)
-        let (ep, eNever) = Self.narrower(economic, other.economic)
-        f.functional = fp
-        f.economic = ep
-        f.never = never || other.never || fNever || eNever
-        return f
+        // Made field by field (not a copy of `self` with its fields replaced, which retains and releases each twice).
+        let (fp, fNever) = Self.narrower(functionalPrefix, other.functionalPrefix)
+        let (ep, eNever) = Self.narrower(economicPrefix, other.economicPrefix)
+        return LeafFilter(fundBits: Self.intersect(fundBits, other.fundBits), functionalPrefix: fp, economicPrefix: ep,
+                          economicCodes: Self.intersect(economicCodes, other.economicCodes),
+                          natureBits: Self.intersect(natureBits, other.natureBits),
+                          projects: Self.intersect(projects, other.projects), units: Self.intersect(units, other.units),
+                          never: never || other.never || fNever || eNever)
     }
 
     func matches(_ leaf: Ledger.Leaf) -> Bool {
@@ -98,6 +111,12 @@ struct LeafFilter: Hashable {
         }
         if let units, !units.contains(leaf.unit) { return false }
         return true
+    }
+
+    /// Whether the projects are the filter's only condition (the leaves of those projects are its selection).
+    var isProjectsOnly: Bool {
+        !never && fundBits == nil && functional == nil && economic == nil && economicCodes == nil && natureBits == nil
+            && units == nil
     }
 
     /// The funds as a bit mask of their cases (-1: any fund).
@@ -146,11 +165,11 @@ struct LeafFilter: Hashable {
     }
 
     /// Both prefixes must hold: the longer one when one extends the other, else a contradiction.
-    private static func narrower(_ a: String?, _ b: String?) -> (String?, Bool) {
+    private static func narrower(_ a: CodePrefix?, _ b: CodePrefix?) -> (CodePrefix?, Bool) {
         guard let a else { return (b, false) }
         guard let b else { return (a, false) }
-        if a.hasPrefix(b) { return (a, false) }
-        if b.hasPrefix(a) { return (b, false) }
+        if a.text.hasPrefix(b.text) { return (a, false) }
+        if b.text.hasPrefix(a.text) { return (b, false) }
         return (nil, true)
     }
 }

@@ -11,9 +11,9 @@ import YusuanCore
 final class LeafIndex {
     let ledger: Ledger
     /// Every selection made so far, by its number.
-    private(set) var results: [[Int]] = []
+    var results: [[Int]] { memo.results }
+    private var memo = Memo()
     private var selections: [LeafFilter: Int] = [:]
-    private var packedSelections = PackedSelectionTable()
     private let packed: PackedLeaves?
     private let all: [Int]
     /// Leaves by every prefix of their 功能科目 / 经济科目, when codes are ASCII but not all digits (where
@@ -23,19 +23,20 @@ final class LeafIndex {
     private let functionalASCII: Bool
     private let economicASCII: Bool
     /// Leaves by 经济 code, fund (its bit), nature (its bit), project and unit: built on first use (filters of
-    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes, funds and
-    /// natures are grouped by their integers (`byPackedEconomic`), so no string is hashed per leaf.
+    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes are grouped
+    /// by their integers (`byPackedEconomic`), so no string is hashed per leaf, and funds and natures are not
+    /// listed at all (a packed selection stands in for them: `candidates`).
     private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0.economic }
     private lazy var byPackedEconomic: [UInt64: [Int]] = Self.grouped(packed?.economic ?? [])
-    private lazy var byFund: [Int: [Int]] = packed.map { p in Self.grouped(p.funds.map { Int($0) }) }
-        ?? Self.grouped(ledger.leaves) { $0.fund.bit }
-    private lazy var byNature: [Int: [Int]] = packed.map { p in Self.grouped(p.natures.map { Int($0) }) }
-        ?? Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature).bit }
+    private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0.fund.bit }
+    private lazy var byNature: [Int: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature).bit }
     private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0.nature.projectCode }
     private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0.unit }
 
     /// Each leaf's packed 功能 code, when every code is digits (`PackedLeaves`).
     var packedFunctional: [UInt64]? { packed?.functional }
+    /// Each leaf's packed 经济 code, when every code is digits.
+    var packedEconomic: [UInt64]? { packed?.economic }
 
     /// `BuildContext.functionalCodes` by filter and extra codes, shared by both passes.
     struct CodesKey: Hashable {
@@ -101,51 +102,88 @@ final class LeafIndex {
         }
     }
 
+    /// Every selection made so far (its number is its position), and the numbers of those made by packed key: one
+    /// stored property, so that a figure's lookup, or a new selection, is one access to the index's state (each
+    /// access to a stored property of a class is checked for exclusivity at run time).
+    private struct Memo {
+        var results: [[Int]] = []
+        var packed = PackedSelectionTable()
+
+        /// The number and leaves of the selection under `key`, made by `select` when it is new.
+        mutating func selection(_ key: PackedLeaves.Key, _ select: () -> [Int]) -> (number: Int, leaves: [Int]) {
+            if let known = packed.find(key) { return (known, results[known]) }
+            let leaves = select()
+            packed.insert(key, results.count)
+            results.append(leaves)
+            return (results.count - 1, leaves)
+        }
+
+        /// Numbers a new selection.
+        mutating func add(_ leaves: [Int]) -> Int {
+            results.append(leaves)
+            return results.count - 1
+        }
+    }
+
     /// Indices (ascending) of the leaves the filter selects: the same as scanning every leaf with `matches`.
     func select(_ filter: LeafFilter) -> [Int] {
-        results[selection(filter)]
+        selected(filter).leaves
     }
 
     /// The number of the filter's selection (its leaves are `results[number]`): filters that select by the
     /// same packed key share one number.
     func selection(_ filter: LeafFilter) -> Int {
+        selected(filter).number
+    }
+
+    /// The number of the filter's selection and its leaves.
+    func selected(_ filter: LeafFilter) -> (number: Int, leaves: [Int]) {
         if let packed, let key = PackedLeaves.key(filter) {
-            if let known = packedSelections.find(key) { return known }
-            let id = results.count
-            results.append(packed.select(key))
-            packedSelections.insert(key, id)
-            return id
+            return memo.selection(key) { packed.select(key) }
         }
-        if let known = selections[filter] { return known }
+        if let known = selections[filter] { return (known, memo.results[known]) }
         let result: [Int]
         if filter.never {
             result = []
         } else {
-            // Leaves read in place (no copy of a leaf and its strings per candidate).
             let candidates = candidates(filter)
-            result = ledger.leaves.withUnsafeBufferPointer { leaves in candidates.filter { filter.matches(leaves[$0]) } }
+            if filter.projects != nil, filter.isProjectsOnly {
+                // The leaves listed under the projects are exactly the selection: nothing else to test.
+                result = candidates
+            } else {
+                // Leaves read in place (no copy of a leaf and its strings per candidate).
+                result = ledger.leaves.withUnsafeBufferPointer { leaves in candidates.filter { filter.matches(leaves[$0]) } }
+            }
         }
-        let id = results.count
-        results.append(result)
+        let id = memo.add(result)
         selections[filter] = id
-        return id
+        return (id, result)
     }
 
     /// The smallest list of leaves (ascending) that holds every leaf the filter selects.
     private func candidates(_ filter: LeafFilter) -> [Int] {
         var options: [[[Int]]] = []
-        if let prefix = filter.functional {
-            if let packed {
-                options.append([packed.functionalPrefixed(prefix) ?? all])
-            } else if functionalASCII, LeafIndex.isASCII(prefix) {
+        if packed != nil {
+            // The filter without its sets (经济 codes, projects, units) is a packed selection, memoized and often
+            // printed itself: its leaves hold every leaf the filter selects, and no list by fund or nature is built.
+            var plain = filter
+            (plain.economicCodes, plain.projects, plain.units) = (nil, nil, nil)
+            if plain != .all {
+                // A prefix that is not digits has no packed key: no leaf has it, since every code is digits.
+                options.append(PackedLeaves.key(plain) == nil ? [] : [select(plain)])
+            }
+        } else {
+            if let prefix = filter.functional, functionalASCII, LeafIndex.isASCII(prefix) {
                 options.append([byFunctionalPrefix[prefix] ?? []])
             }
-        }
-        if let prefix = filter.economic {
-            if let packed {
-                options.append([packed.economicPrefixed(prefix) ?? all])
-            } else if economicASCII, LeafIndex.isASCII(prefix) {
+            if let prefix = filter.economic, economicASCII, LeafIndex.isASCII(prefix) {
                 options.append([byEconomicPrefix[prefix] ?? []])
+            }
+            if let bits = filter.fundBits {
+                options.append(RevenueSource.allCases.filter { bits & $0.bit != 0 }.map { byFund[$0.bit] ?? [] })
+            }
+            if let bits = filter.natureBits {
+                options.append(LeafFilter.NatureKind.allCases.filter { bits & $0.bit != 0 }.map { byNature[$0.bit] ?? [] })
             }
         }
         if let codes = filter.economicCodes {
@@ -156,14 +194,9 @@ final class LeafIndex {
                 options.append(codes.map { byEconomic[$0] ?? [] })
             }
         }
-        if let bits = filter.fundBits {
-            options.append(RevenueSource.allCases.filter { bits & $0.bit != 0 }.map { byFund[$0.bit] ?? [] })
-        }
-        if let bits = filter.natureBits {
-            options.append(LeafFilter.NatureKind.allCases.filter { bits & $0.bit != 0 }.map { byNature[$0.bit] ?? [] })
-        }
         if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
-        if let units = filter.units { options.append(units.map { byUnit[$0] ?? [] }) }
+        // The lists by unit cost a string hash per leaf: built only for a filter that nothing else narrows.
+        if let units = filter.units, options.isEmpty { options.append(units.map { byUnit[$0] ?? [] }) }
         // Each field puts a leaf in one list only, so the lists of an option are disjoint.
         guard let best = options.min(by: { Self.size($0) < Self.size($1) }) else { return all }
         if best.count == 1, let only = best.first { return only }

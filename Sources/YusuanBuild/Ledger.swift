@@ -110,9 +110,10 @@ enum LeafRounding {
     }
 }
 
-/// A leaf's identity (unit, 功能, 经济, nature, fund) as a dictionary key. The codes are short ASCII strings
-/// that hash fast; the fund is left out of the hash (a raw-value enum hashes its Chinese name, which is
-/// slow) and compared by `==` only: few leaves differ by fund alone.
+/// A leaf's identity (unit, 功能, 经济, nature, fund) as a dictionary key. Only the two codes are hashed (short
+/// ASCII strings that hash fast); unit, nature (a project's code) and fund are compared by `==` only: the fund
+/// because a raw-value enum hashes its Chinese name, which is slow, and all three because few leaves share both
+/// codes, so hashing them cost more than the comparisons they would save.
 private struct LeafKey: Hashable {
     let unit: String
     let functional: String
@@ -129,9 +130,7 @@ private struct LeafKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(unit)
         hasher.combine(functional)
         hasher.combine(economic)
-        hasher.combine(nature)
     }
 }

@@ -54,7 +54,9 @@ struct PackedLeaves {
     static func byPrefix(_ codes: [UInt64]) -> [UInt64: [Int]] {
         var codeNumber: [UInt64: Int] = [:]
         var prefixNumber: [UInt64: Int] = [:]
-        var prefixesOfCode: [[Int]] = []
+        // The listed prefixes of code number k: `prefixOfCode[firstPrefix[k]..<firstPrefix[k + 1]]` (flat: no array
+        // per code to retain and release per leaf).
+        var prefixOfCode: [Int] = [], firstPrefix: [Int] = [0]
         var prefixes: [UInt64] = []
         var numbers = [Int](repeating: 0, count: codes.count)
         var previous: (code: UInt64, number: Int)?
@@ -64,34 +66,44 @@ struct PackedLeaves {
             if let known = codeNumber[code] {
                 number = known
             } else {
-                number = prefixesOfCode.count
+                number = firstPrefix.count - 1
                 codeNumber[code] = number
                 let length = DigitCode.length(code)
-                var own: [Int] = []
                 if length > 0 {
                     for n in 1...length where isListed(n) {
                         let prefix = DigitCode.prefix(code, n)
                         if let known = prefixNumber[prefix] {
-                            own.append(known)
+                            prefixOfCode.append(known)
                         } else {
                             prefixNumber[prefix] = prefixes.count
-                            own.append(prefixes.count)
+                            prefixOfCode.append(prefixes.count)
                             prefixes.append(prefix)
                         }
                     }
                 }
-                prefixesOfCode.append(own)
+                firstPrefix.append(prefixOfCode.count)
             }
             numbers[i] = number
             previous = (code, number)
         }
-        var lists = [[Int]](repeating: [], count: prefixes.count)
+        // The lists laid out one after another in one array (each prefix's size counted first), then copied out.
+        var start = [Int](repeating: 0, count: prefixes.count + 1)
+        for number in numbers {
+            for k in firstPrefix[number]..<firstPrefix[number + 1] { start[prefixOfCode[k] + 1] += 1 }
+        }
+        for p in prefixes.indices { start[p + 1] += start[p] }
+        var next = start
+        var flat = [Int](repeating: 0, count: start[prefixes.count])
         for (i, number) in numbers.enumerated() {
-            for prefix in prefixesOfCode[number] { lists[prefix].append(i) }
+            for k in firstPrefix[number]..<firstPrefix[number + 1] {
+                let p = prefixOfCode[k]
+                flat[next[p]] = i
+                next[p] += 1
+            }
         }
         var map: [UInt64: [Int]] = [:]
         map.reserveCapacity(prefixes.count)
-        for (k, prefix) in prefixes.enumerated() { map[prefix] = lists[k] }
+        for (p, prefix) in prefixes.enumerated() { map[prefix] = Array(flat[start[p]..<start[p + 1]]) }
         return map
     }
 
@@ -100,7 +112,10 @@ struct PackedLeaves {
     static func key(_ filter: LeafFilter) -> Key? {
         guard filter.economicCodes == nil, filter.projects == nil, filter.units == nil else { return nil }
         if filter.never { return Key(functional: 0, economic: 0, masks: 1 << 63) }
-        guard let f = DigitCode.pack(filter.functional ?? ""), let e = DigitCode.pack(filter.economic ?? "") else { return nil }
+        // The prefixes were packed when the filter was made (no prefix: 0, as "" packs).
+        guard let f = filter.functionalPrefix.map({ $0.packed }) ?? 0, let e = filter.economicPrefix.map({ $0.packed }) ?? 0 else {
+            return nil
+        }
         let masks = UInt64(filter.fundMask & 0x3FF) | UInt64(filter.natureMask & 7) << 10
         return Key(functional: f, economic: e, masks: masks)
     }
@@ -157,8 +172,18 @@ struct PackedLeaves {
                                 && (!testFunctional || DigitCode.hasPrefix(functional[i], key.functional))
                                 && (!testEconomic || DigitCode.hasPrefix(economic[i], key.economic))
                         }
-                        guard let candidates else { return functional.indices.filter(matches) }
-                        return candidates.filter(matches)
+                        // Written into an array of the candidates' size (`filter` grows its result as it goes).
+                        func collect(_ count: Int, _ leaf: (Int) -> Int) -> [Int] {
+                            [Int](unsafeUninitializedCapacity: count) { buffer, written in
+                                written = 0
+                                for k in 0..<count {
+                                    let i = leaf(k)
+                                    if matches(i) { buffer[written] = i; written += 1 }
+                                }
+                            }
+                        }
+                        guard let candidates else { return collect(functional.count) { $0 } }
+                        return candidates.withUnsafeBufferPointer { list in collect(list.count) { list[$0] } }
                     }
                 }
             }
@@ -166,8 +191,9 @@ struct PackedLeaves {
     }
 }
 
-/// Selection numbers by packed key: open addressing with linear probing over flat arrays, hashed by
-/// multiplying the key's integers (no `Hasher`, no allocation per lookup).
+/// Numbers by packed key (selection numbers in `LeafIndex`, leaf numbers in `Consolidation.Gathering`): open
+/// addressing with linear probing over flat arrays, hashed by multiplying the key's integers (no `Hasher`, no
+/// allocation per lookup).
 struct PackedSelectionTable {
     private var keys: [PackedLeaves.Key] = []
     private var ids: [Int32] = []
@@ -196,7 +222,8 @@ struct PackedSelectionTable {
 
     private mutating func grow() {
         let old = zip(keys, ids).filter { $0.1 >= 0 }
-        let capacity = max(256, ids.count * 2)
+        // A department makes several hundred selections: start at a size that holds them without regrowing.
+        let capacity = max(2048, ids.count * 2)
         keys = Array(repeating: PackedLeaves.Key(functional: 0, economic: 0, masks: 0), count: capacity)
         ids = Array(repeating: -1, count: capacity)
         mask = capacity - 1

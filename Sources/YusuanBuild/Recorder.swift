@@ -98,8 +98,7 @@ struct Books {
 
     /// The printed figure (two decimals, in the scale's unit) of the leaves the filter selects.
     func figure(_ filter: LeafFilter) -> Fixed {
-        let selection = index.selection(filter)
-        let set = index.results[selection]
+        let (selection, set) = index.selected(filter)
         recorder?.note(selection: selection, set, at: scale)
         var sum: Int64 = 0
         for i in set { sum += units[i] }

@@ -7,8 +7,14 @@ import YusuanCore
 /// `TextReader` and `Recogniser` read this text back to the same tables.
 public enum DisclosureText {
     public static func render(_ d: Disclosure) -> String {
-        // Lines are appended into one buffer: a block's lines, then an empty line; the last line break
-        // of the document is left out (the lines of all blocks joined by line breaks).
+        String(decoding: renderUTF8(d), as: UTF8.self)
+    }
+
+    /// `render`'s text as its UTF-8 bytes (for a caller that writes them to a file as they are).
+    public static func renderUTF8(_ d: Disclosure) -> [UInt8] {
+        // Lines are appended as bytes into one buffer (appending to a `String` costs several times more per
+        // piece): a block's lines, then an empty line; the last line break of the document is left out (the
+        // lines of all blocks joined by line breaks).
         var out = Output()
         if !startsWithTitle(d) { out.block(titleLine(d.title)) }
         for p in d.narrative { out.block(line(p.text)) }
@@ -26,26 +32,32 @@ public enum DisclosureText {
             out.endBlock()
             for n in grid.notes { out.block(line(n)) }
         }
-        return out.text
+        return out.bytes
     }
 
-    /// The document being written: lines separated by line breaks.
+    /// The document being written, as UTF-8: lines separated by line breaks.
     private struct Output {
-        var text = ""
+        var bytes: [UInt8] = []
         private var started = false
+
+        init() { bytes.reserveCapacity(1 << 15) }
 
         /// Starts a new line (a line break before every line but the first).
         mutating func newLine() {
-            if started { text.append("\n") } else { started = true }
+            if started { bytes.append(10) } else { started = true }
+        }
+
+        mutating func append(_ s: String) {
+            TextNormalization.withBytes(s) { bytes.append(contentsOf: $0) }
         }
 
         mutating func line(_ s: String) {
             newLine()
-            text.append(s)
+            append(s)
         }
 
         /// The empty line that ends a block.
-        mutating func endBlock() { line("") }
+        mutating func endBlock() { newLine() }
 
         /// A block of one line.
         mutating func block(_ s: String) {
@@ -57,9 +69,19 @@ public enum DisclosureText {
         mutating func row(_ l: DisclosureGrid.Line) {
             newLine()
             for (i, slot) in l.slots.enumerated() {
-                if i > 0 { text.append("\t") }
-                if let t = slot?.text { text.append(DisclosureText.cell(t)) }
+                if i > 0 { bytes.append(9) }
+                if let t = slot?.text { cell(t) }
             }
+        }
+
+        /// `DisclosureText.cell(s)`: without a tab or a line break, the trimmed bytes of `s` as they are.
+        mutating func cell(_ s: String) {
+            let plain = TextNormalization.withBytes(s) { b -> Bool in
+                guard !DisclosureText.hasTabOrBreak(b) else { return false }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[TextNormalization.trimmedRange(b)]))
+                return true
+            }
+            if !plain { append(DisclosureText.cell(s)) }
         }
     }
 
@@ -96,17 +118,20 @@ public enum DisclosureText {
     /// UTF-8 bytes. When it holds none, splitting at them gives the string itself (or nothing, when it
     /// is empty), so `cell` and `line` can skip the split.
     static func hasTabOrBreak(_ s: String) -> Bool {
-        TextNormalization.withBytes(s) { b in
-            var i = 0
-            while i < b.count {
-                switch b[i] {
-                case 0x09...0x0D: return true
-                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
-                default: i += 1
-                }
+        TextNormalization.withBytes(s) { hasTabOrBreak($0) }
+    }
+
+    /// `hasTabOrBreak` of a string's UTF-8 bytes.
+    static func hasTabOrBreak(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            switch b[i] {
+            case 0x09...0x0D: return true
+            case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+            default: i += 1
             }
-            return false
         }
+        return false
     }
 }

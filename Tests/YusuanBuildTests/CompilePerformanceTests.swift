@@ -29,6 +29,11 @@ import YusuanTestSupport
         out += projects.map { LeafFilter.projects([$0]) }
         out.append(.projects(Set(projects)))
         out.append(LeafFilter.projects(Set(projects)).and(.personnel))
+        // Sets with prefixes, and a unit alone: the packed part of the filter narrows its candidates.
+        out.append(.units(["001"]))
+        out.append(LeafFilter.functional("20x").and(.projects(Set(projects))))
+        out.append(LeafFilter.economic("302").and(.economicCodes(["30201", "30101", "302"])).and(.fund(.generalBudget)))
+        out.append(LeafFilter.functional("2").and(.units(["001", "002"])).and(.project))
         // Contradictory and nested prefixes.
         out.append(LeafFilter.functional("201").and(.functional("208")))
         out.append(LeafFilter.functional("201").and(.functional("20101")))

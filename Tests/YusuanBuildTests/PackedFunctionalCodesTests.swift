@@ -3,8 +3,8 @@ import Testing
 import YusuanCore
 import YusuanTestSupport
 
-/// `BuildContext.functionalCodes` over packed codes (`packedFunctionalCodes`) held to the same list made from the
-/// codes as strings (`stringFunctionalCodes`): the same codes in the same order, for every kind of filter.
+/// `BuildContext.functionalCodes` and `economicCodes` over packed codes held to the same lists made from the codes
+/// as strings (`stringFunctionalCodes`, `stringEconomicCodes`): the same codes in the same order, for every kind of filter.
 @Suite struct PackedFunctionalCodesTests {
     @Test(arguments: [UInt64(5), 17, 29])
     func packedCodesAreTheStringCodes(seed: UInt64) throws {
@@ -24,5 +24,24 @@ import YusuanTestSupport
         // An extra code that is not digits leaves the list to the string path.
         #expect(BuildContext.packedFunctionalCodes(packed, books, .all, extra: ["20a"]) == nil)
         #expect(BuildContext.packedFunctionalCodes(packed, books, .all, extra: ["２０１"]) == nil)
+    }
+
+    @Test(arguments: [UInt64(5), 17, 29])
+    func packedEconomicCodesAreTheStringCodes(seed: UInt64) throws {
+        let budget = BudgetGenerator.make(seed: seed, units: 3, items: 300, projects: 6)
+        let books = Books(ledger: Ledger(budget.lineItems), recorder: nil)
+        #expect(books.index.packedEconomic != nil)
+        let c = BuildContext(budget: budget, books: books, functional: nil, economic: nil, profile: nil)
+        for filter in LeafIndexTests.filters(books.ledger, projects: budget.projects.map(\.code)) {
+            #expect(c.economicCodes(filter) == BuildContext.stringEconomicCodes(books, filter), "\(filter)")
+        }
+    }
+
+    @Test func spelledCodesAreInStringOrder() throws {
+        let strings = ["301", "30101", "3010", "0", "00", "007", "0070", "30", "2", "21301", "2130101", "99999"]
+        let packed = Set(try strings.map { try #require(DigitCode.pack($0)) })
+        var expected = Set(strings)
+        for s in strings { expected.insert(String(s.prefix(3))); expected.insert(String(s.prefix(5))) }
+        #expect(DigitCode.spelled(packed, withPrefixes: [3, 5]) == expected.sorted())
     }
 }

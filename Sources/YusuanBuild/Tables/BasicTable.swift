@@ -13,19 +13,7 @@ enum BasicTable {
              c.books.figure(scope.and(p).and(.publicCost))]
         }
         g.lines.append(.init(name: "合计", kind: .subtotal, values: values(.all)))
-        // Distinct codes first (neighbouring leaves often share one), then their 类 once each.
-        var distinct = Set<String>()
-        var previous: String?
-        let leaves = c.books.ledger.leaves
-        for i in c.books.select(scope) where leaves[i].exact.fen != 0 {
-            let e = leaves[i].economic
-            if e == previous { continue }
-            previous = e
-            distinct.insert(e)
-        }
-        var codes = distinct
-        for e in distinct { codes.insert(String(e.prefix(3))) }
-        for code in codes.sorted() {
+        for code in c.economicCodes(scope) {
             g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
         }
         return g.table()

@@ -41,8 +41,7 @@ struct CityCSV {
         let n = bytes.count
         while position < n {
             let start = position
-            var end = start
-            while end < n, bytes[end] != 10 { end += 1 }
+            let end = find(10, from: start, to: n)
             position = end + 1
             if end == start || (end == start + 1 && bytes[start] == 13) { continue }
             let (fs, fe) = field(department, start, end)
@@ -69,19 +68,25 @@ struct CityCSV {
     func budget(code: String, lines: [Int], year: Int, profile: String) throws -> Budget {
         var items: [LineItem] = []
         items.reserveCapacity(lines.count)
-        var unitCodes: [String] = [], seenUnits = Set<String>()
+        // Units and funds numbered in order of first appearance (found by their bytes: no string per line); the
+        // revenue summed by unit and fund number.
+        var unitCodes: [String] = [], unitNumbers = ByteMemo<Int>()
+        var sources: [RevenueSource] = []
+        var revenue: [[Int64?]] = []
         var projectFunctional: [String: (unit: String, functional: String)] = [:], projectOrder: [String] = []
-        var revenue: [RevenueSourceKey: Int64] = [:]
         var fields = [(Int, Int)](repeating: (0, 0), count: 8)
         let slots = Self.slots([unit, functional, economic, nature, project, fund, amount])
         var natures = ByteMemo<NatureKind?>(), funds = ByteMemo<(source: RevenueSource, number: Int)?>()
-        var fundNumber = Numbering()
         for start in lines {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            var end = find(10, from: start, to: bytes.count)
             if end > start, bytes[end - 1] == 13 { end -= 1 }
             try split(start, end, into: &fields, slots: slots)
-            let unitCode = string(fields[0].0, fields[0].1)
+            let unitNumber = unitNumbers.value(bytes, fields[0]) { text -> Int in
+                unitCodes.append(text)
+                revenue.append([])
+                return unitCodes.count - 1
+            }
+            let unitCode = unitCodes[unitNumber]
             let f = string(fields[1].0, fields[1].1), e = string(fields[2].0, fields[2].1)
             // 性质 and 资金来源 take a few values: found by their bytes, no string per line.
             let nature = natures.value(bytes, fields[3]) { text -> NatureKind? in
@@ -92,8 +97,12 @@ struct CityCSV {
                 default: return nil
                 }
             }
-            guard let fund = funds.value(bytes, fields[5], { RevenueSource(rawValue: $0).map { (source: $0, number: fundNumber.next()) } })
-            else { throw problem(start, "unknown 资金来源") }
+            guard let fund = funds.value(bytes, fields[5], { text in
+                RevenueSource(rawValue: text).map { source in
+                    sources.append(source)
+                    return (source: source, number: sources.count - 1)
+                }
+            }) else { throw problem(start, "unknown 资金来源") }
             guard let fen = yuan(fields[6].0, fields[6].1) else { throw problem(start, "金额（元） is not 元 with at most two decimals") }
             let spending: SpendingNature
             switch nature {
@@ -106,10 +115,11 @@ struct CityCSV {
                 if projectFunctional[projectCode] == nil { projectFunctional[projectCode] = (unitCode, f); projectOrder.append(projectCode) }
             case nil: throw problem(start, "unknown 性质 \(string(fields[3].0, fields[3].1))")
             }
-            let source = fund.source
-            if seenUnits.insert(unitCode).inserted { unitCodes.append(unitCode) }
-            revenue[RevenueSourceKey(unit: unitCode, source: source, number: fund.number), default: 0] += fen
-            items.append(LineItem(unit: unitCode, functional: f, economic: e, nature: spending, fund: source, amount: Amount(fen: fen)))
+            if revenue[unitNumber].count <= fund.number {
+                revenue[unitNumber] += Array(repeating: nil, count: fund.number + 1 - revenue[unitNumber].count)
+            }
+            revenue[unitNumber][fund.number] = (revenue[unitNumber][fund.number] ?? 0) + fen
+            items.append(LineItem(unit: unitCode, functional: f, economic: e, nature: spending, fund: fund.source, amount: Amount(fen: fen)))
         }
         let units = unitCodes.sorted().enumerated().map { i, c in
             BudgetUnit(code: c, name: i == 0 ? "部门\(code)本级" : "部门\(code)所属单位\(c)", kind: i == 0 ? .administrative : .institution)
@@ -119,9 +129,13 @@ struct CityCSV {
                     functional: projectFunctional[p]?.functional ?? "", basis: "依据年度工作计划。", overview: "用于年度工作。",
                     goal: "完成年度工作。", start: "\(year)年1月", end: "\(year)年12月")
         }
-        let revenueItems = revenue.keys.sorted { ($0.unit, $0.source.rawValue) < ($1.unit, $1.source.rawValue) }.map {
-            RevenueItem(unit: $0.unit, source: $0.source, amount: Amount(fen: revenue[$0] ?? 0))
+        var revenueItems: [RevenueItem] = []
+        for (u, sums) in revenue.enumerated() {
+            for (number, sum) in sums.enumerated() {
+                if let sum { revenueItems.append(RevenueItem(unit: unitCodes[u], source: sources[number], amount: Amount(fen: sum))) }
+            }
         }
+        revenueItems.sort { ($0.unit, $0.source.rawValue) < ($1.unit, $1.source.rawValue) }
         return Budget(department: "部门\(code)", departmentCode: code, year: year, profile: profile, units: units,
                       duties: "负责本部门职责范围内的工作。", composition: "本部门由\(units.count)个单位组成。",
                       revenue: revenueItems, lineItems: items, projects: projects, overallGoals: ["完成年度工作任务"])
@@ -134,8 +148,7 @@ struct CityCSV {
         let slots = Self.slots([functional, economic, nature, project, fund, amount])
         var natures = ByteMemo<SpendingNature?>(), funds = ByteMemo<RevenueSource?>()
         for start in lines {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            var end = find(10, from: start, to: bytes.count)
             if end > start, bytes[end - 1] == 13 { end -= 1 }
             try split(start, end, into: &fields, slots: slots)
             let spending = natures.value(bytes, fields[2]) { text -> SpendingNature? in
@@ -156,7 +169,7 @@ struct CityCSV {
         }
     }
 
-    /// Values of a few distinct field texts (性质, 资金来源), found by their bytes so that no string is built per line.
+    /// Values of a few distinct field texts (性质, 资金来源, 单位编码), found by their bytes so that no string is built per line.
     struct ByteMemo<Value> {
         private var known: [([UInt8], Value)] = []
 
@@ -176,36 +189,24 @@ struct CityCSV {
         }
     }
 
-    struct RevenueSourceKey: Hashable {
-        var unit: String
-        var source: RevenueSource
-        /// The source's number in this department (one per distinct 资金来源 text met): hashed and compared
-        /// instead of the source, whose `==` and hash go through its Chinese name.
-        var number: Int
-        func hash(into hasher: inout Hasher) { hasher.combine(unit); hasher.combine(number) }
-        static func == (a: Self, b: Self) -> Bool { a.number == b.number && a.unit == b.unit }
-    }
-
     enum NatureKind { case personnel, publicCost, project }
 
-    /// Numbers handed out in order.
-    struct Numbering {
-        private var count = 0
-        mutating func next() -> Int { defer { count += 1 }; return count }
+    /// The position of the first `byte` in [start, end), or `end` when there is none. `memchr` compares many
+    /// bytes at a time: the lines of a city are read three times (departments, their budgets, the 汇总).
+    func find(_ byte: UInt8, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return end }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// The byte range of field `column` of the line [start, end).
     func field(_ column: Int, _ start: Int, _ end: Int) -> (Int, Int) {
-        var i = start, k = 0, fieldStart = start
-        while i < end {
-            if bytes[i] == 44 {
-                if k == column { return (fieldStart, i) }
-                k += 1
-                fieldStart = i + 1
-            }
-            i += 1
+        var fieldStart = start
+        for _ in 0..<column {
+            let comma = find(44, from: fieldStart, to: end)
+            if comma == end { return (end, end) }
+            fieldStart = comma + 1
         }
-        return k == column ? (fieldStart, end) : (end, end)
+        return (fieldStart, find(44, from: fieldStart, to: end))
     }
 
     /// Where each field goes: `slots[k]` is the position in `fields` of field k (-1: not wanted).
@@ -217,17 +218,14 @@ struct CityCSV {
 
     /// The ranges of the wanted fields (`slots`) into `fields`, read in one pass over the line (no array per line).
     func split(_ start: Int, _ end: Int, into fields: inout [(Int, Int)], slots: [Int]) throws {
-        var count = 0, fieldStart = start, i = start
-        while i < end {
-            if bytes[i] == 44 {
-                if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, i) }
-                count += 1
-                fieldStart = i + 1
-            }
-            i += 1
+        var count = 0, fieldStart = start
+        while true {
+            let fieldEnd = find(44, from: fieldStart, to: end)
+            if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, fieldEnd) }
+            count += 1
+            if fieldEnd == end { break }
+            fieldStart = fieldEnd + 1
         }
-        if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, end) }
-        count += 1
         guard count >= slots.count else { throw problem(start, "the line has \(count) fields") }
     }
 

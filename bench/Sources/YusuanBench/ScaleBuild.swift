@@ -51,7 +51,7 @@ enum ScaleBuild {
                 let (disclosure, ledger) = DisclosureCompiler.compileKeepingLedger(budget)
                 if let output = o.output {
                     let path = (output as NSString).appendingPathComponent("\(departments.codes[index]).txt")
-                    try Self.write(DisclosureText.render(disclosure), to: path)
+                    try Self.write(DisclosureText.renderUTF8(disclosure), to: path)
                 }
                 if ledger.uncontrolled > 0 { uncontrolled.add(ledger.uncontrolled) }
             }
@@ -65,18 +65,17 @@ enum ScaleBuild {
         if let output = o.output {
             let summary = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
                                      tables: consolidated.tables, narrative: [], source: "build")
-            try DisclosureText.render(summary).write(toFile: (output as NSString).appendingPathComponent("汇总.txt"), atomically: true, encoding: .utf8)
+            try Self.write(DisclosureText.renderUTF8(summary), to: (output as NSString).appendingPathComponent("汇总.txt"))
             try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
         } else {
             print(totals, terminator: "")
         }
     }
 
-    /// Writes the text's UTF-8 bytes to `path` with one `write` call from the string's own buffer (no copy
-    /// into `Data`, no temporary file and rename as `FileManager.createFile` makes).
-    static func write(_ text: String, to path: String) throws {
-        var text = text
-        try text.withUTF8 { bytes in
+    /// Writes the text's UTF-8 bytes to `path` with one `write` call from their buffer (no copy into `Data`, no
+    /// temporary file and rename as `FileManager.createFile` makes).
+    static func write(_ text: [UInt8], to path: String) throws {
+        try text.withUnsafeBufferPointer { bytes in
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { throw BenchError("cannot write \(path): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
@@ -93,17 +92,28 @@ enum ScaleBuild {
 
     /// The exact figures compared with the peers: the total, 基本/项目, every 功能 类 and every 经济 类 (分).
     static func totals(_ c: Consolidation) -> String {
-        // One pass over the leaves: sums by the first three characters of each code, then each 类's figure
-        // is the sum of the groups it is a prefix of (as `c.exact(functional:)`, which tests `hasPrefix`).
+        // One pass over the leaves: sums by code (the leaves come in 功能 order, so a run of one 功能 code is
+        // looked up once), then by the first three characters of each distinct code, then each 类's figure is
+        // the sum of the groups it is a prefix of (as `c.exact(functional:)`, which tests `hasPrefix`).
         var total: Int64 = 0, basic: Int64 = 0
-        var byFunctional: [String: Int64] = [:], byEconomic: [String: Int64] = [:]
+        var byFunctionalCode: [String: Int64] = [:], byEconomicCode: [String: Int64] = [:]
+        var run: (code: String, fen: Int64)?
         for leaf in c.ledger.leaves {
             let fen = leaf.exact.fen
             total += fen
             if leaf.nature.isBasic { basic += fen }
-            byFunctional[String(leaf.functional.prefix(3)), default: 0] += fen
-            byEconomic[String(leaf.economic.prefix(3)), default: 0] += fen
+            if let r = run, r.code == leaf.functional {
+                run = (r.code, r.fen + fen)
+            } else {
+                if let r = run { byFunctionalCode[r.code, default: 0] += r.fen }
+                run = (leaf.functional, fen)
+            }
+            byEconomicCode[leaf.economic, default: 0] += fen
         }
+        if let r = run { byFunctionalCode[r.code, default: 0] += r.fen }
+        var byFunctional: [String: Int64] = [:], byEconomic: [String: Int64] = [:]
+        for (code, fen) in byFunctionalCode { byFunctional[String(code.prefix(3)), default: 0] += fen }
+        for (code, fen) in byEconomicCode { byEconomic[String(code.prefix(3)), default: 0] += fen }
         func sum(_ groups: [String: Int64], _ prefix: String) -> Int64 {
             groups.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
         }
