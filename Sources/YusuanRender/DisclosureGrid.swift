@@ -1,8 +1,5 @@
 import YusuanCore
 
-// This file is kept byte-identical in YusuanRender and YusuanXLSX (RenderSharedLayoutTests checks
-// it) until the layout can live in YusuanCore: neither target may depend on the other.
-
 /// A disclosure table laid out as it is printed: title, unit, form fields, header lines whose
 /// cells span columns and rows (built from the columns' header paths), body lines, notes.
 ///
