@@ -50,10 +50,13 @@ struct NarrativeLookup: Sendable {
     func value(_ topic: NarrativeTopic?, scope: FundScope, year: Int?, phase: Phase, block: Int,
                variant: BudgetVariant? = nil, exact: Bool = false) -> FoundFigure? {
         guard let topic else { return nil }
-        let stated = statements.filter { s in
-            (s.kind == .level || s.kind == .none) && s.topic == topic && s.year == year && s.phase == phase
+        // Statements read in place (`filter` hands its test a copy of each, strings and lists retained): only
+        // the ones kept are copied.
+        var stated: [NarrativeStatement] = []
+        statements.forEachInPlace { s in
+            if (s.kind == .level || s.kind == .none) && s.topic == topic && s.year == year && s.phase == phase
                 && s.figure != nil && (topic.isThreePublic || sameScope(s.scope, scope))
-                && (variant?.accepts(s.words, exact: exact) ?? true)
+                && (variant?.accepts(s.words, exact: exact) ?? true) { stated.append(s) }
         }
         func said(_ s: NarrativeStatement) -> FoundFigure? {
             s.figure.map { FoundFigure(figure: $0, zh: "情况说明\(s.quoted)", en: "the narrative (\(s.clause))") }

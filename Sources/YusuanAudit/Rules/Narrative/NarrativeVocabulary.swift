@@ -75,7 +75,9 @@ struct NarrativeVocabulary: Sendable {
     /// Every label in `chars`: each word's occurrences in the order of `words` (weak words last, after
     /// vehicles, procurement and classification paths), each word's in the order they occur.
     func matches(_ chars: [NarrativeChar]) -> [LabelMatch] {
-        var hits = [[Int]](repeating: [], count: words.count)
+        // Each hit as (word, start), found in reading order; sorting by word then start gives each word's
+        // occurrences in the order of `words` without a list per word (a clause holds a few hits, the table ~100 words).
+        var hits: [(word: Int, start: Int)] = []
         func at(_ w: Int, _ i: Int) -> Bool {
             let word = words[w]
             guard i + word.chars.count <= chars.count else { return false }
@@ -84,29 +86,32 @@ struct NarrativeVocabulary: Sendable {
         }
         for i in chars.indices {
             if chars[i].other == nil {
-                for w in byHead[Int(chars[i].scalar.value)] ?? [] where at(w, i) { hits[w].append(i) }
-                for w in slowHeads where at(w, i) { hits[w].append(i) }
+                for w in byHead[Int(chars[i].scalar.value)] ?? [] where at(w, i) { hits.append((w, i)) }
+                for w in slowHeads where at(w, i) { hits.append((w, i)) }
             } else {
                 // A character without a key may still equal a word's first character (a compatibility ideograph).
-                for w in words.indices where at(w, i) { hits[w].append(i) }
+                for w in words.indices where at(w, i) { hits.append((w, i)) }
             }
         }
+        hits.sort { ($0.word, $0.start) < ($1.word, $1.start) }
         var out: [LabelMatch] = []
-        func emit(_ w: Int) {
-            let word = words[w]
-            for s in hits[w] { out.append(LabelMatch(topic: word.topic, start: s, end: s + word.chars.count, strength: word.strength, text: word.text)) }
+        func emit(weak: Bool) {
+            for (w, s) in hits where (words[w].strength == .weak) == weak {
+                let word = words[w]
+                out.append(LabelMatch(topic: word.topic, start: s, end: s + word.chars.count, strength: word.strength, text: word.text))
+            }
         }
-        for w in words.indices where words[w].strength != .weak { emit(w) }
+        emit(weak: false)
         out += vehicles(chars) + procurement(chars) + classificationPaths(chars)
-        for w in words.indices where words[w].strength == .weak { emit(w) }
+        emit(weak: true)
         return out
     }
 
     /// "公务用车购置及运行维护费", "公车运行费": the words up to 费 say which vehicle item.
     func vehicles(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var out: [LabelMatch] = []
-        for head in ["公务用车", "公车"] {
-            for s in Self.occurrences(NarrativeChar.array(head), in: chars) {
+        for head in Self.vehicleHeads {
+            for s in Self.occurrences(head, in: chars) {
                 var e = s + head.count
                 while e < chars.count && e - s < 16 && chars[e] != "费" && !NarrativeTokens.isDigit(chars[e])
                         && !NarrativeText.isClauseSeparator(chars[e]) { e += 1 }
@@ -174,6 +179,7 @@ struct NarrativeVocabulary: Sendable {
     }
 
     static let procurementWord = NarrativeChar.array("政府采购")
+    static let vehicleHeads = ["公务用车", "公车"].map(NarrativeChar.array)
 
     static func occurrences(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> [Int] {
         guard let head = word.first, word.count <= chars.count else { return [] }

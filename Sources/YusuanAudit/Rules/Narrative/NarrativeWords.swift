@@ -18,6 +18,19 @@ enum NarrativeWords {
                             "执行", "支出", "其中", "全部", "规模", "数额", "达到", "数", "为", "是", "共", "计", "的",
                             "了", "达", "约", "中", "年", "度", "总", "(", ")"]
 
+    /// Each stop-word's `firstScalarBit`, for `namesNothing`.
+    static let stopWordBits = stopWords.map(firstScalarBit)
+
+    /// The scalars of `s` as a set of bits (each value's low six bits): a word whose `firstScalarBit` is not in it
+    /// does not occur in `s`.
+    static func scalarBits(_ s: String) -> UInt64 {
+        var bits: UInt64 = 0
+        for u in s.unicodeScalars { bits |= 1 << UInt64(u.value & 63) }
+        return bits
+    }
+
+    static func firstScalarBit(_ w: String) -> UInt64 { w.unicodeScalars.first.map { 1 << UInt64($0.value & 63) } ?? 0 }
+
     /// The prefix without trailing fillers ("增加了" → "增加", "下降为" → "下降").
     static func trimmed(_ s: String) -> String {
         var t = s
@@ -70,9 +83,11 @@ enum NarrativeWords {
     static func componentSign(before: String, after: String) -> ChangeDirection? {
         func last(_ s: String) -> (Int, ChangeDirection)? {
             let plain = TextNormalization.isPlainCJK(s)
+            // In plain text a word occurs only where its first scalar does (a byte match): skip the others.
+            let held = plain ? scalarBits(s) : ~0
             var best: (Int, ChangeDirection)?
             for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
-                for w in words { if let p = position(of: w, in: s, plain: plain, backwards: true) {
+                for w in words where held & firstScalarBit(w) != 0 { if let p = position(of: w, in: s, plain: plain, backwards: true) {
                     if best == nil || p > (best?.0 ?? 0) { best = (p, d) }
                 } }
             }
@@ -80,9 +95,10 @@ enum NarrativeWords {
         }
         func first(_ s: String) -> ChangeDirection? {
             let plain = TextNormalization.isPlainCJK(s)
+            let held = plain ? scalarBits(s) : ~0
             var best: (Int, ChangeDirection)?
             for (words, d) in [(up, ChangeDirection.up), (down, .down)] {
-                for w in words { if let p = position(of: w, in: s, plain: plain) {
+                for w in words where held & firstScalarBit(w) != 0 { if let p = position(of: w, in: s, plain: plain) {
                     if best == nil || p < (best?.0 ?? 0) { best = (p, d) }
                 } }
             }
@@ -139,7 +155,10 @@ enum NarrativeWords {
     static func namesNothing(_ prefix: String, department: String?) -> Bool {
         var t = prefix
         if let d = department.map(NarrativeText.normalise), !d.isEmpty { t = t.replacingAll(d, with: "") }
-        for w in stopWords { t = t.replacingAll(w, with: "") }
+        // Removing a word never brings in a scalar the text did not hold, so a word whose first scalar the text
+        // lacks (by its value's low six bits) cannot occur at any step: skip it instead of searching for it.
+        let held = scalarBits(t)
+        for (w, bit) in zip(stopWords, stopWordBits) where held & bit != 0 { t = t.replacingAll(w, with: "") }
         return !t.contains { !($0.isASCII || $0.isPunctuation || $0.isWhitespace) }
     }
 }
