@@ -45,7 +45,7 @@ public enum DisclosureCompiler {
             // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th. The outline (the
             // costly test) is read only for the short paragraphs that may be headings.
             Paragraph(text: text, location: SourceLocation(),
-                      isHeading: text.dropFirst(24).isEmpty && !text.contains("：") && RowLabels.outline(text).depth != nil)
+                      isHeading: text.dropFirst(24).isEmpty && !text.contains("：") && RowLabels.depth(text) != nil)
         }
         return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
                           year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")

@@ -68,7 +68,7 @@ struct Grid {
                 cells.append(Cell(text: text, location: SourceLocation()))
             }
             return Row(code: line.code.flatMap(ClassificationCode.parse), codePrinted: line.code != nil, name: line.name,
-                       kind: line.kind, outline: RowLabels.outline(line.name).depth, cells: cells, location: SourceLocation())
+                       kind: line.kind, outline: RowLabels.depth(line.name), cells: cells, location: SourceLocation())
         }
         return DisclosureTable(kind: kind, side: side, title: title, attachment: attachment, unit: .wanYuan, unitDeclared: true,
                                columns: cols, rows: rows, notes: notes, location: SourceLocation())

@@ -145,8 +145,10 @@ struct DisclosureGrid: Sendable {
         return lines
     }
 
-    static func style(of column: Column) -> Style {
-        switch column.role {
+    static func style(of column: Column) -> Style { style(of: column.role) }
+
+    static func style(of role: ColumnRole) -> Style {
+        switch role {
         case .code: .code
         case .name: .name
         case .serial: .serial
@@ -160,22 +162,29 @@ struct DisclosureGrid: Sendable {
     /// name only when no other cell of the row prints it (a table built from line items); a code
     /// split over 类 | 款 | 项 columns is left as printed.
     static func bodyLine(_ row: Row, columns: [Column], width: Int) -> Line {
-        let texts = (0..<width).map { row.cell($0)?.text ?? "" }
-        let codeColumns = columns.indices.filter { columns[$0].role == .code && $0 < width }
-        let codeBlank = codeColumns.count == 1 && codeColumns.allSatisfy { texts[$0].trimmed.isEmpty }
+        // Once per printed row: the cells' texts read in place (not copied out as `Row.cell`), blank cells found
+        // on their bytes (`isBlank`, not a trimmed copy), the line's slots reserved at once.
+        let texts = (0..<width).map { $0 < row.cells.count ? row.cells[$0].text : "" }
+        var codeColumns = 0, codeColumn = 0
+        for i in columns.indices where i < width && columns[i].role == .code {
+            codeColumns += 1
+            codeColumn = i
+        }
+        let codeBlank = codeColumns == 1 && TextNormalization.isBlank(texts[codeColumn])
         var slots: [Cell?] = []
+        slots.reserveCapacity(width)
         for i in 0..<width {
-            let column = i < columns.count ? columns[i] : Column(index: i, headerPath: [], role: .text)
+            let role = i < columns.count ? columns[i].role : .text
             var text = texts[i]
-            if text.trimmed.isEmpty {
-                if column.role == .code, codeBlank, row.codePrinted, let code = row.code, !texts.contains(where: { $0.contains(code.digits) }) {
+            if TextNormalization.isBlank(text) {
+                if role == .code, codeBlank, row.codePrinted, let code = row.code, !texts.contains(where: { $0.contains(code.digits) }) {
                     text = code.digits
-                } else if column.role == .name, !row.name.isEmpty,
+                } else if role == .name, !row.name.isEmpty,
                           !texts.contains(where: { TextNormalization.compactChinese($0).contains(row.name) }) {
                     text = row.name
                 }
             }
-            slots.append(Cell(text: text, style: style(of: column)))
+            slots.append(Cell(text: text, style: style(of: role)))
         }
         let level = row.codePrinted ? row.code?.level : row.outline
         return Line(slots: slots, kind: row.kind, level: level)

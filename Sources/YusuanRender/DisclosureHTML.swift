@@ -59,7 +59,7 @@ public enum DisclosureHTML {
         var open = false
         for p in paragraphs {
             // Only 一、 and （一） headings head a section; a numbered "1.…。" line is a paragraph.
-            let depth = p.isHeading ? (RowLabels.outline(p.text).depth ?? 1) : nil
+            let depth = p.isHeading ? (RowLabels.depth(p.text) ?? 1) : nil
             let heading = depth.flatMap { $0 <= 2 ? $0 : nil }
             if heading == 1 || !open {
                 if open { h += "</section>\n" }

@@ -41,7 +41,7 @@ enum NarrativeSheet {
         var current: [Paragraph] = []
         var height = 0
         for p in paragraphs {
-            let topHeading = p.isHeading && RowLabels.outline(p.text).depth == 1
+            let topHeading = p.isHeading && RowLabels.depth(p.text) == 1
             if !current.isEmpty && (topHeading || height + lines(p) > maxLines) && current.count > 1 {
                 out.append(current)
                 current = []
