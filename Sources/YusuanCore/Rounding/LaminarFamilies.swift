@@ -112,30 +112,36 @@ struct LaminarFamilies {
         // Leaves counted with checked indexing: every later raw index is a leaf counted here, or a set.
         var start = [Int](repeating: 0, count: leafCount + 1)
         for leaf in flat { start[leaf &+ 1] &+= 1 }
-        var holders = [Int](repeating: 0, count: memberships)
-        var next = [Int](repeating: 0, count: leafCount + 1)
+        for i in 1..<start.count { start[i] &+= start[i &- 1] }
+        // Holders of each leaf in set order, each position written once (no zero fill first); `next` is the
+        // fill position, then the search position.
+        var next = start
+        let holders = [Int](unsafeUninitializedCapacity: memberships) { holders, initialized in
+            flat.withUnsafeBufferPointer { flat in
+            setStart.withUnsafeBufferPointer { setStart in
+            next.withUnsafeMutableBufferPointer { next in
+                for id in 0..<sets.count {
+                    for k in setStart[id]..<setStart[id &+ 1] {
+                        let leaf = flat[k]
+                        holders.initializeElement(at: next[leaf], to: id)
+                        next[leaf] &+= 1
+                    }
+                }
+            }}}
+            initialized = memberships
+        }
+        next = start
         var shared = [Int](repeating: 0, count: sets.count)
         var seen = [Int](repeating: 0, count: sets.count)
         var pairs: [Int] = []
         pairs.reserveCapacity(memberships)
         flat.withUnsafeBufferPointer { flat in
         setStart.withUnsafeBufferPointer { setStart in
-        start.withUnsafeMutableBufferPointer { start in
-        holders.withUnsafeMutableBufferPointer { holders in
+        start.withUnsafeBufferPointer { start in
+        holders.withUnsafeBufferPointer { holders in
         next.withUnsafeMutableBufferPointer { next in
         shared.withUnsafeMutableBufferPointer { shared in
         seen.withUnsafeMutableBufferPointer { seen in
-            for i in 1..<start.count { start[i] &+= start[i &- 1] }
-            // Holders of each leaf in set order; `next` is the fill position, then the search position.
-            for i in 0..<start.count { next[i] = start[i] }
-            for id in 0..<sets.count {
-                for k in setStart[id]..<setStart[id &+ 1] {
-                    let leaf = flat[k]
-                    holders[next[leaf]] = id
-                    next[leaf] &+= 1
-                }
-            }
-            for i in 0..<start.count { next[i] = start[i] }
             // Sets are taken in order: when set `id` comes, the holders of each of its leaves before
             // `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
             for id in 0..<sets.count {
@@ -175,25 +181,28 @@ struct LaminarFamilies {
             }
         }}}}}}}
         var listStart = [Int](repeating: 0, count: sets.count + 1)
-        var entries = [Int](repeating: 0, count: pairs.count)
         pairs.withUnsafeBufferPointer { pairs in
         listStart.withUnsafeMutableBufferPointer { listStart in
-        entries.withUnsafeMutableBufferPointer { entries in
             for k in 0..<pairs.count { listStart[pairs[k] &+ 1] &+= 1 }
             for i in 0..<sets.count { listStart[i &+ 1] &+= listStart[i] }
-            var fill = [Int](listStart)
+        }}
+        // Each entry written once (no zero fill first): every pair gives one entry to each of its two lists.
+        var fill = listStart
+        let entries = [Int](unsafeUninitializedCapacity: pairs.count) { entries, initialized in
+            pairs.withUnsafeBufferPointer { pairs in
             fill.withUnsafeMutableBufferPointer { fill in
                 var k = 0
                 while k < pairs.count {
                     let (a, b) = (pairs[k], pairs[k &+ 1])
-                    entries[fill[a]] = b
+                    entries.initializeElement(at: fill[a], to: b)
                     fill[a] &+= 1
-                    entries[fill[b]] = a
+                    entries.initializeElement(at: fill[b], to: a)
                     fill[b] &+= 1
                     k &+= 2
                 }
-            }
-        }}}
+            }}
+            initialized = pairs.count
+        }
         return Lists(start: listStart, entries: entries)
     }
 }

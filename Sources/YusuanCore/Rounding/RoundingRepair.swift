@@ -91,21 +91,39 @@ struct RoundingRepair {
             visit(network.tail[e])
             visit(network.head[e])
         }
-        var arcs: [Arc] = []
-        arcs.reserveCapacity(edgesAt.count)
-        for node in 0..<network.nodeCount {
-            for k in edgesStart[node]..<edgesStart[node + 1] {
-                // A loop (tail = head) leads back to its node, which the search has always seen.
-                let e = edgesAt[k]
-                let atTail = network.tail[e] == node
-                arcs.append(Arc(edge: e, other: atTail ? network.head[e] : network.tail[e], atTail: atTail,
-                                usable: e != 0 && network.open[e]))
+        // One arc per incidence, in its order (the CSR offsets run over all of them), built on raw buffers:
+        // every index is an edge or a node of the network.
+        let edgesStart = self.edgesStart
+        arcs = [Arc](unsafeUninitializedCapacity: edgesAt.count) { arcs, initialized in
+            edgesStart.withUnsafeBufferPointer { edgesStart in
+            edgesAt.withUnsafeBufferPointer { edgesAt in
+            network.tail.withUnsafeBufferPointer { tail in
+            network.head.withUnsafeBufferPointer { head in
+            network.open.withUnsafeBufferPointer { open in
+                for node in 0..<network.nodeCount {
+                    for k in edgesStart[node]..<edgesStart[node &+ 1] {
+                        // A loop (tail = head) leads back to its node, which the search has always seen.
+                        let e = edgesAt[k]
+                        let atTail = tail[e] == node
+                        arcs.initializeElement(at: k, to: Arc(edge: e, other: atTail ? head[e] : tail[e], atTail: atTail,
+                                                              usable: e != 0 && open[e]))
+                    }
+                }
+            }}}}}
+            initialized = edgesAt.count
+        }
+        // Counts are read only for the outer sets (the others stay 0); a set's members are fractional leaves,
+        // each with its edge.
+        var count = [Int](repeating: 0, count: s.members.count)
+        let outer = self.outer
+        let firstLeafEdge = network.firstLeafEdge
+        network.up.withUnsafeBufferPointer { up in
+            for set in outer {
+                var ups = 0
+                for leaf in s.members[set] where up[firstLeafEdge &+ leaf] { ups &+= 1 }
+                count[set] = ups
             }
         }
-        self.arcs = arcs
-        // Counts are read only for the outer sets (the others stay 0).
-        var count = [Int](repeating: 0, count: s.members.count)
-        for set in outer { count[set] = s.members[set].reduce(0) { $0 + (network.up[network.firstLeafEdge + $1] ? 1 : 0) } }
         self.count = count
         change = [Int](repeating: 0, count: s.members.count)
         low = s.members.indices.map { s.bounds(of: $0).low }
@@ -117,22 +135,6 @@ struct RoundingRepair {
         queue = [Int](repeating: 0, count: network.nodeCount)
         failed = [FailedSearch?](repeating: nil, count: 2 * network.nodeCount)
         for set in outer { refreshCosts(set) }
-    }
-
-    /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
-    private static func incidence(count: Int, groups: [Int], items: (Int, (Int) -> Void) -> Void) -> ([Int], [Int]) {
-        var start = [Int](repeating: 0, count: count + 1)
-        for group in groups { items(group) { start[$0 + 1] += 1 } }
-        for i in 1..<start.count { start[i] += start[i - 1] }
-        var entries = [Int](repeating: 0, count: start.last ?? 0)
-        var fill = start
-        for group in groups {
-            items(group) { item in
-                entries[fill[item]] = group
-                fill[item] += 1
-            }
-        }
-        return (start, entries)
     }
 
     private func excess(_ set: Int, _ value: Int) -> Int {

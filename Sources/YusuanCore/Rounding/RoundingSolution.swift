@@ -53,27 +53,79 @@ public struct RoundingSolution: Sendable, Hashable {
     /// the original leaves (`MergedLeaves`).
     init(problem: RoundingProblem, units: [Int64], familyCount: Int) {
         self.units = units
-        // One walk per aggregate: its printed sum and `problem.exactValue(of:)`, with each leaf split once.
-        let parts = problem.leaves.map { RoundingMath.split($0, unit: problem.unit) }
+        let found = Self.unsaturatedFigures(problem, units: units)
+            ?? Self.saturatedFigures(problem, units: units)
+        aggregateUnits = found.printed
+        violations = found.violations
+        self.familyCount = familyCount
+    }
+
+    /// Whether an aggregate printing `sum` units with exact value `whole` units + `remainder` 分 is in range.
+    private static func inRange(_ sum: Int64, whole: Int64, remainder: Int64) -> Bool {
+        sum == whole || (remainder > 0 && sum == RoundingMath.adding(whole, 1))
+    }
+
+    /// Each aggregate's printed sum and whether it is in range, as `sum(_:)` and
+    /// `RoundingProblem.exactValue(of:)` work them out (sums saturating at the ends of Int64).
+    static func saturatedFigures(_ problem: RoundingProblem, units: [Int64]) -> (printed: [Int64], violations: [Int]) {
         var printed: [Int64] = []
         printed.reserveCapacity(problem.aggregates.count)
         var violations: [Int] = []
         for (i, aggregate) in problem.aggregates.enumerated() {
-            var sum: Int64 = 0, whole: Int64 = 0, remainder: Int64 = 0
-            for leaf in aggregate {
-                sum = RoundingMath.adding(sum, units[leaf])
-                whole = RoundingMath.adding(whole, parts[leaf].whole)
-                remainder += parts[leaf].remainder
-                if remainder >= problem.unit {
-                    remainder -= problem.unit
-                    whole = RoundingMath.adding(whole, 1)
-                }
-            }
+            let sum = aggregate.reduce(0) { RoundingMath.adding($0, units[$1]) }
+            let (whole, remainder) = problem.exactValue(of: aggregate)
             printed.append(sum)
-            if !(sum == whole || (remainder > 0 && sum == RoundingMath.adding(whole, 1))) { violations.append(i) }
+            if !inRange(sum, whole: whole, remainder: remainder) { violations.append(i) }
         }
-        aggregateUnits = printed
-        self.violations = violations
-        self.familyCount = familyCount
+        return (printed, violations)
+    }
+
+    /// `saturatedFigures` when no sum can saturate: the magnitudes of all units, and of all floors plus
+    /// one carry per leaf, each add up within Int64, so every partial sum of any aggregate does too and
+    /// plain sums are the saturating ones. Then one walk per aggregate over raw buffers (its leaves are
+    /// in range: `RoundingProblem.normalized`), with each leaf split once. Nil otherwise.
+    static func unsaturatedFigures(_ problem: RoundingProblem, units: [Int64]) -> (printed: [Int64], violations: [Int])? {
+        let count = problem.leaves.count
+        guard units.count == count else { return nil }
+        let unit = problem.unit
+        var wholes = [Int64](repeating: 0, count: count)
+        var remainders = [Int64](repeating: 0, count: count)
+        var unitMagnitudes: UInt64 = 0
+        var wholeMagnitudes = UInt64(count)
+        for leaf in 0..<count {
+            let (whole, remainder) = RoundingMath.split(problem.leaves[leaf], unit: unit)
+            wholes[leaf] = whole
+            remainders[leaf] = remainder
+            let (u, overflowU) = unitMagnitudes.addingReportingOverflow(units[leaf].magnitude)
+            let (w, overflowW) = wholeMagnitudes.addingReportingOverflow(whole.magnitude)
+            if overflowU || overflowW { return nil }
+            (unitMagnitudes, wholeMagnitudes) = (u, w)
+        }
+        guard unitMagnitudes <= UInt64(Int64.max), wholeMagnitudes <= UInt64(Int64.max) else { return nil }
+        var printed = [Int64](repeating: 0, count: problem.aggregates.count)
+        var violations: [Int] = []
+        units.withUnsafeBufferPointer { units in
+        wholes.withUnsafeBufferPointer { wholes in
+        remainders.withUnsafeBufferPointer { remainders in
+        printed.withUnsafeMutableBufferPointer { printed in
+            for (i, aggregate) in problem.aggregates.enumerated() {
+                var sum: Int64 = 0, whole: Int64 = 0, remainder: Int64 = 0
+                aggregate.withUnsafeBufferPointer { leaves in
+                    for leaf in leaves {
+                        sum &+= units[leaf]
+                        whole &+= wholes[leaf]
+                        // Two remainders below `unit` (at most 2^60) add up within Int64.
+                        remainder &+= remainders[leaf]
+                        if remainder >= unit {
+                            remainder &-= unit
+                            whole &+= 1
+                        }
+                    }
+                }
+                printed[i] = sum
+                if !inRange(sum, whole: whole, remainder: remainder) { violations.append(i) }
+            }
+        }}}}
+        return (printed, violations)
     }
 }
