@@ -75,15 +75,8 @@ struct BuildContext {
     /// `functionalCodes` over the codes as strings: any code.
     static func stringFunctionalCodes(_ books: Books, _ filter: LeafFilter, extra: [String]) -> [String] {
         // Distinct codes first (many leaves share one; neighbours often do), then their prefixes once each.
-        var distinct = Set<String>()
-        var previous: String?
         let leaves = books.ledger.leaves
-        for i in books.select(filter) where leaves[i].exact.fen != 0 {
-            let f = leaves[i].functional
-            if f == previous { continue }
-            previous = f
-            distinct.insert(f)
-        }
+        let distinct = distinctCodes(books, filter) { leaves[$0].functional }
         var codes = Set<String>(minimumCapacity: 3 * distinct.count + 3 * extra.count)
         for f in distinct {
             codes.insert(String(f.prefix(3)))
@@ -122,15 +115,8 @@ struct BuildContext {
     /// `economicCodes` over the codes as strings: any code.
     static func stringEconomicCodes(_ books: Books, _ filter: LeafFilter) -> [String] {
         // Distinct codes first (neighbouring leaves often share one), then their 类 once each.
-        var distinct = Set<String>()
-        var previous: String?
         let leaves = books.ledger.leaves
-        for i in books.select(filter) where leaves[i].exact.fen != 0 {
-            let e = leaves[i].economic
-            if e == previous { continue }
-            previous = e
-            distinct.insert(e)
-        }
+        let distinct = distinctCodes(books, filter) { leaves[$0].economic }
         var codes = distinct
         for e in distinct { codes.insert(String(e.prefix(3))) }
         return codes.sorted()
@@ -138,14 +124,21 @@ struct BuildContext {
 
     /// The distinct packed codes (`packed`: one per leaf) of the leaves with money that the filter selects.
     private static func distinctPacked(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter) -> Set<UInt64> {
-        var distinct = Set<UInt64>()
-        var previous: UInt64?
+        distinctCodes(books, filter) { packed[$0] }
+    }
+
+    /// The distinct codes (`code` of a leaf's index) of the leaves with money that the filter selects; a code equal
+    /// to the previous leaf's (neighbours often share one) is not hashed again.
+    private static func distinctCodes<Code: Hashable>(_ books: Books, _ filter: LeafFilter,
+                                                      _ code: (Int) -> Code) -> Set<Code> {
+        var distinct = Set<Code>()
+        var previous: Code?
         let leaves = books.ledger.leaves
         for i in books.select(filter) where leaves[i].exact.fen != 0 {
-            let code = packed[i]
-            if code == previous { continue }
-            previous = code
-            distinct.insert(code)
+            let c = code(i)
+            if c == previous { continue }
+            previous = c
+            distinct.insert(c)
         }
         return distinct
     }
