@@ -168,68 +168,6 @@ public enum TextNormalization {
             return String(decoding: out, as: UTF8.self)
         }
     }
-
-    /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.
-    public static func compactChinese(_ s: String) -> String {
-        // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
-        if !s.unicodeScalars.contains(where: { $0.isSpace }) { return s }
-        if isPlainCJK(s) { return compactPlain(s) }
-        let chars = Array(s.trimmed)
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c.isWhitespace {
-                var j = i
-                while j < chars.count && chars[j].isWhitespace { j += 1 }
-                let before = out.last
-                let after = j < chars.count ? chars[j] : nil
-                if let b = before, let a = after, isLatinOrDigit(b) && isLatinOrDigit(a) { out.append(" ") }
-                i = j
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-        return out
-    }
-
-    /// `compactChinese` for plain text (`isPlainCJK`: each scalar is a character), over scalars.
-    static func compactPlain(_ s: String) -> String {
-        let scalars = Array(s.trimmed.unicodeScalars)
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var last: Unicode.Scalar?
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c.isSpace {
-                var j = i
-                while j < scalars.count && scalars[j].isSpace { j += 1 }
-                if let b = last, j < scalars.count, isLatinOrDigit(b), isLatinOrDigit(scalars[j]) {
-                    out.append(0x20)
-                    last = " "
-                }
-                i = j
-                continue
-            }
-            appendUTF8(c, to: &out)
-            last = c
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func isLatinOrDigit(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        default: false
-        }
-    }
-
-    static func isLatinOrDigit(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber)
-    }
 }
 
 extension StringProtocol {

@@ -64,13 +64,15 @@ enum NarrativeText {
 
     /// Whether `s` holds " or ' (22, 27) or E2 80 followed by 98–9D (“”‘’ and the two other single quotes).
     static func hasQuoteBytes(_ s: String) -> Bool {
-        var p1: UInt8 = 0, p2: UInt8 = 0
-        for b in s.utf8 {
-            if b == 0x22 || b == 0x27 || (p2 == 0xE2 && p1 == 0x80 && (0x98...0x9D).contains(b)) { return true }
-            p2 = p1
-            p1 = b
+        TextNormalization.withBytes(s) { bytes in
+            var p1: UInt8 = 0, p2: UInt8 = 0
+            for b in bytes {
+                if b == 0x22 || b == 0x27 || (p2 == 0xE2 && p1 == 0x80 && (0x98...0x9D).contains(b)) { return true }
+                p2 = p1
+                p1 = b
+            }
+            return false
         }
-        return false
     }
 
     static func blocks(_ paragraphs: [Paragraph]) -> [NarrativeBlock] {
@@ -125,37 +127,53 @@ enum NarrativeText {
         func location(_ offset: Int) -> SourceLocation {
             segments.last { $0.0 <= offset }?.1 ?? segments.first?.1 ?? SourceLocation()
         }
-        var out: [NarrativeSentence] = []
-        var clauses: [NarrativeClause] = []
-        var clauseStart = 0
-        var sentenceStart = 0
-        var separator: Character?
-        func closeClause(at end: Int) {
-            let t = chars[clauseStart..<end].text
-            if !t.isEmpty { clauses.append(NarrativeClause(text: t, separatorBefore: separator, location: location(clauseStart))) }
-        }
-        func closeSentence(at end: Int) {
-            closeClause(at: end)
-            if !clauses.isEmpty {
-                out.append(NarrativeSentence(text: chars[sentenceStart..<end].text, clauses: clauses,
-                                             location: location(sentenceStart)))
+        // The characters' bytes, in order, are the bytes of `text`: a clause or sentence is cut from them (what
+        // `chars[a..<b].text` writes), tracking each character's byte offset as it is read.
+        return TextNormalization.withBytes(text) { bytes in
+            func cut(_ a: Int, _ b: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[min(a, bytes.count)..<min(b, bytes.count)]), as: UTF8.self)
             }
-            clauses = []
-            separator = nil
-        }
-        for (k, c) in chars.enumerated() {
-            if isSentenceEnd(c) {
-                closeSentence(at: k)
-                sentenceStart = k + 1
-                clauseStart = k + 1
-            } else if isClauseSeparator(c) && !isThousandsComma(chars, k) {
-                closeClause(at: k)
-                separator = c.character
-                clauseStart = k + 1
+            var out: [NarrativeSentence] = []
+            var clauses: [NarrativeClause] = []
+            var clauseStart = 0, clauseByte = 0
+            var sentenceStart = 0, sentenceByte = 0
+            var separator: Character?
+            func closeClause(at endByte: Int) {
+                if endByte > clauseByte {
+                    clauses.append(NarrativeClause(text: cut(clauseByte, endByte), separatorBefore: separator,
+                                                   location: location(clauseStart)))
+                }
             }
+            func closeSentence(at endByte: Int) {
+                closeClause(at: endByte)
+                if !clauses.isEmpty {
+                    out.append(NarrativeSentence(text: cut(sentenceByte, endByte), clauses: clauses,
+                                                 location: location(sentenceStart)))
+                }
+                clauses = []
+                separator = nil
+            }
+            var byte = 0
+            for (k, c) in chars.enumerated() {
+                // A plain scalar is ASCII (one byte) or in U+3000–U+FFFF (three).
+                let width = c.other.map { $0.utf8.count } ?? (c.scalar.value < 0x80 ? 1 : 3)
+                if isSentenceEnd(c) {
+                    closeSentence(at: byte)
+                    sentenceStart = k + 1
+                    clauseStart = k + 1
+                    sentenceByte = byte + width
+                    clauseByte = byte + width
+                } else if isClauseSeparator(c) && !isThousandsComma(chars, k) {
+                    closeClause(at: byte)
+                    separator = c.character
+                    clauseStart = k + 1
+                    clauseByte = byte + width
+                }
+                byte += width
+            }
+            closeSentence(at: byte)
+            return out
         }
-        closeSentence(at: chars.count)
-        return out
     }
 
     /// "1,234.56": a comma between a digit and exactly three digits.

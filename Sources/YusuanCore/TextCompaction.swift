@@ -1,0 +1,110 @@
+extension TextNormalization {
+    /// Removes whitespace that a PDF copy puts between Chinese characters, keeping it between Latin words.
+    public static func compactChinese(_ s: String) -> String {
+        // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
+        if !hasSpace(s) { return s }
+        if isPlainCJK(s) { return compactPlain(s) }
+        let chars = Array(s.trimmed)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace {
+                var j = i
+                while j < chars.count && chars[j].isWhitespace { j += 1 }
+                let before = out.last
+                let after = j < chars.count ? chars[j] : nil
+                if let b = before, let a = after, isLatinOrDigit(b) && isLatinOrDigit(a) { out.append(" ") }
+                i = j
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether `s` holds a White_Space scalar (`Unicode.Scalar.isSpace`), found on its UTF-8 bytes: 09–0D, 20,
+    /// C2 85, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 A8 / A9 / AF, E2 81 9F, E3 80 80. A continuation byte never
+    /// equals a first byte, so a match is the scalar itself.
+    static func hasSpace(_ s: String) -> Bool {
+        withBytes(s) { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                switch b[i] {
+                case 0x09...0x0D, 0x20:
+                    return true
+                case 0xC2:
+                    if i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) { return true }
+                case 0xE1:
+                    if i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80 { return true }
+                case 0xE2:
+                    if i + 2 < n {
+                        let c1 = b[i + 1], c2 = b[i + 2]
+                        if c1 == 0x80 && ((0x80...0x8A).contains(c2) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return true }
+                        if c1 == 0x81 && c2 == 0x9F { return true }
+                    }
+                case 0xE3:
+                    if i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// `compactChinese` for plain text (`isPlainCJK`: each scalar is a character), over its UTF-8 bytes. Its only
+    /// white space is ASCII 09–0C, 20 and the ideographic space (E3 80 80); a run at either end has no neighbour on
+    /// one side and is dropped, which is the trimming. The first byte of a scalar is an ASCII letter or digit
+    /// exactly when the scalar is, and so is the last byte written.
+    static func compactPlain(_ s: String) -> String {
+        withBytes(s) { b in
+            let n = b.count
+            func spaceWidth(_ i: Int) -> Int {
+                switch b[i] {
+                case 0x09...0x0C, 0x20: return 1
+                case 0xE3: return i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+                default: return 0
+                }
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var last: UInt8 = 0  // the last byte written; 0 before any
+            var i = 0
+            while i < n {
+                var w = spaceWidth(i)
+                if w == 0 {
+                    out.append(b[i])
+                    last = b[i]
+                    i += 1
+                    continue
+                }
+                var j = i
+                while w > 0 {
+                    j += w
+                    w = j < n ? spaceWidth(j) : 0
+                }
+                if j < n && isLatinOrDigit(Unicode.Scalar(last)) && isLatinOrDigit(Unicode.Scalar(b[j])) {
+                    out.append(0x20)
+                    last = 0x20
+                }
+                i = j
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func isLatinOrDigit(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
+    static func isLatinOrDigit(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+}
