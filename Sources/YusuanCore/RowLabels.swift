@@ -2,7 +2,16 @@
 /// whether it is a total, and the label without its ordinal.
 public enum RowLabels {
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
-    static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
+
+    /// Whether `u` is one of the numerals of `chineseNumerals` (each a single scalar) — a switch on the scalar's
+    /// value: a `Set<Unicode.Scalar>` lookup (hashing, and a lazy global's check) cost 0.35–0.5 M instructions per audit.
+    @inline(__always) static func isChineseNumeral(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        // 一 二 三 四 五 六 七 八 九 十 百 零
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6: return true
+        default: return false
+        }
+    }
 
     /// Depth and the label without the ordinal prefix.
     public static func outline(_ raw: String) -> (depth: Int?, rest: String) {
@@ -70,7 +79,7 @@ public enum RowLabels {
 
     /// "(", an ASCII digit, a Chinese numeral, or a compatibility ideograph (零 U+F9B2 is one).
     @inline(__always) static func mayStartOrdinal(_ head: Unicode.Scalar) -> Bool {
-        head == "(" || ("0"..."9").contains(head) || chineseNumeralScalars.contains(head)
+        head == "(" || ("0"..."9").contains(head) || isChineseNumeral(head)
             || (0xF900...0xFAFF).contains(head.value) || (0x2F800...0x2FA1F).contains(head.value)
     }
 
@@ -84,7 +93,7 @@ public enum RowLabels {
         func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
         // "一、" / "十二、"
         var i = v.startIndex
-        while i < end && chineseNumeralScalars.contains(v[i]) { v.formIndex(after: &i) }
+        while i < end && isChineseNumeral(v[i]) { v.formIndex(after: &i) }
         if i > v.startIndex && i < end && (v[i] == "、" || v[i] == ".") {
             return (1, text(after: i))
         }
@@ -93,7 +102,7 @@ public enum RowLabels {
             var j = v.index(after: v.startIndex)
             while j < end && v[j] == " " { v.formIndex(after: &j) }
             var k = j
-            while k < end && chineseNumeralScalars.contains(v[k]) { v.formIndex(after: &k) }
+            while k < end && isChineseNumeral(v[k]) { v.formIndex(after: &k) }
             var m = k
             while m < end && v[m] == " " { v.formIndex(after: &m) }
             if k > j && m < end && v[m] == ")" { return (2, text(after: m)) }

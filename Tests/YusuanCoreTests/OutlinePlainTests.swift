@@ -56,4 +56,20 @@ import Testing
         #expect(r.depth == 1)
         #expect(r.rest == tail)
     }
+
+    /// `isChineseNumeral` (a switch on the scalar value) says of every scalar what a set of the twelve numerals
+    /// says, and names the scalars of the `Character` set the character path uses.
+    @Test func numeralSwitchIsTheNumeralSet() {
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
+        // Every scalar: the set's (all in the Basic Multilingual Plane) looked up below U+10000, none above.
+        #expect(numerals.allSatisfy { $0.value < 0x10000 })
+        var differing: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if RowLabels.isChineseNumeral(u) != (v < 0x10000 && numerals.contains(u)) { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
+        #expect(Set(RowLabels.chineseNumerals.compactMap { $0.unicodeScalars.first }) == numerals)
+        #expect(RowLabels.chineseNumerals.allSatisfy { $0.unicodeScalars.count == 1 })
+    }
 }
