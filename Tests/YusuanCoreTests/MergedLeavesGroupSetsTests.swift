@@ -53,6 +53,9 @@ import Testing
         }
         #expect(merged.problem.leaves == expected.sums)
         #expect(merged.problem.aggregates == expected.aggregates)
+        // The merged problem takes its aggregates unchecked: they must already be what `normalized` returns.
+        let count = merged.problem.leaves.count
+        #expect(merged.problem.aggregates.allSatisfy { RoundingProblem.normalized($0, leafCount: count) == $0 })
         let solution = ControlledRounding.solve(p)
         #expect(solution.units.count == p.leaves.count)
     }

@@ -63,9 +63,10 @@ struct MergedLeaves {
             }
         }
         guard sums.count < count else { return nil }
-        self.problem = RoundingProblem(leaves: sums, unit: problem.unit,
-                                       aggregates: Self.groupSets(problem.aggregates, memberships: memberships,
-                                                                  groupOfLeaf: groupOfLeaf, groupCount: sums.count))
+        // `groupSets` lists each aggregate's groups ascending and once each, all below `sums.count`.
+        let groupSets = Self.groupSets(problem.aggregates, memberships: memberships,
+                                       groupOfLeaf: groupOfLeaf, groupCount: sums.count)
+        self.problem = RoundingProblem(leaves: sums, unit: problem.unit, normalizedAggregates: groupSets)
         self.groupOfLeaf = groupOfLeaf
         self.original = problem
     }

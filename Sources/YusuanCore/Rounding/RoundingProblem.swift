@@ -37,6 +37,16 @@ public struct RoundingProblem: Sendable, Hashable {
         self.aggregates = aggregates.map { RoundingProblem.normalized($0, leafCount: count) }
     }
 
+    /// A problem whose aggregates are already sorted, duplicate-free and in range, taken as they are:
+    /// for builders that produce them so by construction (`MergedLeaves` lists each aggregate's groups
+    /// ascending, once each, all below the group count), where `normalized` would only re-check them.
+    /// The raw-buffer walks downstream rely on that invariant, so only such builders may call this.
+    init(leaves: [Int64], unit: Int64, normalizedAggregates aggregates: [[Int]]) {
+        self.leaves = leaves
+        self.unit = min(max(unit, 1), RoundingProblem.maximumUnit)
+        self.aggregates = aggregates
+    }
+
     /// `amount = whole × unit + remainder` with `0 ≤ remainder < unit`: the floor in printed units and what is left in 分.
     public func split(leaf index: Int) -> (whole: Int64, remainder: Int64) {
         RoundingMath.split(leaves[index], unit: unit)
