@@ -24,52 +24,20 @@ extension TextNormalization {
         return out
     }
 
-    /// Whether `s` holds a White_Space scalar (`Unicode.Scalar.isSpace`), found on its UTF-8 bytes: 09–0D, 20,
-    /// C2 85, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 A8 / A9 / AF, E2 81 9F, E3 80 80. A continuation byte never
-    /// equals a first byte, so a match is the scalar itself.
+    /// Whether `s` holds a White_Space scalar (`Unicode.Scalar.isSpace`), found on its UTF-8 bytes by the trimming's
+    /// own test (`spaceLength`). A continuation byte never equals a first byte, so a match is the scalar itself.
     static func hasSpace(_ s: String) -> Bool {
-        withBytes(s) { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                switch b[i] {
-                case 0x09...0x0D, 0x20:
-                    return true
-                case 0xC2:
-                    if i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) { return true }
-                case 0xE1:
-                    if i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80 { return true }
-                case 0xE2:
-                    if i + 2 < n {
-                        let c1 = b[i + 1], c2 = b[i + 2]
-                        if c1 == 0x80 && ((0x80...0x8A).contains(c2) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return true }
-                        if c1 == 0x81 && c2 == 0x9F { return true }
-                    }
-                case 0xE3:
-                    if i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return true }
-                default:
-                    break
-                }
-                i += 1
-            }
-            return false
-        }
+        withBytes(s) { b in b.indices.contains { spaceLength(b, at: $0, end: b.count) > 0 } }
     }
 
     /// `compactChinese` for plain text (`isPlainCJK`: each scalar is a character), over its UTF-8 bytes. Its only
-    /// white space is ASCII 09–0C, 20 and the ideographic space (E3 80 80); a run at either end has no neighbour on
-    /// one side and is dropped, which is the trimming. The first byte of a scalar is an ASCII letter or digit
-    /// exactly when the scalar is, and so is the last byte written.
+    /// white space is ASCII 09–0C, 20 and the ideographic space (E3 80 80), which `spaceLength` finds; a run at
+    /// either end has no neighbour on one side and is dropped, which is the trimming. The first byte of a scalar is
+    /// an ASCII letter or digit exactly when the scalar is, and so is the last byte written.
     static func compactPlain(_ s: String) -> String {
         withBytes(s) { b in
             let n = b.count
-            func spaceWidth(_ i: Int) -> Int {
-                switch b[i] {
-                case 0x09...0x0C, 0x20: return 1
-                case 0xE3: return i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
-                default: return 0
-                }
-            }
+            func spaceWidth(_ i: Int) -> Int { spaceLength(b, at: i, end: n) }
             var out: [UInt8] = []
             out.reserveCapacity(n)
             var last: UInt8 = 0  // the last byte written; 0 before any
