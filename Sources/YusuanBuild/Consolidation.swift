@@ -59,19 +59,22 @@ public struct Consolidation: Sendable {
     /// project code (gathered or merged items), the items are sorted by integer keys (`DigitCode.aligned`)
     /// and equal neighbours summed, with no string compared or hashed: the same leaves in the same order.
     static func sortedLedger(_ items: [LineItem]) -> Ledger {
-        var keys: [SortKey] = []
+        var keys: [SortKey] = [], packed: [(functional: UInt64, economic: UInt64)] = []
         keys.reserveCapacity(items.count)
+        packed.reserveCapacity(items.count)
         for item in items {
             guard item.unit.isEmpty, item.nature.projectCode?.isEmpty ?? true,
                   let f = DigitCode.pack(item.functional), let e = DigitCode.pack(item.economic) else {
                 return Ledger(items.sorted(by: Self.leafOrder))
             }
+            packed.append((f, e))
             let rank = UInt64(Self.natureRank(item.nature).0)
             keys.append(SortKey(functional: DigitCode.aligned(f), economic: DigitCode.aligned(e),
                                 rest: UInt64(DigitCode.length(f)) << 48 | UInt64(DigitCode.length(e)) << 40 | rank << 32 | UInt64(item.fund.bit)))
         }
         let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         var leaves: [Ledger.Leaf] = []
+        var functional: [UInt64] = [], economic: [UInt64] = []
         leaves.reserveCapacity(items.count)
         var previous: SortKey?
         for i in order {
@@ -81,10 +84,12 @@ public struct Consolidation: Sendable {
             } else {
                 leaves.append(Ledger.Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
                                           nature: item.nature, fund: item.fund, exact: item.amount))
+                functional.append(packed[i].functional)
+                economic.append(packed[i].economic)
                 previous = keys[i]
             }
         }
-        return Ledger(leaves: leaves)
+        return Ledger(leaves: leaves, packedCodes: (functional, economic))
     }
 
     /// `leafOrder` as integers, compared in the order (functional, 功能 length, economic, `rest`): aligned

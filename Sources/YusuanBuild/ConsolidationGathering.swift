@@ -11,9 +11,12 @@ extension Consolidation {
     /// leaves found under an integer key, with no string hashed or built per item; other codes go through a
     /// dictionary keyed by the strings.
     public struct Gathering: Sendable {
-        /// Leaf numbers by packed key (the fund's bit in bits 0–9, the nature's bit from bit 10): an open-addressing
-        /// table, so a line item's lookup hashes nothing through `Hasher`.
-        private var packed = PackedSelectionTable()
+        /// Packed keys (the fund's bit in bits 0–9, the nature's bit from bit 10) numbered in the order first seen
+        /// (`FirstSeenNumbering`, so a line item's lookup hashes nothing through `Hasher`), with each one's key and
+        /// its leaf's position in `items`.
+        private var packed = FirstSeenNumbering(expectedKeys: 4096)
+        private var packedKeys: [PackedLeaves.Key] = []
+        private var packedItems: [Int] = []
         private var index: [Key: Int] = [:]
         public private(set) var items: [LineItem] = []
 
@@ -49,10 +52,13 @@ extension Consolidation {
 
         private mutating func addPacked(_ f: UInt64, _ e: UInt64, nature: SpendingNature, fund: RevenueSource, amount: Amount) {
             let key = PackedLeaves.Key(functional: f, economic: e, masks: UInt64(PackedLeaves.natureBit(nature)) << 10 | UInt64(fund.bit))
-            if let i = packed.find(key) {
+            let found = packed.number(key, keys: packedKeys)
+            if !found.isNew {
+                let i = packedItems[found.number]
                 items[i].amount = items[i].amount + amount
             } else {
-                packed.insert(key, items.count)
+                packedKeys.append(key)
+                packedItems.append(items.count)
                 items.append(LineItem(unit: "", functional: DigitCode.string(f), economic: DigitCode.string(e),
                                       nature: nature.isBasic ? nature : .project(""), fund: fund, amount: amount))
             }

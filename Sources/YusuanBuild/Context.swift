@@ -93,7 +93,7 @@ struct BuildContext {
 
     /// `functionalCodes` when every leaf's 功能 code is digits (`packed`: the leaves' packed codes) and so is every
     /// extra code (nil otherwise): the same codes, gathered as integers (`DigitCode`) and spelled once each.
-    static func packedFunctionalCodes(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter,
+    static func packedFunctionalCodes(_ packed: PackedCodes, _ books: Books, _ filter: LeafFilter,
                                               extra: [String]) -> [String]? {
         var extraCodes: [UInt64] = []
         for e in extra {
@@ -122,9 +122,12 @@ struct BuildContext {
         return codes.sorted()
     }
 
-    /// The distinct packed codes (`packed`: one per leaf) of the leaves with money that the filter selects.
-    private static func distinctPacked(_ packed: [UInt64], _ books: Books, _ filter: LeafFilter) -> Set<UInt64> {
-        distinctCodes(books, filter) { packed[$0] }
+    /// The distinct packed codes of the leaves with money that the filter selects.
+    private static func distinctPacked(_ packed: PackedCodes, _ books: Books, _ filter: LeafFilter) -> Set<UInt64> {
+        let leaves = books.ledger.leaves
+        return leaves.withUnsafeBufferPointer { leaves in
+            packed.distinctCodes(of: books.select(filter)) { leaves[$0].exact.fen }
+        }
     }
 
     /// The distinct codes (`code` of a leaf's index) of the leaves with money that the filter selects; a code equal
@@ -147,11 +150,21 @@ struct BuildContext {
     var summaryClasses: [String] {
         if let known = shared.summaryClasses { return known }
         let excluded = Set(profile?.excludedSummaryClasses ?? [])
-        // A code of digits has one character per digit (`DigitCode`): only other keys need their characters counted.
-        func isClass(_ code: String) -> Bool { DigitCode.pack(code).map { DigitCode.length($0) == 3 } ?? (code.count == 3) }
-        let all = (functional?.entries.keys.filter { isClass($0) && !excluded.contains($0) } ?? []).sorted()
+        let all = (functional?.derived(CatalogClasses.self) { CatalogClasses($0) }.codes ?? []).filter { !excluded.contains($0) }
         shared.summaryClasses = all
         return all
+    }
+
+    /// Every 类 of a catalog (codes of three characters), in order: kept with the catalog (`Catalog.derived`), so
+    /// that its thousands of codes are sifted once per process, not once per department.
+    private struct CatalogClasses: Sendable {
+        let codes: [String]
+
+        init(_ catalog: Catalog) {
+            // A code of digits has one character per digit (`DigitCode`): only other keys need their characters counted.
+            func isClass(_ code: String) -> Bool { DigitCode.pack(code).map { DigitCode.length($0) == 3 } ?? (code.count == 3) }
+            codes = catalog.entries.keys.filter(isClass).sorted()
+        }
     }
 
     static func inFunctional(_ code: String) -> LeafFilter {

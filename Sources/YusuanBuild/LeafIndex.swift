@@ -15,6 +15,8 @@ final class LeafIndex {
     private var memo = Memo()
     private var selections: [LeafFilter: Int] = [:]
     private let packed: PackedLeaves?
+    /// Room for one selection's leaves as `PackedLeaves.select` finds them.
+    private var scratch: [Int] = []
     private let all: [Int]
     /// Leaves by every prefix of their 功能科目 / 经济科目, when codes are ASCII but not all digits (where
     /// prefix equality and `hasPrefix` agree).
@@ -23,20 +25,19 @@ final class LeafIndex {
     private let functionalASCII: Bool
     private let economicASCII: Bool
     /// Leaves by 经济 code, fund (its bit), nature (its bit), project and unit: built on first use (filters of
-    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes are grouped
-    /// by their integers (`byPackedEconomic`), so no string is hashed per leaf, and funds and natures are not
+    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes are listed
+    /// by their numbers (`PackedCodes.leaves(withCode:)`), so no string is hashed per leaf, and funds and natures are not
     /// listed at all (a packed selection stands in for them: `candidates`).
-    private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0.economic }
-    private lazy var byPackedEconomic: [UInt64: [Int]] = Self.grouped(packed?.economic ?? [])
-    private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0.fund.bit }
-    private lazy var byNature: [Int: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0.nature).bit }
-    private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0.nature.projectCode }
-    private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0.unit }
+    private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].economic }
+    private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0[$1].fund.bit }
+    private lazy var byNature: [Int: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0[$1].nature).bit }
+    private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].nature.projectCode }
+    private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].unit }
 
-    /// Each leaf's packed 功能 code, when every code is digits (`PackedLeaves`).
-    var packedFunctional: [UInt64]? { packed?.functional }
-    /// Each leaf's packed 经济 code, when every code is digits.
-    var packedEconomic: [UInt64]? { packed?.economic }
+    /// The leaves' packed 功能 codes, when every code is digits (`PackedLeaves`).
+    var packedFunctional: PackedCodes? { packed?.functionalCodes }
+    /// The leaves' packed 经济 codes, when every code is digits.
+    var packedEconomic: PackedCodes? { packed?.economicCodes }
 
     /// `BuildContext.functionalCodes` by filter and extra codes, shared by both passes.
     struct CodesKey: Hashable {
@@ -49,7 +50,7 @@ final class LeafIndex {
         self.ledger = ledger
         let leaves = ledger.leaves
         all = Array(leaves.indices)
-        let packed = PackedLeaves(leaves)
+        let packed = PackedLeaves(ledger)
         self.packed = packed
         var functional: [String: [Int]] = [:], economicPrefix: [String: [Int]] = [:]
         var functionalASCII = packed == nil, economicASCII = packed == nil
@@ -68,13 +69,10 @@ final class LeafIndex {
     }
 
     /// The leaves (ascending) under each key the leaf gives (none: the leaf is in no list).
-    private static func grouped<Key: Hashable>(_ leaves: [Ledger.Leaf], by key: (Ledger.Leaf) -> Key?) -> [Key: [Int]] {
-        grouped(count: leaves.count) { key(leaves[$0]) }
-    }
-
-    /// The leaves (ascending) under each key, one key per leaf.
-    private static func grouped<Key: Hashable>(_ keys: [Key]) -> [Key: [Int]] {
-        grouped(count: keys.count) { keys[$0] }
+    private static func grouped<Key: Hashable>(_ leaves: [Ledger.Leaf],
+                                               by key: (UnsafeBufferPointer<Ledger.Leaf>, Int) -> Key?) -> [Key: [Int]] {
+        // Leaves read in place, field by field (a leaf passed whole is copied, its strings retained).
+        leaves.withUnsafeBufferPointer { leaves in grouped(count: leaves.count) { key(leaves, $0) } }
     }
 
     /// Leaves `0..<count` (ascending) under the key of each (none: in no list). A run of leaves with one key (leaves
@@ -102,18 +100,26 @@ final class LeafIndex {
         }
     }
 
-    /// Every selection made so far (its number is its position), and the numbers of those made by packed key: one
-    /// stored property, so that a figure's lookup, or a new selection, is one access to the index's state (each
-    /// access to a stored property of a class is checked for exclusivity at run time).
+    /// Every selection made so far (its number is its position), and the packed keys selected by, numbered in the
+    /// order first seen (`FirstSeenNumbering`), with each one's key and selection number: one stored property, so
+    /// that a figure's lookup, or a new selection, is one access to the index's state (each access to a stored
+    /// property of a class is checked for exclusivity at run time).
     private struct Memo {
         var results: [[Int]] = []
-        var packed = PackedSelectionTable()
+        var packed = FirstSeenNumbering(expectedKeys: 1024)
+        var packedKeys: [PackedLeaves.Key] = []
+        var packedSelections: [Int] = []
 
         /// The number and leaves of the selection under `key`, made by `select` when it is new.
         mutating func selection(_ key: PackedLeaves.Key, _ select: () -> [Int]) -> (number: Int, leaves: [Int]) {
-            if let known = packed.find(key) { return (known, results[known]) }
+            let found = packed.number(key, keys: packedKeys)
+            if !found.isNew {
+                let known = packedSelections[found.number]
+                return (known, results[known])
+            }
             let leaves = select()
-            packed.insert(key, results.count)
+            packedKeys.append(key)
+            packedSelections.append(results.count)
             results.append(leaves)
             return (results.count - 1, leaves)
         }
@@ -139,7 +145,7 @@ final class LeafIndex {
     /// The number of the filter's selection and its leaves.
     func selected(_ filter: LeafFilter) -> (number: Int, leaves: [Int]) {
         if let packed, let key = PackedLeaves.key(filter) {
-            return memo.selection(key) { packed.select(key) }
+            return memo.selection(key) { packed.select(key, scratch: &scratch) }
         }
         if let known = selections[filter] { return (known, memo.results[known]) }
         let result: [Int]
@@ -189,7 +195,10 @@ final class LeafIndex {
         if let codes = filter.economicCodes {
             // Every packed code is digits: a code that is not selects no leaf (`matches` compares whole codes).
             if packed != nil {
-                options.append(codes.map { code in DigitCode.pack(code).flatMap { byPackedEconomic[$0] } ?? [] })
+                options.append(codes.map { code in
+                    guard let packed, let c = DigitCode.pack(code) else { return [] }
+                    return Array(packed.economicCodes.leaves(withCode: c))
+                })
             } else {
                 options.append(codes.map { byEconomic[$0] ?? [] })
             }

@@ -16,31 +16,57 @@ public struct Ledger: Sendable {
     }
 
     public let leaves: [Leaf]
+    /// Each leaf's 功能 and 经济 code packed (`DigitCode`), when they were packed as the leaves were gathered (every
+    /// code digits): `PackedLeaves` takes them instead of packing every code again.
+    let packedCodes: (functional: [UInt64], economic: [UInt64])?
     /// Printed units of each leaf, by print scale; a scale not rounded yet rounds each leaf to nearest.
     private var rounded: [PrintScale: [Int64]] = [:]
 
     public init(_ items: [LineItem]) {
-        var index: [LeafKey: Int] = [:]
+        // Leaves numbered in the order first seen by a hash of their two codes; a probe with an equal hash compares
+        // every field of the leaf in place, so no key is built, copied or hashed through `Hasher`.
+        var numbering = FirstSeenNumbering(expectedKeys: items.count)
         var leaves: [Leaf] = []
-        // At most one leaf per item: reserved once instead of regrown (and rehashed) as leaves come.
-        index.reserveCapacity(items.count)
+        var functional: [UInt64]? = [], economic: [UInt64]? = []
         for item in items {
-            let key = LeafKey(item)
-            if let i = index[key] {
-                leaves[i].exact = leaves[i].exact + item.amount
-            } else {
-                index[key] = leaves.count
+            let f = DigitCode.pack(item.functional), e = DigitCode.pack(item.economic)
+            let found = numbering.number(hash: Self.leafHash(item, f, e)) { n in
+                leaves[n].functional == item.functional && leaves[n].economic == item.economic && leaves[n].unit == item.unit
+                    && leaves[n].nature == item.nature && leaves[n].fund == item.fund
+            }
+            if found.isNew {
                 leaves.append(Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
                                    nature: item.nature, fund: item.fund, exact: item.amount))
+                if let f, let e {
+                    functional?.append(f)
+                    economic?.append(e)
+                } else {
+                    (functional, economic) = (nil, nil)
+                }
+            } else {
+                leaves[found.number].exact = leaves[found.number].exact + item.amount
             }
         }
         self.leaves = leaves
+        packedCodes = functional.flatMap { f in economic.map { (f, $0) } }
+    }
+
+    /// A line item's leaf hash: its two codes only (unit, nature and fund are compared, not hashed: few leaves share
+    /// both codes). Codes of digits (every catalog code) are hashed as their packed integers (`f`, `e`), others
+    /// through `Hasher`; an equal hash is only a candidate, every field is compared.
+    private static func leafHash(_ item: LineItem, _ f: UInt64?, _ e: UInt64?) -> UInt64 {
+        if let f, let e { return (f &* 0xC2B2_AE3D_27D4_EB4F) ^ e }
+        var hasher = Hasher()
+        hasher.combine(item.functional)
+        hasher.combine(item.economic)
+        return UInt64(truncatingIfNeeded: hasher.finalize())
     }
 
     /// A ledger of leaves already gathered, each of its own identity (no two with the same unit, codes,
-    /// nature and fund), in the order given.
-    init(leaves: [Leaf]) {
+    /// nature and fund), in the order given; `packedCodes`, when given, are the leaves' codes packed.
+    init(leaves: [Leaf], packedCodes: (functional: [UInt64], economic: [UInt64])? = nil) {
         self.leaves = leaves
+        self.packedCodes = packedCodes
     }
 
     /// The printed units (0.01 万元) of each leaf.
@@ -107,30 +133,5 @@ enum LeafRounding {
     static func round(_ fen: [Int64], unit: Int64, aggregates: [[Int]]) -> [Int64] {
         guard unit > 1 else { return fen }
         return ControlledRounding.solve(RoundingProblem(leaves: fen, unit: unit, aggregates: aggregates)).units
-    }
-}
-
-/// A leaf's identity (unit, 功能, 经济, nature, fund) as a dictionary key. Only the two codes are hashed (short
-/// ASCII strings that hash fast); unit, nature (a project's code) and fund are compared by `==` only: the fund
-/// because a raw-value enum hashes its Chinese name, which is slow, and all three because few leaves share both
-/// codes, so hashing them cost more than the comparisons they would save.
-private struct LeafKey: Hashable {
-    let unit: String
-    let functional: String
-    let economic: String
-    let nature: SpendingNature
-    let fund: RevenueSource
-
-    init(_ item: LineItem) {
-        unit = item.unit
-        functional = item.functional
-        economic = item.economic
-        nature = item.nature
-        fund = item.fund
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(functional)
-        hasher.combine(economic)
     }
 }

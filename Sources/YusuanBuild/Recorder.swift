@@ -3,16 +3,14 @@ import YusuanCore
 /// Collects every set of leaves a printed figure covers, per print scale, so that rounding can keep
 /// each within a unit at the scale it is printed at.
 final class Recorder {
-    /// What is noted at one print scale: the sets in the order first noted; the first set (its position in
-    /// `sets`) with each 64-bit key of its leaves, and for each set the next one with the same key (equal
-    /// keys are compared element by element: no array is hashed by `Hasher`, and growing the table rehashes
-    /// only integers); and the selections (`LeafIndex` numbers) already noted, so that a figure printed
-    /// again is not hashed again.
+    /// What is noted at one print scale: the sets in the order first noted, numbered (their positions in `sets`)
+    /// by a 64-bit hash of their leaves (`FirstSeenNumbering`: sets of equal hash are compared element by element,
+    /// no array is hashed by `Hasher`); and the selections (`LeafIndex` numbers) already noted, so that a figure
+    /// printed again is not hashed again.
     private struct Scaled {
         let scale: PrintScale
         var sets: [[Int]] = []
-        var firstWithKey: [UInt64: Int] = [:]
-        var nextWithKey: [Int] = []
+        var numbering = FirstSeenNumbering(expectedKeys: 1024)
         var selections: [Bool] = []
     }
 
@@ -29,7 +27,8 @@ final class Recorder {
     var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
 
     private func slot(_ scale: PrintScale) -> Int {
-        if let known = scaled.firstIndex(where: { $0.scale == scale }) { return known }
+        // By index, comparing the scale in place (`firstIndex(where:)` hands each element over whole, copying it).
+        for i in scaled.indices where scaled[i].scale == scale { return i }
         scaled.append(Scaled(scale: scale))
         return scaled.count - 1
     }
@@ -42,15 +41,14 @@ final class Recorder {
     private func note(_ set: [Int], slot: Int) {
         var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
         for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
-        let first = scaled[slot].firstWithKey[key] ?? -1
-        var id = first
-        while id >= 0 {
-            if scaled[slot].sets[id] == set { return }
-            id = scaled[slot].nextWithKey[id]
-        }
-        scaled[slot].firstWithKey[key] = scaled[slot].sets.count
-        scaled[slot].nextWithKey.append(first)
-        scaled[slot].sets.append(set)
+        if isNew(set, hash: key, slot: slot) { scaled[slot].sets.append(set) }
+    }
+
+    /// Numbers `set` at `slot`; whether it is new. (A function of its own: its copy of the sets is released before
+    /// the caller appends, which then appends in place.)
+    private func isNew(_ set: [Int], hash: UInt64, slot: Int) -> Bool {
+        let sets = scaled[slot].sets
+        return scaled[slot].numbering.number(hash: hash) { sets[$0] == set }.isNew
     }
 
     /// Notes the leaves of selection number `selection` at `scale`, once.
@@ -104,6 +102,15 @@ struct Books {
         for i in set { sum += units[i] }
         return scale.figure(units: sum)
     }
+
+    /// Whether the filter selects no leaf: its figure, and the figure of any filter narrower than it, prints zero
+    /// (`zero`) and is noted for no rounding, so a table need not ask for them one by one.
+    func selectsNothing(_ filter: LeafFilter) -> Bool {
+        index.selected(filter).leaves.isEmpty
+    }
+
+    /// The figure of no leaf (what `figure` prints for a filter that selects nothing).
+    var zero: Fixed { scale.figure(units: 0) }
 
     /// The printed figure of the leaves the filter selects, as the exact amount it stands for.
     func amount(_ filter: LeafFilter) -> Amount {

@@ -36,8 +36,10 @@ enum FunctionalTables {
         var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
         let sources = RevenueSource.allCases
         g.columns = [.code, .name, .money(["合计"], .total)] + sources.map { .money([$0.rawValue], MeasureVocabulary.measure(of: $0.rawValue)) }
+        // A fund no leaf has prints zero in every row: its filters are not looked up.
+        let held = sources.map { !c.books.selectsNothing(.fund($0)) }
         func values(_ p: LeafFilter) -> [Fixed?] {
-            [nil, nil, c.books.figure(p)] + sources.map { s in c.books.figure(p.and(.fund(s))) }
+            [nil, nil, c.books.figure(p)] + sources.indices.map { i in held[i] ? c.books.figure(p.and(.fund(sources[i]))) : c.books.zero }
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
         for code in c.functionalCodes(.all) {

@@ -12,12 +12,16 @@ enum ProjectTables {
             + superior.map { .money(["上级专项", $0.rawValue]) }
         let projects = c.budget.projects
         func values(_ ps: [Project]) -> [Fixed?] {
-            let codes = Set(ps.map(\.code))
+            let total = c.books.figure(.projects(Set(ps.map(\.code))))
+            // Categories that take in every project print the total, categories that take in none print zero (a
+            // project's own row is one or the other in every column): neither looks a filter up again.
             func sum(_ cats: [Project.Category]) -> Fixed {
-                let chosen = Set(ps.filter { cats.contains($0.category) }.map(\.code))
-                return c.books.figure(.projects(chosen))
+                let chosen = ps.filter { cats.contains($0.category) }
+                if chosen.count == ps.count { return total }
+                if chosen.isEmpty { return c.books.zero }
+                return c.books.figure(.projects(Set(chosen.map(\.code))))
             }
-            return [nil, nil, nil, c.books.figure(.projects(codes)), sum(local)]
+            return [nil, nil, nil, total, sum(local)]
                 + local.map { sum([$0]) } + [sum(superior)] + superior.map { sum([$0]) }
         }
         g.lines.append(.init(name: "合计", kind: .subtotal, values: values(projects)))

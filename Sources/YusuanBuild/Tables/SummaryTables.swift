@@ -21,7 +21,9 @@ enum SummaryTables {
         spend.columns = [Grid.Col(path: ["支出科目"], role: .name), .money(["合计"], .total)]
             + [("一般公共预算", Measure.generalBudget), ("政府性基金预算", .govFund), ("国有资本经营预算", .stateCapital)].map { .money([$0.0], $0.1) }
         func values(_ p: LeafFilter) -> [Fixed?] {
-            [nil, c.books.figure(p.and(fiscal))] + funds.map { f in c.books.figure(p.and(.fund(f))) }
+            // A 类 no leaf has prints zero in every column: its narrower filters are not looked up.
+            if c.books.selectsNothing(p) { return [nil] + Array(repeating: c.books.zero, count: 1 + funds.count) }
+            return [nil, c.books.figure(p.and(fiscal))] + funds.map { f in c.books.figure(p.and(.fund(f))) }
         }
         spend.lines.append(.init(name: "一、本年支出", kind: .item, values: values(.all)))
         for (i, code) in c.summaryClasses.enumerated() {
