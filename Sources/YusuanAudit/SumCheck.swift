@@ -15,7 +15,8 @@ struct SumCheck {
     /// The message parts are only worked out when there is a finding (most checks pass).
     func check(total: Figure, parts: [Term], what: @autoclosure () -> String, whatEnglish: @autoclosure () -> String,
                location: @autoclosure () -> FindingLocation) -> Finding? {
-        let agreement = FigureComparison.sum(parts.map(\.figure), total: total)
+        // A closure, not a key path: the key path's map is not inlined and grows its array figure by figure.
+        let agreement = FigureComparison.sum(parts.map { $0.figure }, total: total)
         if agreement == .equal { return nil }
         let declared = context.exactTotals && agreement == .withinRounding
         let (expr, sum) = FigureComparison.expression(parts.map(\.figure), total: total)

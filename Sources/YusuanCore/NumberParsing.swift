@@ -20,12 +20,20 @@ public struct PrintedNumber: Hashable, Sendable, Codable {
 /// "-" for zero, a unit or a percent sign after the number, parentheses or a minus for negatives.
 public enum NumberParser {
     public static func parse(_ raw: String) -> PrintedNumber? {
+        // Plain figures ("1,234.56"), most cells that parse: read in the one pass over the bytes that finds they are
+        // plain. Digits that fail before any other byte fail on the path below too, which keeps such a start as
+        // it is (it trims, maps and strips only white space, full-width forms, signs, brackets and suffixes).
+        if case .done(let value) = TextNormalization.withBytes(raw, readDigits) {
+            return value.map { PrintedNumber(value: $0) }
+        }
         // Most cells read are labels: one pass over the bytes rejects text without a digit or a dash.
         guard mayBeNumber(raw) else { return nil }
-        // Plain figures ("1,234.56"): nothing to trim, map or strip; only the digits are read.
-        if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }) {
-            return parseUnsigned(raw).map { PrintedNumber(value: $0) }
-        }
+        return parseWritten(raw)
+    }
+
+    /// `parse` of text that is not a plain figure (and may be a number): full-width forms mapped, trimmed, a dash
+    /// for zero, a unit or "%" after the figure, brackets or a sign before it.
+    static func parseWritten(_ raw: String) -> PrintedNumber? {
         var s = (raw.utf8.allSatisfy { $0 < 0x80 } ? raw : TextNormalization.halfWidth(raw)).trimmed
         if s.isEmpty { return nil }
         if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {
@@ -88,37 +96,51 @@ public enum NumberParser {
 
     /// Digits with an optional decimal point and thousands separators (groups of three).
     static func parseUnsigned(_ s: String) -> Fixed? {
-        guard !s.isEmpty else { return nil }
+        if case .done(let value) = TextNormalization.withBytes(s, readDigits) { return value }
+        return nil
+    }
+
+    /// What `readDigits` found.
+    enum DigitRead: Equatable {
+        /// Every byte read: the figure, or nil when the bytes are not one (or fail before the end).
+        case done(Fixed?)
+        /// A byte other than a digit, "," or "." before the bytes failed.
+        case otherByte
+    }
+
+    /// Reads `bytes` as digits with an optional decimal point and thousands separators (groups of three), stopping
+    /// at the first byte that fails them or is not a digit, "," or ".".
+    static func readDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> DigitRead {
         var mantissa: Int64 = 0
         var scale = 0
         var seenPoint = false
         var digits = 0
         var groupDigits = 0
         var sawComma = false
-        for ch in s.utf8 {
+        for ch in bytes {
             if ch == UInt8(ascii: ",") {
-                if seenPoint || digits == 0 { return nil }
-                if sawComma && groupDigits != 3 { return nil }
+                if seenPoint || digits == 0 { return .done(nil) }
+                if sawComma && groupDigits != 3 { return .done(nil) }
                 sawComma = true
                 groupDigits = 0
                 continue
             }
             if ch == UInt8(ascii: ".") {
-                if seenPoint { return nil }
-                if sawComma && groupDigits != 3 { return nil }
+                if seenPoint { return .done(nil) }
+                if sawComma && groupDigits != 3 { return .done(nil) }
                 seenPoint = true
                 continue
             }
-            guard (0x30...0x39).contains(ch) else { return nil }
+            guard (0x30...0x39).contains(ch) else { return .otherByte }
             let (m1, o1) = mantissa.multipliedReportingOverflow(by: 10)
             let (m2, o2) = m1.addingReportingOverflow(Int64(ch - 0x30))
-            if o1 || o2 { return nil }
+            if o1 || o2 { return .done(nil) }
             mantissa = m2
             digits += 1
             if seenPoint { scale += 1 } else { groupDigits += 1 }
         }
-        if digits == 0 || scale > 12 { return nil }
-        if sawComma && !seenPoint && groupDigits != 3 { return nil }
-        return Fixed(mantissa: mantissa, scale: scale)
+        if digits == 0 || scale > 12 { return .done(nil) }
+        if sawComma && !seenPoint && groupDigits != 3 { return .done(nil) }
+        return .done(Fixed(mantissa: mantissa, scale: scale))
     }
 }

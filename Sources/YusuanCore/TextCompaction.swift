@@ -3,7 +3,7 @@ extension TextNormalization {
     public static func compactChinese(_ s: String) -> String {
         // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
         if !hasSpace(s) { return s }
-        if isPlainCJK(s) { return compactPlain(s) }
+        if scalarsAreCharacters(s) { return compactPlain(s) }
         let chars = Array(s.trimmed)
         var out = ""
         var i = 0
@@ -30,10 +30,36 @@ extension TextNormalization {
         withBytes(s) { b in b.indices.contains { spaceLength(b, at: $0, end: b.count) > 0 } }
     }
 
-    /// `compactChinese` for plain text (`isPlainCJK`: each scalar is a character), over its UTF-8 bytes. Its only
-    /// white space is ASCII 09–0C, 20 and the ideographic space (E3 80 80), which `spaceLength` finds; a run at
-    /// either end has no neighbour on one side and is dropped, which is the trimming. The first byte of a scalar is
-    /// an ASCII letter or digit exactly when the scalar is, and so is the last byte written.
+    /// Whether each scalar of `s` is a character of its own: plain text (`isPlainCJK`) that may also hold general
+    /// punctuation and symbols U+2000–U+23FF (curly quotes, dashes, ≤ ≥: narrative paragraphs print them) but the
+    /// joiners U+200C and U+200D and the combining marks U+20D0–U+20FF. No other scalar there extends, prepends or
+    /// joins (the format ones break on both sides), so no two scalars make one character.
+    public static func scalarsAreCharacters(_ s: String) -> Bool {
+        withBytes(s) { b in
+            let n = b.count
+            var segment = 0  // the start of the bytes not yet checked as plain
+            var i = 0
+            while i < n {
+                // E2 is never a continuation byte: it starts a scalar U+2000–U+2FFF; E2 80–8F is U+2000–U+23FF.
+                if b[i] == 0xE2 && i + 2 < n && (0x80...0x8F).contains(b[i + 1]) {
+                    let x = b[i + 1], y = b[i + 2]
+                    if x == 0x80 && (y == 0x8C || y == 0x8D) { return false }  // U+200C, U+200D
+                    if x == 0x83 && y >= 0x90 { return false }  // U+20D0–U+20FF
+                    if i > segment && !isPlainCJK(s, startingIn: segment, through: i - 1) { return false }
+                    i += 3
+                    segment = i
+                    continue
+                }
+                i += 1
+            }
+            return segment >= n || isPlainCJK(s, startingIn: segment, through: n)
+        }
+    }
+
+    /// `compactChinese` for text whose scalars are characters (`scalarsAreCharacters`), over its UTF-8 bytes. Its
+    /// white space (a character's first scalar's White_Space, here the scalar's) is what `spaceLength` finds; a run
+    /// at either end has no neighbour on one side and is dropped, which is the trimming. The first byte of a scalar
+    /// is an ASCII letter or digit exactly when the scalar is, and so is the last byte written.
     static func compactPlain(_ s: String) -> String {
         withBytes(s) { b in
             let n = b.count

@@ -2,40 +2,6 @@ import Foundation
 
 /// Text clean-up shared by every reader and rule: full-width forms, spaces inside Chinese labels.
 public enum TextNormalization {
-    /// Maps full-width ASCII (digits, letters, punctuation) and the ideographic space to ASCII.
-    /// Text with nothing to map (most of it) is returned as it is, after one pass over its bytes.
-    public static func halfWidth(_ s: String) -> String {
-        guard mayNeedHalfWidth(s) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFF01...0xFF5E: out.append(UInt8(truncatingIfNeeded: u.value - 0xFEE0))
-            case 0x3000, 0x00A0: out.append(0x20)
-            default: appendUTF8(u, to: &out)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Whether `s` may hold a full-width form (UTF-8 EF BC xx / EF BD xx), the ideographic space (E3 80 80)
-    /// or a no-break space (C2 A0): the only scalars `halfWidth` changes.
-    static func mayNeedHalfWidth(_ s: String) -> Bool {
-        withBytes(s) { bytes in
-            var previous: UInt8 = 0
-            for b in bytes {
-                switch b {
-                case 0xBC, 0xBD: if previous == 0xEF { return true }
-                case 0x80: if previous == 0xE3 { return true }
-                case 0xA0: if previous == 0xC2 { return true }
-                default: break
-                }
-                previous = b
-            }
-            return false
-        }
-    }
-
     /// Calls `body` with the UTF-8 bytes of `s` in one buffer: a native string's own storage (no copy),
     /// else a copy. Byte scans over a buffer skip the index checks of iterating `String.UTF8View`.
     @inlinable @inline(__always) public static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

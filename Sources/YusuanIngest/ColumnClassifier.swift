@@ -91,12 +91,34 @@ enum ColumnClassifier {
 
     static func year(in s: String) -> Int? {
         guard s.contains("年") else { return nil }  // a byte search: most headers name no year
+        // Plain text has a character per scalar: the four digits and 年 are found on the bytes (what the loop
+        // below finds, without an array of characters and two strings at each place).
+        if TextNormalization.isPlainCJK(s) { return TextNormalization.withBytes(s, plainYear) }
         let chars = Array(s)
         var i = 0
         while i + 4 < chars.count + 0 {
             if i + 4 <= chars.count, String(chars[i..<i + 4]).allSatisfy(\.isNumber),
                i + 4 < chars.count, chars[i + 4] == "年", let y = Int(String(chars[i..<i + 4])), y > 1990, y < 2100 {
                 return y
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `year(in:)` of plain text's bytes: the first four ASCII digits followed by 年 (UTF-8 E5 B9 B4) that read
+    /// as a year 1991–2099 (`Int` reads only ASCII digits, so no other digits make a year).
+    static func plainYear(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i + 7 <= b.count {
+            if b[i + 4] == 0xE5 && b[i + 5] == 0xB9 && b[i + 6] == 0xB4 {
+                var y = 0
+                var k = i
+                while k < i + 4 && (0x30...0x39).contains(b[k]) {
+                    y = y * 10 + Int(b[k] - 0x30)
+                    k += 1
+                }
+                if k == i + 4 && y > 1990 && y < 2100 { return y }
             }
             i += 1
         }

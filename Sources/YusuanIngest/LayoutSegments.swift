@@ -33,8 +33,9 @@ enum LayoutSegments {
     static func split(_ line: String) -> [Segment] {
         let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
         let raw: [Segment]
-        if TextNormalization.isPlainCJK(spaced) {
-            // Over Unicode scalars for plain text (each character one scalar, so offsets are the same).
+        if TextNormalization.scalarsAreCharacters(spaced) {
+            // Over Unicode scalars when each character is one scalar (so offsets are the same; and a space
+            // character is the space scalar alone).
             let scalars = Array(spaced.unicodeScalars)
             // Each segment's text is cut from the line's bytes at its scalars' byte offsets.
             var offsets: [Int] = []
@@ -114,10 +115,11 @@ enum LayoutSegments {
         return out.count > 1 && out.allSatisfy({ !$0.text.isEmpty }) ? out : [s]
     }
 
-    /// The words of `text` between spaces and each one's length in characters. Plain text (`isPlainCJK`: each
-    /// character one scalar, no combining mark after a space) is cut at its space bytes and counted by scalars.
+    /// The words of `text` between spaces and each one's length in characters. Text whose characters are single
+    /// scalars (`scalarsAreCharacters`: no combining mark after a space) is cut at its space bytes and counted by
+    /// scalars.
     static func wordsAndLengths(_ text: String) -> (words: [String], lengths: [Int]) {
-        guard TextNormalization.isPlainCJK(text) else {
+        guard TextNormalization.scalarsAreCharacters(text) else {
             let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             return (words, words.map(\.count))
         }

@@ -21,9 +21,16 @@ enum CodeHierarchy {
                 guard let pc = rows[p].code, let children = childrenOf[pc] else { continue }
                 applicable = true
                 let parent = rows[p]
+                // One array of terms for every column, filled afresh (not grown term by term each time).
+                var parts: [SumCheck.Term] = []
+                parts.reserveCapacity(children.count)
                 for col in columns {
                     guard let total = table.figure(parent, col) else { continue }
-                    let parts = children.compactMap { ch in table.figure(rows[ch], col).map { SumCheck.Term(figure: $0) } }
+                    parts.removeAll(keepingCapacity: true)
+                    for ch in children {
+                        guard let figure = table.figure(rows[ch], col) else { break }
+                        parts.append(SumCheck.Term(figure: figure))
+                    }
                     guard parts.count == children.count else { continue }
                     // The level's name is worked out only for a finding (most checks pass).
                     func childLevel() -> String { children.first.flatMap { rows[$0].code?.levelName } ?? "" }

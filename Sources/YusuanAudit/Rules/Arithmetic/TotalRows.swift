@@ -66,9 +66,16 @@ enum TotalRows {
     static func compare(_ table: DisclosureTable, _ rows: [Row], _ i: Int, _ parts: [Int], sum: SumCheck, ctx: AuditContext,
                         zh: String, en: String) -> [Finding] {
         var out: [Finding] = []
+        // One array of terms for every column, filled afresh (not grown term by term each time).
+        var terms: [SumCheck.Term] = []
+        terms.reserveCapacity(parts.count)
         for col in table.additiveColumns {
             guard let total = table.figure(rows[i], col) else { continue }
-            let terms = parts.compactMap { p in table.figure(rows[p], col).map { SumCheck.Term(figure: $0) } }
+            terms.removeAll(keepingCapacity: true)
+            for p in parts {
+                guard let figure = table.figure(rows[p], col) else { break }
+                terms.append(SumCheck.Term(figure: figure))
+            }
             guard terms.count == parts.count else { continue }
             if table.isBlank(rows[i], col) && terms.allSatisfy({ $0.figure.value.isZero }) { continue }
             if let f = sum.check(total: total, parts: terms, what: zh, whatEnglish: en,

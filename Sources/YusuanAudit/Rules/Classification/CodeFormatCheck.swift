@@ -46,9 +46,10 @@ enum CodeFormatCheck {
         // Rows read in place (not a copy of each, `for row in`).
         table.rows.forEachInPlace { row in
             let t = TextNormalization.halfWidth(row.cell(column.index)?.text ?? "").trimmed
-            // Ten characters or more is a project or unit code, never a mistyped 科目 code.
-            guard !t.isEmpty, t.count < 10, t.contains(where: { $0.isASCII && $0.isNumber }), !t.contains(where: isCJK),
-                  !isValid(t) else { return }
+            // Ten characters or more is a project or unit code, never a mistyped 科目 code. A valid code (most
+            // cells) is passed first, before the tests over characters.
+            guard !t.isEmpty, !isValid(t), t.count < 10, t.contains(where: { $0.isASCII && $0.isNumber }),
+                  !t.contains(where: isCJK) else { return }
             let location = ctx.location(table, row: row, column: column)
             let name = "\(PrintedCodes.shortName(table))“\(row.name)”行"
             if t.allSatisfy({ $0.isASCII && $0.isNumber }) {

@@ -6,14 +6,26 @@ enum SameQuantity {
         var findings: [Finding] = []
         var applicable = false
         let cmp = SumCheck(rule: rule, context: ctx)
+        // Which tables (by `tableID`, numbered from 0 per audit) the group being read has a printing in, cleared after
+        // each group; and that group's printings, one per table: both kept for the next group (no set or array
+        // allocated per group).
+        var seen: [Bool] = []
+        var perTable: [Fact] = []
         for group in ctx.facts.groups {
             // A 总计 line is 合计 plus carried balances: the 合计 lines are compared across tables and the
             // balance rules tie 总计 to them, so comparing 总计 lines too would only repeat those findings.
             guard let first = group.first, first.quantity.subject != .grandTotal, subjects(first.quantity.subject) else { continue }
             // One printing per table (a table that prints it twice is checked inside the table).
-            var perTable: [Fact] = []
-            var seenTables = Set<Int>()
-            for f in group where seenTables.insert(f.tableID).inserted { perTable.append(f) }
+            perTable.removeAll(keepingCapacity: true)
+            for f in group {
+                let id = f.tableID
+                if id >= seen.count { seen += repeatElement(false, count: id + 1 - seen.count) }
+                if !seen[id] {
+                    seen[id] = true
+                    perTable.append(f)
+                }
+            }
+            for f in perTable { seen[f.tableID] = false }
             guard perTable.count >= 2 else { continue }
             applicable = true
             let reference = majority(perTable)
@@ -50,10 +62,23 @@ enum SameQuantity {
 
     /// The printing most tables agree on; ties go to the earliest table.
     static func majority(_ facts: [Fact]) -> Fact {
-        var counts: [Int64: Int] = [:]
-        for f in facts { counts[f.figure.amount?.fen ?? 0, default: 0] += 1 }
-        let best = counts.values.max() ?? 0
-        return facts.first { counts[$0.figure.amount?.fen ?? 0] == best } ?? facts[0]
+        facts[majorityIndex(facts.map { $0.figure.amount?.fen ?? 0 })]
+    }
+
+    /// The first index of the value most of `fen` hold (0 when empty). The values are one printing per table, a
+    /// handful: each is counted against the others, without a dictionary.
+    static func majorityIndex(_ fen: [Int64]) -> Int {
+        var best = 0
+        var chosen = 0
+        for i in fen.indices {
+            var agreeing = 0
+            for other in fen where other == fen[i] { agreeing += 1 }
+            if agreeing > best {
+                best = agreeing
+                chosen = i
+            }
+        }
+        return chosen
     }
 
     static func describe(_ q: Quantity, ctx: AuditContext, row: Row) -> (zh: String, en: String) {
