@@ -1,7 +1,7 @@
 import Testing
 @testable import YusuanCore
 
-/// `MergedLeaves` builds each merged aggregate group by group (no sort): held to an oracle that groups the
+/// `MergedLeaves` builds each merged aggregate from the first leaves of its groups (no sort): held to an oracle that groups the
 /// leaves by their exact list of aggregates (numbered by first leaf) and maps, sorts and deduplicates each
 /// aggregate's groups, on random problems of few leaves (many merge) and of many.
 @Suite struct MergedLeavesGroupSetsTests {

@@ -78,9 +78,8 @@ struct AggregateStructure {
                 if isNew { distinct.append(Array(reduced)) }
             }
         }}
-        let order = distinct.indices.sorted {
-            distinct[$0].count != distinct[$1].count ? distinct[$0].count > distinct[$1].count : $0 < $1
-        }
+        let sizes = distinct.map { $0.count }
+        let order = distinct.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         var newID = [Int](repeating: 0, count: distinct.count)
         for (rank, old) in order.enumerated() { newID[old] = rank }
         setOfAggregate = rawSetOfAggregate.map { $0 < 0 ? -1 : newID[$0] }

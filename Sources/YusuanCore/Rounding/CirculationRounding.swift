@@ -49,7 +49,13 @@ struct CirculationRounding {
         }
         func nodeOf(_ set: Int, root: Int) -> Int { set < 0 ? root : node[set] }
         // Edges in order of prominence: the grand total, the sets largest first, then the leaves
-        // (which must come last and stay in leaf order).
+        // (which must come last and stay in leaf order). Their count is known: the arrays grow once.
+        let edgeCount = 1 + used.count + s.remainders.count
+        tail.reserveCapacity(edgeCount)
+        head.reserveCapacity(edgeCount)
+        flow.reserveCapacity(edgeCount)
+        open.reserveCapacity(edgeCount)
+        nearestUp.reserveCapacity(edgeCount)
         addEdge(from: 1, to: 0, fraction: s.totalRemainder)
         for set in used {
             let own = node[set]
@@ -63,22 +69,16 @@ struct CirculationRounding {
         for (leaf, r) in s.remainders.enumerated() {
             addEdge(from: nodeOf(down[leaf], root: 0), to: nodeOf(up[leaf], root: 1), fraction: r)
         }
-        // Adjacency lists of fractional edges, as one array of per-node segments.
-        var degree = [Int](repeating: 0, count: nodeCount)
-        for e in flow.indices where isFractional(e) {
-            degree[tail[e]] += 1
-            degree[head[e]] += 1
+        // Adjacency lists of fractional edges, as one array of per-node segments (each edge at its tail, then
+        // at its head, in edge order), by the repair's incidence builder; every end is a node numbered above.
+        let (tails, heads) = (tail, head)
+        let (start, entries) = RoundingRepair.incidence(count: nodeCount, groups: flow.indices.filter(isFractional)) { e, visit in
+            visit(tails[e])
+            visit(heads[e])
         }
-        adjacencyStart = [Int](repeating: 0, count: nodeCount)
-        for n in 1..<nodeCount { adjacencyStart[n] = adjacencyStart[n - 1] + degree[n - 1] }
-        adjacencyCount = [Int](repeating: 0, count: nodeCount)
-        adjacency = [Int](repeating: 0, count: degree.reduce(0, +))
-        for e in flow.indices where isFractional(e) {
-            adjacency[adjacencyStart[tail[e]] + adjacencyCount[tail[e]]] = e
-            adjacencyCount[tail[e]] += 1
-            adjacency[adjacencyStart[head[e]] + adjacencyCount[head[e]]] = e
-            adjacencyCount[head[e]] += 1
-        }
+        adjacencyStart = Array(start[0..<nodeCount])
+        adjacencyCount = (0..<nodeCount).map { start[$0 + 1] - start[$0] }
+        adjacency = entries
     }
 
     private mutating func addEdge(from: Int, to: Int, fraction: Int64) {

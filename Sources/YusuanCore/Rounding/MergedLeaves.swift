@@ -22,8 +22,8 @@ struct MergedLeaves {
         guard count > 1, !problem.aggregates.isEmpty else { return nil }
         // A leaf's membership as two independent 64-bit sums of a random key per aggregate (and the
         // number of aggregates): equal memberships give equal signatures. Two leaves merged by a
-        // collision would still print sums that add up; the solution's violations are checked on
-        // the original aggregates.
+        // collision would still print sums that add up (a merged aggregate takes a group by its first
+        // leaf, `groupSets`); the solution's violations are checked on the original aggregates.
         var first = [UInt64](repeating: 0, count: count)
         var second = [UInt64](repeating: 0, count: count)
         var memberships = [Int](repeating: 0, count: count)
@@ -64,75 +64,38 @@ struct MergedLeaves {
         }
         guard sums.count < count else { return nil }
         // `groupSets` lists each aggregate's groups ascending and once each, all below `sums.count`.
-        let groupSets = Self.groupSets(problem.aggregates, memberships: memberships,
-                                       groupOfLeaf: groupOfLeaf, groupCount: sums.count)
+        let groupSets = Self.groupSets(problem.aggregates, leafCount: count, firstLeafOfGroup: firstLeafOfGroup)
         self.problem = RoundingProblem(leaves: sums, unit: problem.unit, normalizedAggregates: groupSets)
         self.groupOfLeaf = groupOfLeaf
         self.original = problem
     }
 
-    /// Each aggregate as the groups of its leaves, ascending and without duplicates. Groups are taken in
-    /// order, each with the aggregates of its leaves (leaf → aggregates and group → leaves in flat arrays),
-    /// and a group is added to an aggregate unless it was the last one added: the lists come out sorted
-    /// with no sort (one allocation per aggregate). `memberships` must count, per leaf, the aggregates
-    /// holding it (as `init` has just done): the flat arrays are sized by it.
-    private static func groupSets(_ aggregates: [[Int]], memberships: [Int], groupOfLeaf: [Int], groupCount: Int) -> [[Int]] {
-        let count = groupOfLeaf.count
-        var aggregateStart = [Int](repeating: 0, count: count + 1)
-        for leaf in 0..<count { aggregateStart[leaf + 1] = aggregateStart[leaf] + memberships[leaf] }
-        var leafStart = [Int](repeating: 0, count: groupCount + 1)
-        for g in groupOfLeaf { leafStart[g + 1] += 1 }
-        for g in 0..<groupCount { leafStart[g + 1] += leafStart[g] }
-        var start = [Int](repeating: 0, count: aggregates.count + 1)
-        for a in aggregates.indices { start[a + 1] = start[a] + aggregates[a].count }
-        var aggregatesOfLeaf = [Int](repeating: 0, count: aggregateStart[count])
-        var leavesOfGroup = [Int](repeating: 0, count: count)
-        var flat = [Int](repeating: 0, count: start[aggregates.count])
-        var write = start
-        var last = [Int](repeating: -1, count: aggregates.count)
-        // The walks run over raw buffers: every index is a leaf (aggregates hold only the problem's leaves,
-        // `RoundingProblem.normalized`), a group or an aggregate, and every slot is sized by the counts above.
-        aggregateStart.withUnsafeBufferPointer { aggregateStart in
-        leafStart.withUnsafeBufferPointer { leafStart in
-        groupOfLeaf.withUnsafeBufferPointer { groupOfLeaf in
-        aggregatesOfLeaf.withUnsafeMutableBufferPointer { aggregatesOfLeaf in
-        leavesOfGroup.withUnsafeMutableBufferPointer { leavesOfGroup in
-        flat.withUnsafeMutableBufferPointer { flat in
-        write.withUnsafeMutableBufferPointer { write in
-        last.withUnsafeMutableBufferPointer { last in
-            var fill = [Int](aggregateStart)
-            fill.withUnsafeMutableBufferPointer { fill in
-                for (a, aggregate) in aggregates.enumerated() {
-                    for leaf in aggregate {
-                        aggregatesOfLeaf[fill[leaf]] = a
-                        fill[leaf] &+= 1
+    /// Each aggregate as the groups of its leaves, ascending and without duplicates. A group's leaves lie in
+    /// the same aggregates, so an aggregate holds a group exactly when it holds the group's first leaf; and
+    /// groups are numbered in order of their first leaf, so an aggregate's first leaves, read in its (sorted)
+    /// order, give its groups ascending and once each: one pass per aggregate, no sort and no dedup.
+    private static func groupSets(_ aggregates: [[Int]], leafCount: Int, firstLeafOfGroup: [Int]) -> [[Int]] {
+        // The group a leaf starts, or -1 when an earlier leaf started its group.
+        var startedGroup = [Int](repeating: -1, count: leafCount)
+        for (g, leaf) in firstLeafOfGroup.enumerated() { startedGroup[leaf] = g }
+        // Over raw buffers: aggregates hold only the problem's leaves (`RoundingProblem.normalized`). Each list
+        // gets the aggregate's size as capacity (it has no more groups than leaves) and is filled from the start.
+        return startedGroup.withUnsafeBufferPointer { startedGroup in
+            aggregates.map { aggregate in
+                [Int](unsafeUninitializedCapacity: aggregate.count) { groups, initialized in
+                    var n = 0
+                    aggregate.withUnsafeBufferPointer { leaves in
+                        for leaf in leaves {
+                            let g = startedGroup[leaf]
+                            guard g >= 0 else { continue }
+                            groups.initializeElement(at: n, to: g)
+                            n &+= 1
+                        }
                     }
+                    initialized = n
                 }
             }
-            var next = [Int](leafStart)
-            next.withUnsafeMutableBufferPointer { next in
-                for leaf in 0..<count {
-                    let g = groupOfLeaf[leaf]
-                    leavesOfGroup[next[g]] = leaf
-                    next[g] &+= 1
-                }
-            }
-            // One walk over the incidences: each aggregate's groups are written into a slot as long as the
-            // aggregate (it has no more groups than leaves), then copied out at their count.
-            for g in 0..<groupCount {
-                for k in leafStart[g]..<leafStart[g &+ 1] {
-                    let leaf = leavesOfGroup[k]
-                    for m in aggregateStart[leaf]..<aggregateStart[leaf &+ 1] {
-                        let a = aggregatesOfLeaf[m]
-                        guard last[a] != g else { continue }
-                        last[a] = g
-                        flat[write[a]] = g
-                        write[a] &+= 1
-                    }
-                }
-            }
-        }}}}}}}}
-        return aggregates.indices.map { Array(flat[start[$0]..<write[$0]]) }
+        }
     }
 
     /// Printed units per original leaf, given the printed units of each group: each leaf its floor,

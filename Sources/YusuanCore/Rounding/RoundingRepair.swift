@@ -19,16 +19,10 @@ struct RoundingRepair {
     /// Outer sets holding each leaf; edges at each node (both CSR).
     private let setsOfLeaf: [Int]
     private let setsStart: [Int]
-    private let arcs: [Arc]
+    private var arcs: [Arc]
+    /// The two arcs of each edge (edge `e`'s at `2e` and `2e + 1`), whose `leaves` change when it moves.
+    private let arcsOfEdge: [Int]
     private let edgesStart: [Int]
-    /// An edge at a node as the search reads it, in one load: the edge, its other end, whether the node is its
-    /// tail, and whether a path may use the edge at all (not the grand total, and its exact flow fractional).
-    private struct Arc {
-        var edge: Int
-        var other: Int
-        var atTail: Bool
-        var usable: Bool
-    }
     private var change: [Int]
     /// Each set's bounds (`AggregateStructure.bounds`), read on every cost change.
     private let low: [Int]
@@ -62,6 +56,10 @@ struct RoundingRepair {
     private var downCost: [Int]
     /// Counts and leaves change only when a cycle is applied, which starts a new epoch (`FailedSearch`).
     private var epoch = 1
+    /// Per leaf, whether its own move would hurt an outer set (`singleCostChange` > 0), as `2 × epoch + 1`
+    /// when it would and `2 × epoch` when not: worked out once per epoch, since the strict searches of
+    /// one epoch ask again for the same leaves (an older epoch's entry is stale; 0 is none).
+    private var strictMemo: [Int]
     private var work = 0
     private let workLimit: Int
 
@@ -91,27 +89,7 @@ struct RoundingRepair {
             visit(network.tail[e])
             visit(network.head[e])
         }
-        // One arc per incidence, in its order (the CSR offsets run over all of them), built on raw buffers:
-        // every index is an edge or a node of the network.
-        let edgesStart = self.edgesStart
-        arcs = [Arc](unsafeUninitializedCapacity: edgesAt.count) { arcs, initialized in
-            edgesStart.withUnsafeBufferPointer { edgesStart in
-            edgesAt.withUnsafeBufferPointer { edgesAt in
-            network.tail.withUnsafeBufferPointer { tail in
-            network.head.withUnsafeBufferPointer { head in
-            network.open.withUnsafeBufferPointer { open in
-                for node in 0..<network.nodeCount {
-                    for k in edgesStart[node]..<edgesStart[node &+ 1] {
-                        // A loop (tail = head) leads back to its node, which the search has always seen.
-                        let e = edgesAt[k]
-                        let atTail = tail[e] == node
-                        arcs.initializeElement(at: k, to: Arc(edge: e, other: atTail ? head[e] : tail[e], atTail: atTail,
-                                                              usable: e != 0 && open[e]))
-                    }
-                }
-            }}}}}
-            initialized = edgesAt.count
-        }
+        (arcs, arcsOfEdge) = RoundingRepair.arcs(network, edgesStart: edgesStart, edgesAt: edgesAt)
         // Counts are read only for the outer sets (the others stay 0); a set's members are fractional leaves,
         // each with its edge.
         var count = [Int](repeating: 0, count: s.members.count)
@@ -130,6 +108,7 @@ struct RoundingRepair {
         high = s.members.indices.map { s.bounds(of: $0).high }
         upCost = [Int](repeating: 0, count: s.members.count)
         downCost = [Int](repeating: 0, count: s.members.count)
+        strictMemo = [Int](repeating: 0, count: leafCount)
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
         queue = [Int](repeating: 0, count: network.nodeCount)
@@ -208,7 +187,13 @@ struct RoundingRepair {
         guard let path = closingPath(of: net.firstLeafEdge + leaf, strict: strict) else { return false }
         let leaves = [leaf] + path.filter { $0 >= net.firstLeafEdge }.map { $0 - net.firstLeafEdge }
         guard costChange(leaves) < 0 else { return false }
-        for edge in path + [net.firstLeafEdge + leaf] { net.up[edge].toggle() }
+        for edge in path + [net.firstLeafEdge + leaf] {
+            net.up[edge].toggle()
+            for side in 0..<2 {
+                let k = arcsOfEdge[2 * edge + side]
+                arcs[k].leaves = Arc.leaves(usable: arcs[k].usable, up: net.up[edge], atTail: arcs[k].atTail)
+            }
+        }
         epoch += 1
         for moved in leaves {
             for k in setsStart[moved]..<setsStart[moved + 1] { count[setsOfLeaf[k]] += isUp(moved) ? 1 : -1 }
@@ -242,18 +227,20 @@ struct RoundingRepair {
         let stamp = self.stamp
         // The walk runs on raw buffers: the arrays it writes are moved out of `self` for it, and every index
         // in it is a node or an edge of the network.
-        var (seen, via, queue) = ([Int](), [Int](), [Int]())
+        var (seen, via, queue, strictMemo) = ([Int](), [Int](), [Int](), [Int]())
         swap(&seen, &self.seen)
         swap(&via, &self.via)
         swap(&queue, &self.queue)
+        swap(&strictMemo, &self.strictMemo)
         var (next, queued, found) = (0, 1, false)
         let firstLeafEdge = net.firstLeafEdge
+        let (fresh, hurts) = (2 * epoch, 2 * epoch + 1)
         seen.withUnsafeMutableBufferPointer { seen in
         via.withUnsafeMutableBufferPointer { via in
         queue.withUnsafeMutableBufferPointer { queue in
+        strictMemo.withUnsafeMutableBufferPointer { strictMemo in
         arcs.withUnsafeBufferPointer { arcs in
         edgesStart.withUnsafeBufferPointer { edgesStart in
-        net.up.withUnsafeBufferPointer { up in
             seen[source] = stamp
             queue[0] = source
             walk: while next < queued {
@@ -265,14 +252,19 @@ struct RoundingRepair {
                 for k in edgesStart[node]..<end {
                     let arc = arcs[k]
                     let e = arc.edge
-                    guard arc.usable, e != edge else { continue }
-                    // Residual arcs: an edge at its floor may go up (tail → head), at its ceiling down (head →
-                    // tail); so the arc leaves this node when the edge is up and the node is its head, or down
-                    // and its tail.
-                    guard up[e] != arc.atTail else { continue }
+                    // Only residual arcs leaving this node (`Arc.leaves`), and not the edge being closed.
+                    guard arc.leaves, e != edge else { continue }
                     let reached = arc.other
                     guard seen[reached] != stamp else { continue }
-                    if strict && e >= firstLeafEdge && singleCostChange(e - firstLeafEdge) > 0 { continue }
+                    if strict && e >= firstLeafEdge {
+                        let leaf = e - firstLeafEdge
+                        var memo = strictMemo[leaf]
+                        if memo != fresh && memo != hurts {
+                            memo = singleCostChange(leaf) > 0 ? hurts : fresh
+                            strictMemo[leaf] = memo
+                        }
+                        if memo == hurts { continue }
+                    }
                     seen[reached] = stamp
                     via[reached] = e
                     if reached == target {
@@ -296,6 +288,7 @@ struct RoundingRepair {
         swap(&seen, &self.seen)
         swap(&via, &self.via)
         swap(&queue, &self.queue)
+        swap(&strictMemo, &self.strictMemo)
         return found ? path(to: target, from: source) : nil
     }
 

@@ -86,16 +86,9 @@ struct RoundingSearch {
         self.up = up
         self.workLimit = workLimit
         let leafCount = s.fractionalLeaves.count
-        var start = [Int](repeating: 0, count: leafCount + 1)
-        for set in s.members { for leaf in set { start[leaf + 1] += 1 } }
-        for i in 1..<start.count { start[i] += start[i - 1] }
-        var entries = [Int](repeating: 0, count: start.last ?? 0)
-        var fill = start
-        for (id, set) in s.members.enumerated() {
-            for leaf in set {
-                entries[fill[leaf]] = id
-                fill[leaf] += 1
-            }
+        // The sets at each leaf, in set order, by the repair's incidence builder.
+        let (start, entries) = RoundingRepair.incidence(count: leafCount, groups: Array(s.members.indices)) { set, visit in
+            for leaf in s.members[set] { visit(leaf) }
         }
         setsStart = start
         setsOfLeaf = entries
@@ -166,14 +159,24 @@ struct RoundingSearch {
     /// After counts and weights changed: refreshes the deltas of the touched sets, and the gains of their
     /// leaves where a delta changed; the leaves that switched (`moved`) get their gains summed afresh.
     private mutating func refreshGains(moved: Move) {
-        for set in touchedSets {
-            let (u, d) = deltas(set)
-            let du = u - upDelta[set], dd = d - downDelta[set]
-            guard du != 0 || dd != 0 else { continue }
-            upDelta[set] = u
-            downDelta[set] = d
-            for leaf in s.members[set] { gain[leaf] += up[leaf] ? du : dd }
-        }
+        // A changed set's members are walked on raw buffers, the gains moved out of `self` for it: a set's
+        // members are fractional leaves of the problem, each with its gain and bound.
+        var gains: [Int] = []
+        swap(&gains, &gain)
+        gains.withUnsafeMutableBufferPointer { gains in
+        up.withUnsafeBufferPointer { up in
+            for set in touchedSets {
+                let (u, d) = deltas(set)
+                let du = u - upDelta[set], dd = d - downDelta[set]
+                guard du != 0 || dd != 0 else { continue }
+                upDelta[set] = u
+                downDelta[set] = d
+                s.members[set].withUnsafeBufferPointer { members in
+                    for leaf in members { gains[leaf] += up[leaf] ? du : dd }
+                }
+            }
+        }}
+        swap(&gains, &gain)
         for leaf in [moved.first, moved.second] where leaf >= 0 { gain[leaf] = fullGain(leaf) }
     }
 
