@@ -124,10 +124,11 @@ private struct CirculationWalk {
     }
 
     mutating func run() {
-        // A path holds each node at most once, so one slot per node holds its nodes, and its edges.
+        // A path holds each node at most once, so one slot per node holds its nodes, its edges and their senses.
         var onPath = [Int](repeating: -1, count: start.count)
         var pathNodes = [Int](repeating: 0, count: start.count)
         var pathEdges = [Int](repeating: 0, count: start.count)
+        var pathForward = [Bool](repeating: false, count: start.count)
         let unit = self.unit
         tail.withUnsafeBufferPointer { tail in
         head.withUnsafeBufferPointer { head in
@@ -139,6 +140,7 @@ private struct CirculationWalk {
         onPath.withUnsafeMutableBufferPointer { onPath in
         pathNodes.withUnsafeMutableBufferPointer { nodes in
         pathEdges.withUnsafeMutableBufferPointer { edges in
+        pathForward.withUnsafeMutableBufferPointer { forward in
             func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
             /// A fractional edge at `node` other than `arrived`; settled edges met on the way are dropped for good.
             func nextEdge(at node: Int, other arrived: Int) -> Int? {
@@ -158,32 +160,37 @@ private struct CirculationWalk {
                 return nil
             }
             /// Shifts flow around the cycle `edges[j..<edgeCount]` closed by `closing` until an edge reaches a
-            /// whole unit; `nodes[i]` is the node the walk left by edge `edges[i]`. The direction moves the
-            /// cycle's most prominent edge (the lowest: edges are in order of prominence) toward its nearest unit.
-            /// An edge goes up when it is walked in the same sense as the lead, relative to the lead's wish: one
-            /// pass finds the lead and the step for either outcome, a second moves the flows.
-            func shift(edgeCount: Int, closedBy closing: Int, from j: Int) {
+            /// whole unit; `nodes[i]` is the node the walk left by edge `edges[i]`, `forward[i]` whether that is
+            /// the edge's tail (noted as the edge joined the path, so the two passes below read no ends). The
+            /// direction moves the cycle's most prominent edge (the lowest: edges are in order of prominence)
+            /// toward its nearest unit. An edge goes up when it is walked in the same sense as the lead, relative
+            /// to the lead's wish: one pass finds the lead and the step for either outcome, a second moves the flows.
+            func shift(edgeCount: Int, closedBy closing: Int, forward closingForward: Bool, from j: Int) {
                 // The closing edge in the slot after the path (a path of `edgeCount` edges leaves one free).
                 edges[edgeCount] = closing
+                forward[edgeCount] = closingForward
                 var (lead, leadEdge) = (j, edges[j])
                 var stepIfForwardUp = unit, stepIfBackwardUp = unit
-                for i in j...edgeCount {
+                var i = j
+                while i <= edgeCount {
                     let e = edges[i]
                     if e < leadEdge { (lead, leadEdge) = (i, e) }
                     let f = flow[e]
-                    if tail[e] == nodes[i] {
+                    if forward[i] {
                         stepIfForwardUp = min(stepIfForwardUp, unit - f)
                         stepIfBackwardUp = min(stepIfBackwardUp, f)
                     } else {
                         stepIfForwardUp = min(stepIfForwardUp, f)
                         stepIfBackwardUp = min(stepIfBackwardUp, unit - f)
                     }
+                    i &+= 1
                 }
-                let forwardUp = (tail[leadEdge] == nodes[lead]) == nearestUp[leadEdge]
+                let forwardUp = forward[lead] == nearestUp[leadEdge]
                 let step = forwardUp ? stepIfForwardUp : stepIfBackwardUp
-                for i in j...edgeCount {
-                    let e = edges[i]
-                    flow[e] += (tail[e] == nodes[i]) == forwardUp ? step : -step
+                i = j
+                while i <= edgeCount {
+                    flow[edges[i]] += forward[i] == forwardUp ? step : -step
+                    i &+= 1
                 }
             }
             for first in 0..<flow.count where isFractional(first) {
@@ -192,32 +199,36 @@ private struct CirculationWalk {
                     nodes[0] = tail[first]
                     nodes[1] = head[first]
                     edges[0] = first
+                    forward[0] = true
+                    // A path of `edgeCount` edges has `edgeCount + 1` nodes; both stay below the node count.
                     var nodeCount = 2
                     var edgeCount = 1
                     onPath[tail[first]] = 0
                     onPath[head[first]] = 1
                     while edgeCount > 0 {
-                        let current = nodes[nodeCount - 1]
-                        guard let next = nextEdge(at: current, other: edges[edgeCount - 1]) else { stuck = true; break }
-                        let reached = tail[next] == current ? head[next] : tail[next]
+                        let current = nodes[nodeCount &- 1]
+                        guard let next = nextEdge(at: current, other: edges[edgeCount &- 1]) else { stuck = true; break }
+                        let isTail = tail[next] == current
+                        let reached = isTail ? head[next] : tail[next]
                         let j = onPath[reached]
                         if j < 0 {
                             onPath[reached] = nodeCount
                             nodes[nodeCount] = reached
-                            nodeCount += 1
+                            nodeCount &+= 1
                             edges[edgeCount] = next
-                            edgeCount += 1
+                            forward[edgeCount] = isTail
+                            edgeCount &+= 1
                             continue
                         }
-                        shift(edgeCount: edgeCount, closedBy: next, from: j)
-                        for k in (j + 1)..<nodeCount { onPath[nodes[k]] = -1 }
-                        nodeCount = j + 1
+                        shift(edgeCount: edgeCount, closedBy: next, forward: isTail, from: j)
+                        for k in (j &+ 1)..<nodeCount { onPath[nodes[k]] = -1 }
+                        nodeCount = j &+ 1
                         edgeCount = j
                     }
                     for k in 0..<nodeCount { onPath[nodes[k]] = -1 }
                 }
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }
 

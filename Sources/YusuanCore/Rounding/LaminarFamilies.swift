@@ -99,9 +99,10 @@ struct LaminarFamilies {
 
     /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
     /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
-    /// met walking its leaves. Crossing pairs are noted in one flat array as found, then laid out per set in
-    /// that order (no list grows per set). All of it but the first count runs over raw buffers, the sets
-    /// first copied into one flat array: the counting is most of the split's work.
+    /// met walking its leaves. Each set's later crossings are noted in one flat array as found (one append
+    /// per set), then every pair is laid out in both its lists in that order (no list grows per set). All of
+    /// it but the first count runs over raw buffers, the sets first copied into one flat array: the counting
+    /// is most of the split's work.
     static func crossingLists(_ sets: [[Int]], leafCount: Int) -> Lists {
         var setStart = [Int](repeating: 0, count: sets.count + 1)
         for (id, set) in sets.enumerated() { setStart[id + 1] = setStart[id] + set.count }
@@ -133,8 +134,9 @@ struct LaminarFamilies {
         next = start
         var shared = [Int](repeating: 0, count: sets.count)
         var seen = [Int](repeating: 0, count: sets.count)
-        var pairs: [Int] = []
-        pairs.reserveCapacity(memberships)
+        var later: [Int] = []
+        later.reserveCapacity(memberships)
+        var laterCount = [Int](repeating: 0, count: sets.count)
         flat.withUnsafeBufferPointer { flat in
         setStart.withUnsafeBufferPointer { setStart in
         start.withUnsafeBufferPointer { start in
@@ -142,6 +144,7 @@ struct LaminarFamilies {
         next.withUnsafeMutableBufferPointer { next in
         shared.withUnsafeMutableBufferPointer { shared in
         seen.withUnsafeMutableBufferPointer { seen in
+        laterCount.withUnsafeMutableBufferPointer { laterCount in
             // Sets are taken in order: when set `id` comes, the holders of each of its leaves before
             // `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
             for id in 0..<sets.count {
@@ -169,39 +172,47 @@ struct LaminarFamilies {
                         k &+= 1
                     }
                 }
+                // The crossing ones kept in place, in the order met.
+                var crossingCount = 0
                 for s in 0..<seenCount {
                     let other = seen[s]
                     let otherSize = setStart[other &+ 1] &- setStart[other]
                     if shared[other] < otherSize && shared[other] < size {
-                        pairs.append(id)
-                        pairs.append(other)
+                        seen[crossingCount] = other
+                        crossingCount &+= 1
                     }
                     shared[other] = 0
                 }
+                laterCount[id] = crossingCount
+                later.append(contentsOf: UnsafeBufferPointer(rebasing: seen[0..<crossingCount]))
             }
-        }}}}}}}
+        }}}}}}}}
         var listStart = [Int](repeating: 0, count: sets.count + 1)
-        pairs.withUnsafeBufferPointer { pairs in
+        later.withUnsafeBufferPointer { later in
         listStart.withUnsafeMutableBufferPointer { listStart in
-            for k in 0..<pairs.count { listStart[pairs[k] &+ 1] &+= 1 }
+            for id in 0..<sets.count { listStart[id &+ 1] = laterCount[id] }
+            for k in 0..<later.count { listStart[later[k] &+ 1] &+= 1 }
             for i in 0..<sets.count { listStart[i &+ 1] &+= listStart[i] }
         }}
         // Each entry written once (no zero fill first): every pair gives one entry to each of its two lists.
         var fill = listStart
-        let entries = [Int](unsafeUninitializedCapacity: pairs.count) { entries, initialized in
-            pairs.withUnsafeBufferPointer { pairs in
+        let entries = [Int](unsafeUninitializedCapacity: 2 * later.count) { entries, initialized in
+            later.withUnsafeBufferPointer { later in
+            laterCount.withUnsafeBufferPointer { laterCount in
             fill.withUnsafeMutableBufferPointer { fill in
                 var k = 0
-                while k < pairs.count {
-                    let (a, b) = (pairs[k], pairs[k &+ 1])
-                    entries.initializeElement(at: fill[a], to: b)
-                    fill[a] &+= 1
-                    entries.initializeElement(at: fill[b], to: a)
-                    fill[b] &+= 1
-                    k &+= 2
+                for a in 0..<laterCount.count {
+                    for _ in 0..<laterCount[a] {
+                        let b = later[k]
+                        entries.initializeElement(at: fill[a], to: b)
+                        fill[a] &+= 1
+                        entries.initializeElement(at: fill[b], to: a)
+                        fill[b] &+= 1
+                        k &+= 1
+                    }
                 }
-            }}
-            initialized = pairs.count
+            }}}
+            initialized = 2 * later.count
         }
         return Lists(start: listStart, entries: entries)
     }

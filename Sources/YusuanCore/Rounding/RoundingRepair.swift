@@ -34,8 +34,9 @@ struct RoundingRepair {
     private var queue: [Int]
     /// Searches that found no path, remembered for the epoch (`FailedSearch`), by source node and strictness.
     private var failed: [FailedSearch?]
-    /// Work done by the search under way at the end of each node's turn, in queue order.
-    private var workAfter: [Int] = []
+    /// Work done by the search under way at the end of each node's turn, in queue order (`next` turns): a
+    /// slot per node, since a node has one turn at most.
+    private var workAfter: [Int]
 
     /// A search from `source` that reached every node it could without meeting its target. Within one epoch
     /// (and strictness) a search from the same source walks the same arcs in the same order whatever its
@@ -63,7 +64,6 @@ struct RoundingRepair {
     private var work = 0
     private let workLimit: Int
 
-    /// Improves the rounded network in place.
     /// Improves the rounded network in place; returns the work spent and the sets still out of range.
     static func repair(_ s: AggregateStructure, network: inout RoundedNetwork, outside exact: (Int, Int),
                        workLimit: Int) -> (work: Int, unresolved: Int) {
@@ -112,6 +112,7 @@ struct RoundingRepair {
         seen = [Int](repeating: 0, count: network.nodeCount)
         via = [Int](repeating: -1, count: network.nodeCount)
         queue = [Int](repeating: 0, count: network.nodeCount)
+        workAfter = [Int](repeating: 0, count: network.nodeCount)
         failed = [FailedSearch?](repeating: nil, count: 2 * network.nodeCount)
         for set in outer { refreshCosts(set) }
     }
@@ -143,14 +144,18 @@ struct RoundingRepair {
     }
 
     /// Change in total distance if `leaf` alone switches between floor and ceiling.
+    /// On raw buffers: the leaf's entries are outer sets, and a cost is -1, 0 or 1 (the sum cannot overflow).
     private func singleCostChange(_ leaf: Int) -> Int {
-        var total = 0
-        if isUp(leaf) {
-            for k in setsStart[leaf]..<setsStart[leaf + 1] { total += downCost[setsOfLeaf[k]] }
-        } else {
-            for k in setsStart[leaf]..<setsStart[leaf + 1] { total += upCost[setsOfLeaf[k]] }
+        let range = setsStart[leaf]..<setsStart[leaf + 1]
+        func sum(_ cost: UnsafeBufferPointer<Int>, _ setsOfLeaf: UnsafeBufferPointer<Int>) -> Int {
+            var total = 0
+            for k in range { total &+= cost[setsOfLeaf[k]] }
+            return total
         }
-        return total
+        return setsOfLeaf.withUnsafeBufferPointer { setsOfLeaf in
+            isUp(leaf) ? downCost.withUnsafeBufferPointer { sum($0, setsOfLeaf) }
+                       : upCost.withUnsafeBufferPointer { sum($0, setsOfLeaf) }
+        }
     }
 
     /// Sets `upCost` and `downCost` of `set` from its count.
@@ -222,16 +227,16 @@ struct RoundingRepair {
             return nil
         }
         let startWork = work
-        workAfter.removeAll(keepingCapacity: true)
         stamp += 1
         let stamp = self.stamp
         // The walk runs on raw buffers: the arrays it writes are moved out of `self` for it, and every index
         // in it is a node or an edge of the network.
-        var (seen, via, queue, strictMemo) = ([Int](), [Int](), [Int](), [Int]())
+        var (seen, via, queue, strictMemo, workAfter) = ([Int](), [Int](), [Int](), [Int](), [Int]())
         swap(&seen, &self.seen)
         swap(&via, &self.via)
         swap(&queue, &self.queue)
         swap(&strictMemo, &self.strictMemo)
+        swap(&workAfter, &self.workAfter)
         var (next, queued, found) = (0, 1, false)
         let firstLeafEdge = net.firstLeafEdge
         let (fresh, hurts) = (2 * epoch, 2 * epoch + 1)
@@ -239,6 +244,7 @@ struct RoundingRepair {
         via.withUnsafeMutableBufferPointer { via in
         queue.withUnsafeMutableBufferPointer { queue in
         strictMemo.withUnsafeMutableBufferPointer { strictMemo in
+        workAfter.withUnsafeMutableBufferPointer { workAfter in
         arcs.withUnsafeBufferPointer { arcs in
         edgesStart.withUnsafeBufferPointer { edgesStart in
             seen[source] = stamp
@@ -275,20 +281,21 @@ struct RoundingRepair {
                     queue[queued] = reached
                     queued += 1
                 }
-                workAfter.append(work - startWork)
+                workAfter[next - 1] = work - startWork
                 if work >= workLimit { break }
             }
-        }}}}}}
+        }}}}}}}
         // Remembered only when the search ran to its end without reaching the target.
         if next == queued, seen[target] != stamp {
             var reached = [UInt64](repeating: 0, count: (seen.count + 63) >> 6)
             for node in queue[0..<queued] { reached[node >> 6] |= 1 << UInt64(node & 63) }
-            failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: workAfter)
+            failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: Array(workAfter[0..<next]))
         }
         swap(&seen, &self.seen)
         swap(&via, &self.via)
         swap(&queue, &self.queue)
         swap(&strictMemo, &self.strictMemo)
+        swap(&workAfter, &self.workAfter)
         return found ? path(to: target, from: source) : nil
     }
 
