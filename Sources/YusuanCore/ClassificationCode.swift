@@ -75,7 +75,7 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
     public static func parse(_ text: String) -> ClassificationCode? { try? ClassificationCode(text) }
 
     public var level: Int {
-        switch digits.count {
+        switch length {
         case 3: 1
         case 5: 2
         default: 3
@@ -86,8 +86,17 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
 
     public var parent: ClassificationCode? {
         guard level > 1 else { return nil }
-        return ClassificationCode(unchecked: String(digits.prefix(digits.count - 2)), scheme: scheme)
+        let kept = bytesAreCharacters ? String(decoding: digits.utf8.dropLast(2), as: UTF8.self)
+                                      : String(digits.prefix(digits.count - 2))
+        return ClassificationCode(unchecked: kept, scheme: scheme)
     }
+
+    /// `digits.count`, read as the byte count when each byte is a character (`bytesAreCharacters`).
+    var length: Int { bytesAreCharacters ? digits.utf8.count : digits.count }
+
+    /// Whether every byte of `digits` is ASCII but CR, so a character of its own: always so for digits the
+    /// initializer checked; a code decoded from elsewhere may hold anything, and is counted in characters.
+    var bytesAreCharacters: Bool { digits.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
 
     public var ancestors: [ClassificationCode] {
         var out: [ClassificationCode] = []
@@ -97,7 +106,7 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
     }
 
     public func isAncestor(of other: ClassificationCode) -> Bool {
-        other.scheme == scheme && other.digits.count > digits.count && other.digits.hasPrefix(digits)
+        other.scheme == scheme && other.length > length && other.digits.hasPrefix(digits)
     }
 
     init(unchecked digits: String, scheme: ClassificationScheme) {

@@ -63,7 +63,11 @@ public enum TextNormalization {
     /// ideograph composes with nothing. `key`, `halfWidth` and trimming never write an ideograph, so a test that
     /// needs one of these in the key of `s` can be skipped when this is false.
     public static func mayHoldIdeograph(_ s: String, _ ideographs: [Unicode.Scalar]) -> Bool {
-        withBytes(s) { b in
+        // The low six bits of each ideograph (its last byte's): a three-byte scalar whose last byte has none of
+        // them is none of the ideographs, found without decoding it and comparing it with each.
+        var lows: UInt64 = 0
+        for u in ideographs { lows |= 1 << UInt64(u.value & 0x3F) }
+        return withBytes(s) { b in
             let n = b.count
             var i = 0
             while i < n {
@@ -71,8 +75,10 @@ public enum TextNormalization {
                 if c >= 0xF0 { return true }
                 if c >= 0xE0 && i + 2 < n {
                     if c == 0xEF && (0xA4...0xAB).contains(b[i + 1]) { return true }
-                    let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                    for u in ideographs where u.value == v { return true }
+                    if lows >> UInt64(b[i + 2] & 0x3F) & 1 != 0 {
+                        let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                        for u in ideographs where u.value == v { return true }
+                    }
                     i += 3
                     continue
                 }
@@ -99,19 +105,29 @@ public enum TextNormalization {
 
     /// The bytes of `mayChangeInKey`, told apart: ASCII ones (09–0D, space, '"', "'", "[", "]") are changed
     /// byte for byte by `asciiKey`; any other (C2, E1, E2, E3 80, EF BC / EF BD) takes the pass over scalars.
+    /// Steps from scalar to scalar (a string's bytes are valid UTF-8): a Chinese character is one lead byte
+    /// tested, not three bytes each compared with the byte before.
     static func keyChanges(_ s: String) -> KeyChanges {
         withBytes(s) { bytes in
-            var previous: UInt8 = 0
+            let n = bytes.count
             var ascii = false
-            for b in bytes {
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    // Bits 09–0D, 20, 22 and 27 of the low half, 5B and 5D of the high half.
+                    if b < 0x40 { if (0x0000_0085_0000_3E00 as UInt64) >> b & 1 != 0 { ascii = true } }
+                    else if (0x0000_0000_2800_0000 as UInt64) >> (b - 0x40) & 1 != 0 { ascii = true }
+                    i += 1
+                    continue
+                }
                 switch b {
-                case 0x09...0x0D, 0x20, 0x22, 0x27, 0x5B, 0x5D: ascii = true
                 case 0xC2, 0xE1, 0xE2: return .other
-                case 0x80: if previous == 0xE3 { return .other }
-                case 0xBC, 0xBD: if previous == 0xEF { return .other }
+                case 0xE3: if i + 1 < n && bytes[i + 1] == 0x80 { return .other }
+                case 0xEF: if i + 1 < n && (bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD) { return .other }
                 default: break
                 }
-                previous = b
+                i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
             return ascii ? .asciiOnly : .none
         }

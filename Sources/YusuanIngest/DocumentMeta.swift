@@ -46,9 +46,10 @@ struct DocumentMeta {
         let chars = Array(compact)
         var i = 0
         while i + 4 < chars.count {
-            let four = String(chars[i..<(i + 4)])
+            // Tested on the characters; a string made only of four digits.
+            let four = chars[i..<(i + 4)]
             if four.allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年",
-               (i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber)), let y = Int(four), y >= 2000, y < 2100 {
+               (i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber)), let y = Int(String(four)), y >= 2000, y < 2100 {
                 return y
             }
             i += 1
@@ -61,7 +62,7 @@ struct DocumentMeta {
         let chars = Array(title)
         var i = 0
         while i + 4 < chars.count {
-            if String(chars[i..<(i + 4)]).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if chars[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }) {
                 let d = String(chars[..<i]).trimmed
                 return d.isEmpty ? nil : d
             }

@@ -109,7 +109,7 @@ enum FormBuilder {
         } else {
             starts = fieldLabelKeys.contains { key.hasTextPrefix($0) }
         }
-        return starts && key.count <= 16
+        return starts && key.hasAtMost(characters: 16)
     }
 
     /// The keys of `fieldLabels`, made once.

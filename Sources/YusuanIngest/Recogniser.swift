@@ -187,6 +187,6 @@ enum NarrativeShape {
         guard RowLabels.mayHaveOrdinal(t), !t.contains(","), !t.contains("，") else { return false }
         let (depth, rest) = RowLabels.outline(t)
         guard depth != nil else { return false }
-        return rest.count <= 30 && !rest.contains("，") && !rest.contains(",")
+        return rest.hasAtMost(characters: 30) && !rest.contains("，") && !rest.contains(",")
     }
 }

@@ -2,7 +2,7 @@ import Testing
 import YusuanTestSupport
 @testable import YusuanAudit
 
-/// `SameQuantity.majority` counts the printings pairwise (round 20); it must pick the printing the dictionary of
+/// `SameQuantity.majorityIndex` counts the printings pairwise (round 20); it must pick the printing the dictionary of
 /// counts picked: the first one whose value most printings hold.
 @Suite struct SameQuantityMajorityTests {
     /// `majority` as written before round 20, over the printings' values.

@@ -7,31 +7,41 @@ enum SameQuantity {
         var applicable = false
         let cmp = SumCheck(rule: rule, context: ctx)
         // Which tables (by `tableID`, numbered from 0 per audit) the group being read has a printing in, cleared after
-        // each group; and that group's printings, one per table: both kept for the next group (no set or array
-        // allocated per group).
+        // each group; that group's printings, one per table, as indices into `all`, and their amounts: all kept for
+        // the next group (no set or array allocated per group). Facts are read in place, one copied only when
+        // compared.
         var seen: [Bool] = []
-        var perTable: [Fact] = []
-        for group in ctx.facts.groups {
+        var perTable: [Int] = []
+        var fen: [Int64] = []
+        let groups = ctx.facts.groups
+        let all = groups.all
+        for group in groups {
             // A 总计 line is 合计 plus carried balances: the 合计 lines are compared across tables and the
             // balance rules tie 总计 to them, so comparing 总计 lines too would only repeat those findings.
-            guard let first = group.first, first.quantity.subject != .grandTotal, subjects(first.quantity.subject) else { continue }
+            let members = group.members
+            guard let first = members.first else { continue }
+            let subject = all[first].quantity.subject
+            guard subject != .grandTotal, subjects(subject) else { continue }
             // One printing per table (a table that prints it twice is checked inside the table).
             perTable.removeAll(keepingCapacity: true)
-            for f in group {
-                let id = f.tableID
+            for m in members {
+                let id = all[m].tableID
                 if id >= seen.count { seen += repeatElement(false, count: id + 1 - seen.count) }
                 if !seen[id] {
                     seen[id] = true
-                    perTable.append(f)
+                    perTable.append(m)
                 }
             }
-            for f in perTable { seen[f.tableID] = false }
+            for m in perTable { seen[all[m].tableID] = false }
             guard perTable.count >= 2 else { continue }
             applicable = true
-            let reference = majority(perTable)
-            for f in perTable where f.tableID != reference.tableID && !UnitMismatch.isUnitSlip(reference.figure, f.figure) {
+            fen.removeAll(keepingCapacity: true)
+            for m in perTable { fen.append(all[m].figure.amount?.fen ?? 0) }
+            let reference = all[perTable[majorityIndex(fen)]]
+            for m in perTable where all[m].tableID != reference.tableID && !UnitMismatch.isUnitSlip(reference.figure, all[m].figure) {
                 // Most printings agree: skip them before any message is written.
-                if FigureComparison.same(reference.figure, f.figure) == .equal { continue }
+                if FigureComparison.same(reference.figure, all[m].figure) == .equal { continue }
+                let f = all[m]
                 let what = describe(f.quantity, ctx: ctx, row: f.row)
                 if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
                                           whatEnglish: "\(what.en) should be the same in every table",
@@ -60,13 +70,9 @@ enum SameQuantity {
         return f.table.rows.contains { $0.code.map(code.isAncestor) ?? false }
     }
 
-    /// The printing most tables agree on; ties go to the earliest table.
-    static func majority(_ facts: [Fact]) -> Fact {
-        facts[majorityIndex(facts.map { $0.figure.amount?.fen ?? 0 })]
-    }
-
-    /// The first index of the value most of `fen` hold (0 when empty). The values are one printing per table, a
-    /// handful: each is counted against the others, without a dictionary.
+    /// The first index of the value most of `fen` hold (0 when empty): the printing most tables agree on, ties
+    /// going to the earliest table. The values are one printing per table, a handful: each is counted against the
+    /// others, without a dictionary.
     static func majorityIndex(_ fen: [Int64]) -> Int {
         var best = 0
         var chosen = 0

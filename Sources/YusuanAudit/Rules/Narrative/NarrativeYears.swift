@@ -71,7 +71,7 @@ enum NarrativeYears {
     /// A heading or title line ("2022年部门预算情况说明") names the document's year.
     static func headings(_ blocks: [NarrativeBlock], year: Int, phase: Phase, rule: Rule) -> [Finding] {
         var out: [Finding] = []
-        for b in blocks where b.isHeading || (b.text.count <= 60 && !b.text.contains(",")
+        for b in blocks where b.isHeading || (b.text.hasAtMost(characters: 60) && !b.text.contains(",")
                                               && (b.text.contains("情况说明") || b.text.hasSuffix("表"))) {
             let t = b.text
             if ["比", "较", "对比", "执行", "上年"].contains(where: t.contains) { continue }

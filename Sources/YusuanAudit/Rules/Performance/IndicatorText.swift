@@ -5,7 +5,7 @@ enum IndicatorText {
     /// "指标 1：稳控重点人员" → "稳控重点人员"; "1.信访法制宣传" → "信访法制宣传".
     static func bareName(_ raw: String) -> String {
         var s = TextNormalization.halfWidth(raw).trimmed
-        if s.hasPrefix("指标") {
+        if s.hasTextPrefix("指标") {
             let rest = s.dropFirst(2).drop { $0 == " " || $0.isNumber || numerals.contains($0) }
             if let f = rest.first, f == ":" || f == "：" || f == "、" || f == "." {
                 s = String(rest.dropFirst()).trimmed
@@ -19,8 +19,13 @@ enum IndicatorText {
     /// "≥", "≤", "=", ">", "<" for the symbols and words forms print; nil for 定性 or blank.
     static func operatorSymbol(_ raw: String) -> String? {
         let t = TextNormalization.key(raw)
-        if t.isEmpty || !mayStart(t, with: operatorFirsts) { return nil }
-        for (word, symbol) in operatorWords where t.hasTextPrefix(word) { return symbol }
+        guard let f = t.unicodeScalars.first else { return nil }
+        // A first scalar that settles the first character rules out every word starting with another scalar.
+        let settled = settlesFirst(f)
+        for (i, (word, symbol)) in operatorWords.enumerated()
+        where (!settled || operatorFirsts[i] == f.value) && t.hasTextPrefix(word) {
+            return symbol
+        }
         return nil
     }
 
@@ -30,7 +35,8 @@ enum IndicatorText {
         ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("小于等于", "≤"), ("不高于", "≤"), ("不超过", "≤"),
         (">", ">"), ("大于", ">"), ("<", "<"), ("小于", "<"), ("=", "="), ("等于", "="),
     ]
-    static let operatorFirsts = firstScalars(operatorWords.map(\.0))
+    /// The first scalar of each of `operatorWords`, in their order.
+    static let operatorFirsts: [UInt32] = operatorWords.map { $0.0.unicodeScalars.first?.value ?? 0 }
 
     /// The symbols `parseValue` strips from a value's start, in the order it tries them.
     static let valueSymbols = ["≥", "≧", ">=", "≤", "≦", "<=", ">", "<", "="]
@@ -44,8 +50,14 @@ enum IndicatorText {
     /// `hasPrefix` could not be true then.
     static func mayStart(_ s: String, with firsts: Set<UInt32>) -> Bool {
         guard let f = s.unicodeScalars.first else { return false }
-        if firsts.contains(f.value) { return true }
-        return !(f.isASCII || (0x4E00...0x9FFF).contains(f.value))
+        return firsts.contains(f.value) || !settlesFirst(f)
+    }
+
+    /// Whether a string whose first scalar is `f` can start only with words whose first scalar is `f` (of the
+    /// words here, each starting with a scalar of no canonical decomposition): `f` is ASCII or a CJK unified
+    /// ideograph, which nothing composes into and no other scalar decomposes to.
+    static func settlesFirst(_ f: Unicode.Scalar) -> Bool {
+        f.isASCII || (0x4E00...0x9FFF).contains(f.value)
     }
 
     /// "≥95%" → (95, "≥", "%"); "40000" → (40000, nil, ""); "好" → (nil, nil, "").
