@@ -31,14 +31,27 @@ public struct Consolidation: Sendable {
     public init(_ items: [LineItem], name: String, year: Int) {
         // The shares arrive in whatever order the workers finished; sorted, the leaves (and so the
         // rounding, which is deterministic for a given problem) do not depend on it.
-        var ledger = Self.sortedLedger(items)
+        self.init(sorted: Self.sortedLedger(items), name: name, year: year)
+    }
+
+    /// `init(gathering.items, name:year:)`, taking the gathering's leaves as it packed them: no line item is made and
+    /// no code packed again.
+    public init(_ gathering: Gathering, name: String, year: Int) {
+        self.init(sorted: gathering.sortedLedger(), name: name, year: year)
+    }
+
+    /// Rounds the leaves, already in `leafOrder`, and prints the two 汇总 tables.
+    private init(sorted: Ledger, name: String, year: Int) {
+        var ledger = sorted
         let budget = Budget(department: name, year: year, profile: "", units: [])
         let index = LeafIndex(ledger)
         let recorder = Recorder()
-        _ = Self.tables(budget, Books(ledger: ledger, recorder: recorder, index: index))
+        // The grids are built once, noting their sets; their figures are read after rounding.
+        let grids = Self.grids(budget, Books(ledger: ledger, recorder: recorder, index: index))
         ledger.round(recorder.sets, workLimit: Self.roundingWorkLimit)
         self.ledger = ledger
-        self.tables = Self.tables(budget, Books(ledger: ledger, recorder: nil, index: index))
+        let books = Books(ledger: ledger, recorder: nil, index: index)
+        self.tables = grids.map { $0.table(books.at($0.scale)) }
     }
 
     /// Work allowed to controlled rounding: the consolidated 汇总 is one large problem (a city's has
@@ -68,22 +81,29 @@ public struct Consolidation: Sendable {
                 return Ledger(items.sorted(by: Self.leafOrder))
             }
             packed.append((f, e))
-            let rank = UInt64(Self.natureRank(item.nature).0)
-            keys.append(SortKey(functional: DigitCode.aligned(f), economic: DigitCode.aligned(e),
-                                rest: UInt64(DigitCode.length(f)) << 48 | UInt64(DigitCode.length(e)) << 40 | rank << 32 | UInt64(item.fund.bit)))
+            keys.append(SortKey(f, e, nature: item.nature, fund: item.fund))
         }
+        return sortedLedger(keys: keys, packed: packed, amount: { items[$0].amount }) { i in
+            let item = items[i]
+            return Ledger.Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
+                               nature: item.nature, fund: item.fund, exact: item.amount)
+        }
+    }
+
+    /// Leaves `0..<keys.count` (`packed`: their codes, `keys`: their `SortKey`s) sorted by their keys, equal neighbours
+    /// summed (`amount`); `leaf` makes the first leaf of each key.
+    static func sortedLedger(keys: [SortKey], packed: [(functional: UInt64, economic: UInt64)],
+                             amount: (Int) -> Amount, leaf: (Int) -> Ledger.Leaf) -> Ledger {
         let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         var leaves: [Ledger.Leaf] = []
         var functional: [UInt64] = [], economic: [UInt64] = []
-        leaves.reserveCapacity(items.count)
+        leaves.reserveCapacity(keys.count)
         var previous: SortKey?
         for i in order {
-            let item = items[i]
             if keys[i] == previous, let last = leaves.indices.last {
-                leaves[last].exact = leaves[last].exact + item.amount
+                leaves[last].exact = leaves[last].exact + amount(i)
             } else {
-                leaves.append(Ledger.Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
-                                          nature: item.nature, fund: item.fund, exact: item.amount))
+                leaves.append(leaf(i))
                 functional.append(packed[i].functional)
                 economic.append(packed[i].economic)
                 previous = keys[i]
@@ -95,10 +115,18 @@ public struct Consolidation: Sendable {
     /// `leafOrder` as integers, compared in the order (functional, 功能 length, economic, `rest`): aligned
     /// codes (`DigitCode.aligned`), and in `rest` the 功能 length (bit 48), the 经济 length (bit 40), the
     /// nature's rank (bit 32) and the fund's bit.
-    private struct SortKey: Equatable {
+    struct SortKey: Equatable {
         let functional: UInt64
         let economic: UInt64
         let rest: UInt64
+
+        /// The key of a leaf of packed codes `f` and `e`.
+        init(_ f: UInt64, _ e: UInt64, nature: SpendingNature, fund: RevenueSource) {
+            functional = DigitCode.aligned(f)
+            economic = DigitCode.aligned(e)
+            rest = UInt64(DigitCode.length(f)) << 48 | UInt64(DigitCode.length(e)) << 40
+                | UInt64(Consolidation.natureRank(nature).0) << 32 | UInt64(fund.bit)
+        }
 
         static func < (a: SortKey, b: SortKey) -> Bool {
             if a.functional != b.functional { return a.functional < b.functional }
@@ -124,7 +152,7 @@ public struct Consolidation: Sendable {
         }
     }
 
-    static func tables(_ budget: Budget, _ books: Books) -> [DisclosureTable] {
+    static func grids(_ budget: Budget, _ books: Books) -> [Grid] {
         let c = BuildContext(budget: budget, books: books,
                              functional: CatalogLibrary.catalog(.functional, year: budget.year),
                              economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: nil)
@@ -134,17 +162,17 @@ public struct Consolidation: Sendable {
     }
 
     /// 支出经济分类汇总表: rows 合计 + 经济 类/款 with money, columns 合计 | 基本支出 | 项目支出.
-    static func economic(_ c: BuildContext) -> DisclosureTable {
-        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil, format: c.format, recording: c.recording)
+    static func economic(_ c: BuildContext) -> Grid {
+        var g = Grid(kind: .other, title: c.title("支出经济分类汇总表"), attachment: nil, format: c.format, scale: c.scale)
         g.columns = [.code, .name, .money(["合计"], .total, year: c.year), .money(["基本支出"], .basic, year: c.year),
                      .money(["项目支出"], .project, year: c.year)]
-        func values(_ p: LeafFilter) -> [Fixed?] {
-            [nil, nil, c.books.figure(p), c.books.figure(p.and(.basic)), c.books.figure(p.and(.project))]
+        func values(_ p: LeafFilter) -> [Grid.Value?] {
+            [nil, nil, c.books.printed(p), c.books.printed(p.and(.basic)), c.books.printed(p.and(.project))]
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
         for code in c.economicCodes(.all) {
             g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
         }
-        return g.table()
+        return g
     }
 }

@@ -12,13 +12,52 @@ extension Consolidation {
     /// dictionary keyed by the strings.
     public struct Gathering: Sendable {
         /// Packed keys (the fund's bit in bits 0–9, the nature's bit from bit 10) numbered in the order first seen
-        /// (`FirstSeenNumbering`, so a line item's lookup hashes nothing through `Hasher`), with each one's key and
-        /// its leaf's position in `items`.
+        /// (`FirstSeenNumbering`, so a line item's lookup hashes nothing through `Hasher`), with each one's leaf by
+        /// number: no line item (nor code string) is made per leaf until the leaves are taken.
         private var packed = FirstSeenNumbering(expectedKeys: 4096)
         private var packedKeys: [PackedLeaves.Key] = []
-        private var packedItems: [Int] = []
+        private var packedLeaves: [PackedLeaf] = []
         private var index: [Key: Int] = [:]
-        public private(set) var items: [LineItem] = []
+        /// Leaves with a code that is not all digits.
+        private var unpacked: [LineItem] = []
+
+        /// A leaf of packed codes: its nature (基本, or 项目 without a code), fund and exact sum.
+        private struct PackedLeaf {
+            let nature: SpendingNature
+            let fund: RevenueSource
+            var amount: Amount
+        }
+
+        /// The leaves gathered, as line items (no unit, no project code): those of digit codes in the order first
+        /// seen, then the others in the order first seen.
+        public var items: [LineItem] {
+            packedKeys.indices.map { n in
+                LineItem(unit: "", functional: DigitCode.string(packedKeys[n].functional),
+                         economic: DigitCode.string(packedKeys[n].economic), nature: packedLeaves[n].nature,
+                         fund: packedLeaves[n].fund, amount: packedLeaves[n].amount)
+            } + unpacked
+        }
+
+        /// `Consolidation.sortedLedger(items)`: when every code is digits, sorted from the packed keys as gathered,
+        /// each leaf's codes spelled once.
+        func sortedLedger() -> Ledger {
+            guard unpacked.isEmpty else { return Consolidation.sortedLedger(items) }
+            let keys = packedKeys.indices.map { n in
+                Consolidation.SortKey(packedKeys[n].functional, packedKeys[n].economic,
+                                      nature: packedLeaves[n].nature, fund: packedLeaves[n].fund)
+            }
+            // Leaves come in code order, so a leaf often has its predecessor's codes (other nature or fund): the
+            // strings spelled last are taken again.
+            var functional: (code: UInt64, text: String) = (0, ""), economic: (code: UInt64, text: String) = (0, "")
+            return Consolidation.sortedLedger(keys: keys, packed: packedKeys.map { ($0.functional, $0.economic) },
+                                              amount: { packedLeaves[$0].amount }) { n in
+                let (f, e) = (packedKeys[n].functional, packedKeys[n].economic)
+                if f != functional.code { functional = (f, DigitCode.string(f)) }
+                if e != economic.code { economic = (e, DigitCode.string(e)) }
+                return Ledger.Leaf(unit: "", functional: functional.text, economic: economic.text,
+                                   nature: packedLeaves[n].nature, fund: packedLeaves[n].fund, exact: packedLeaves[n].amount)
+            }
+        }
 
         public init() {}
 
@@ -54,13 +93,10 @@ extension Consolidation {
             let key = PackedLeaves.Key(functional: f, economic: e, masks: UInt64(PackedLeaves.natureBit(nature)) << 10 | UInt64(fund.bit))
             let found = packed.number(key, keys: packedKeys)
             if !found.isNew {
-                let i = packedItems[found.number]
-                items[i].amount = items[i].amount + amount
+                packedLeaves[found.number].amount = packedLeaves[found.number].amount + amount
             } else {
                 packedKeys.append(key)
-                packedItems.append(items.count)
-                items.append(LineItem(unit: "", functional: DigitCode.string(f), economic: DigitCode.string(e),
-                                      nature: nature.isBasic ? nature : .project(""), fund: fund, amount: amount))
+                packedLeaves.append(PackedLeaf(nature: nature.isBasic ? nature : .project(""), fund: fund, amount: amount))
             }
         }
 
@@ -68,10 +104,10 @@ extension Consolidation {
             let nature: SpendingNature = nature.isBasic ? nature : .project("")
             let key = Key(functional: functional, economic: economic, nature: nature, fund: fund)
             if let i = index[key] {
-                items[i].amount = items[i].amount + amount
+                unpacked[i].amount = unpacked[i].amount + amount
             } else {
-                index[key] = items.count
-                items.append(LineItem(unit: "", functional: functional, economic: economic, nature: nature,
+                index[key] = unpacked.count
+                unpacked.append(LineItem(unit: "", functional: functional, economic: economic, nature: nature,
                                       fund: fund, amount: amount))
             }
         }

@@ -19,8 +19,6 @@ struct BuildContext {
     var year: Int { budget.year }
     /// The scale figures print at here: the unit of the table (or narrative figure) being written.
     var scale: PrintScale { books.scale }
-    /// Whether this is the compiler's first pass, which only records the printed sets (its tables are thrown away).
-    var recording: Bool { books.recorder != nil }
 
     /// The same context printing figures in `unit` with `format` (its decimals set the printed step).
     func printing(in unit: MoneyUnit, format: FigureFormat = .standard) -> BuildContext {

@@ -13,25 +13,39 @@ public enum DisclosureCompiler {
     public static func compileKeepingLedger(_ budget: Budget) -> (disclosure: Disclosure, ledger: Ledger) {
         let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
         var ledger = Ledger(budget.lineItems)
-        // First pass: learn which sets of leaves are printed; round them; second pass: print.
+        // Before rounding, the grids are built (their figures held as selections) and every printed set is noted;
+        // after, the grids' tables read the rounded figures. Tables whose text depends on their figures, and the
+        // narrative, are written once to note their sets and again to print.
         let recorder = Recorder()
         let index = LeafIndex(ledger)
         // What both passes work out alike (the summary tables' 类) is worked out once.
         let shared = BuildContext.Shared()
-        _ = assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index), shared: shared)
+        let recording = context(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index), shared: shared)
+        let specs = profile?.tables ?? []
+        let grids = specs.map { spec -> [Grid]? in
+            let c = recording.printing(spec)
+            guard let grids = Self.grids(spec, c) else {
+                _ = Self.tables(spec, c)
+                return nil
+            }
+            return grids
+        }
+        var recordingWriter = NarrativeWriter(recording)
+        _ = recordingWriter.write()
         ledger.round(recorder.sets)
-        return (assemble(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index), shared: shared), ledger)
-    }
 
-    static func assemble(_ budget: Budget, profile: Profile?, books: Books, shared: BuildContext.Shared = .init()) -> Disclosure {
-        let c = BuildContext(budget: budget, books: books,
-                             functional: CatalogLibrary.catalog(.functional, year: budget.year),
-                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile,
-                             shared: shared)
+        let c = context(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index), shared: shared)
+        var booksByScale: [Books] = [c.books]
+        func books(_ scale: PrintScale) -> Books {
+            if let known = booksByScale.first(where: { $0.scale == scale }) { return known }
+            booksByScale.append(c.books.at(scale))
+            return booksByScale[booksByScale.count - 1]
+        }
         var tables: [DisclosureTable] = []
-        for spec in profile?.tables ?? [] {
+        for (spec, grids) in zip(specs, grids) {
             let unit = profile?.unit(of: spec) ?? .wanYuan
-            tables += build(spec, c.printing(spec)).map { table in
+            let built = grids.map { $0.map { $0.table(books($0.scale)) } } ?? Self.tables(spec, c.printing(spec))
+            tables += built.map { table in
                 var t = table
                 t.unit = unit
                 t.unitDeclared = true
@@ -39,19 +53,27 @@ public enum DisclosureCompiler {
             }
         }
         var writer = NarrativeWriter(c)
-        let texts = writer.write()
-        // The recording pass's disclosure is thrown away: its paragraphs are not needed.
-        let narrative = c.recording ? [] : texts.map { text in
+        let narrative = writer.write().map { text in
             // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th. The outline (the
             // costly test) is read only for the short paragraphs that may be headings.
             Paragraph(text: text, location: SourceLocation(),
                       isHeading: text.dropFirst(24).isEmpty && !text.contains("：") && RowLabels.depth(text) != nil)
         }
-        return Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
-                          year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")
+        let disclosure = Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
+                                    year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")
+        return (disclosure, ledger)
     }
 
-    static func build(_ spec: Profile.TableSpec, _ c: BuildContext) -> [DisclosureTable] {
+    static func context(_ budget: Budget, profile: Profile?, books: Books, shared: BuildContext.Shared) -> BuildContext {
+        BuildContext(budget: budget, books: books,
+                     functional: CatalogLibrary.catalog(.functional, year: budget.year),
+                     economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: profile,
+                     shared: shared)
+    }
+
+    /// The grids of a table spec, their figures held as selections (`Grid.Value`); nil for the tables whose text
+    /// depends on their figures (the 三公 table's note, the performance forms' amounts), built by `tables`.
+    static func grids(_ spec: Profile.TableSpec, _ c: BuildContext) -> [Grid]? {
         let a = spec.attachment
         let t = spec.title
         switch spec.kind {
@@ -71,15 +93,25 @@ public enum DisclosureCompiler {
             return [FunctionalTables.expenditure(c, kind: .stateCapitalExpenditure, title: t, attachment: a, scope: .fund(.stateCapital),
                                                  priorYear: false, emptyNote: "（备注：本单位无国有资本经营预算收支，故此表无数据。）")]
         case .basicExpenditure: return [BasicTable.build(c, title: t, attachment: a)]
-        case .threePublic: return [ThreePublicTable.build(c, title: t, attachment: a)]
         case .projectList: return [ProjectTables.list(c, title: t, attachment: a)]
         case .procurement: return [ProjectTables.procurement(c, title: t, attachment: a)]
+        case .other: return []
+        case .threePublic, .overallPerformance, .projectPerformance: return nil
+        }
+    }
+
+    /// The tables of a spec whose text depends on their figures, printed from `c`'s books.
+    static func tables(_ spec: Profile.TableSpec, _ c: BuildContext) -> [DisclosureTable] {
+        let a = spec.attachment
+        let t = spec.title
+        switch spec.kind {
+        case .threePublic: return [ThreePublicTable.build(c, title: t, attachment: a)]
         case .overallPerformance: return [PerformanceTables.overall(c, title: t, attachment: a)]
         case .projectPerformance:
             return c.budget.projects.enumerated().map { i, p in
                 PerformanceTables.project(c, p, title: t, attachment: a.map { "\($0)-\(i + 1)" })
             }
-        case .other: return []
+        default: return (grids(spec, c) ?? []).map { $0.table(c.books) }
         }
     }
 }

@@ -9,15 +9,23 @@ struct Grid {
         var year: Int?
     }
 
+    /// A money cell's figure: known when the grid is built, or the printed figure of a selection of leaves (its
+    /// number in the `LeafIndex` the recording and the rounded books share), read when the table is made
+    /// (`table(_:)`), after the leaves are rounded. So a grid is built once, before rounding, and prints rounded figures.
+    enum Value {
+        case fixed(Fixed)
+        case selection(Int)
+    }
+
     struct Line {
         var code: String?
         var name: String
         var kind: RowKind
         /// One entry per column: text for label columns, a figure for money columns (nil: blank).
-        var values: [Fixed?]
+        var values: [Value?]
         var labelTexts: [Int: String] = [:]
 
-        init(code: String?, name: String, kind: RowKind, values: [Fixed?]) {
+        init(code: String?, name: String, kind: RowKind, values: [Value?]) {
             self.code = code
             self.name = name
             self.kind = kind
@@ -34,15 +42,11 @@ struct Grid {
     var notes: [String] = []
     /// How figures print: the decimals and grouping of the table's profile.
     var format: FigureFormat = .standard
-    /// The compiler's first pass, which only learns the printed sets (`Books.recorder`): the table is thrown
-    /// away, so `table()` writes no cells.
-    var recording = false
+    /// The scale the grid's selections print at (the books it was built with).
+    var scale: PrintScale = .wanYuan
 
-    func table() -> DisclosureTable {
-        if recording {
-            return DisclosureTable(kind: kind, side: side, title: title, attachment: attachment, unit: .wanYuan, unitDeclared: true,
-                                   columns: [], rows: [], notes: notes, location: SourceLocation())
-        }
+    /// The table, its selections' figures read from `books` (the rounded books, at `scale`).
+    func table(_ books: Books) -> DisclosureTable {
         let cols = columns.enumerated().map { i, c in
             Column(index: i, headerPath: c.path, role: c.role, measure: c.measure, year: c.year, phase: .budget)
         }
@@ -56,7 +60,12 @@ struct Grid {
                 case .name: text = line.name
                 case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
                 default:
-                    let v = i < line.values.count ? line.values[i] : nil
+                    let value = i < line.values.count ? line.values[i] : nil
+                    let v: Fixed? = switch value {
+                    case .fixed(let f): f
+                    case .selection(let number): books.figure(selection: number)
+                    case nil: nil
+                    }
                     guard let v, !v.isZero else {
                         cells.append(Cell(text: "", number: nil, location: SourceLocation()))
                         continue

@@ -98,6 +98,23 @@ struct Books {
     func figure(_ filter: LeafFilter) -> Fixed {
         let (selection, set) = index.selected(filter)
         recorder?.note(selection: selection, set, at: scale)
+        return figure(of: set)
+    }
+
+    /// The printed figure of the leaves the filter selects, held as their selection (`Grid.Value`) until the grid's
+    /// table is made from the rounded books; noted for rounding like `figure`.
+    func printed(_ filter: LeafFilter) -> Grid.Value {
+        let (selection, set) = index.selected(filter)
+        recorder?.note(selection: selection, set, at: scale)
+        return .selection(selection)
+    }
+
+    /// The printed figure of selection number `selection` (`printed`).
+    func figure(selection: Int) -> Fixed {
+        figure(of: index.results[selection])
+    }
+
+    private func figure(of set: [Int]) -> Fixed {
         var sum: Int64 = 0
         for i in set { sum += units[i] }
         return scale.figure(units: sum)
@@ -111,6 +128,9 @@ struct Books {
 
     /// The figure of no leaf (what `figure` prints for a filter that selects nothing).
     var zero: Fixed { scale.figure(units: 0) }
+
+    /// `zero` as a grid's value.
+    var printedZero: Grid.Value { .fixed(zero) }
 
     /// The printed figure of the leaves the filter selects, as the exact amount it stands for.
     func amount(_ filter: LeafFilter) -> Amount {

@@ -38,9 +38,10 @@ import YusuanCore
     /// A built table's money cells hold the figures the grid was given, as printed.
     @Test func gridMoneyCellsCarryTheirFigures() throws {
         var grid = Grid(kind: .other, title: "表", columns: [.code, .name, .money(["合计"]), .money(["基本支出"])])
-        grid.lines = [Grid.Line(code: "201", name: "一般公共服务支出", kind: .item, values: [nil, nil, Fixed(mantissa: 123_456, scale: 2), .zero]),
-                      Grid.Line(code: nil, name: "合计", kind: .subtotal, values: [nil, nil, Fixed(mantissa: -7, scale: 2), nil])]
-        let table = grid.table()
+        grid.lines = [Grid.Line(code: "201", name: "一般公共服务支出", kind: .item,
+                                values: [nil, nil, .fixed(Fixed(mantissa: 123_456, scale: 2)), .fixed(.zero)]),
+                      Grid.Line(code: nil, name: "合计", kind: .subtotal, values: [nil, nil, .fixed(Fixed(mantissa: -7, scale: 2)), nil])]
+        let table = grid.table(Books(ledger: Ledger([]), recorder: nil))
         #expect(table.rows[0].cells.map(\.text) == ["201", "一般公共服务支出", "1234.56", ""])
         #expect(table.rows[0].number(2) == Fixed(mantissa: 123_456, scale: 2))
         #expect(table.rows[0].cells[3].number == nil)

@@ -65,6 +65,25 @@ import YusuanTestSupport
         #expect(Consolidation.sortedLedger(doubled).leaves == Ledger(doubled.sorted(by: Consolidation.leafOrder)).leaves)
     }
 
+    /// The 汇总 of a gathering, sorted from its packed keys, is the 汇总 of its line items (digit codes or not).
+    @Test(arguments: [UInt64(34), 35, 36])
+    func gatheringSortsAsItsItems(seed: UInt64) {
+        var items = Self.items(seed: seed)
+        for digitsOnly in [true, false] {
+            if !digitsOnly { items[seed == 34 ? 0 : 7].functional = "2O1O1O1" }
+            var gathering = Consolidation.Gathering()
+            gathering.add(items)
+            let fromGathering = Consolidation(gathering, name: "示例市", year: 2022)
+            let fromItems = Consolidation(gathering.items, name: "示例市", year: 2022)
+            #expect(fromGathering.ledger.leaves == fromItems.ledger.leaves)
+            #expect(fromGathering.ledger.packedCodes.map { [$0.functional, $0.economic] }
+                    == fromItems.ledger.packedCodes.map { [$0.functional, $0.economic] })
+            #expect(fromGathering.ledger.units == fromItems.ledger.units)
+            #expect(fromGathering.tables == fromItems.tables)
+            #expect(!fromGathering.ledger.leaves.isEmpty)
+        }
+    }
+
     @Test func codesThatAreNotDigitsTakeTheStringPath() {
         var gathering = Consolidation.Gathering()
         var items = Self.items(seed: 40)

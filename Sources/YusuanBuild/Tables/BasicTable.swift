@@ -2,21 +2,21 @@ import YusuanCore
 
 /// 一般公共预算财政拨款基本支出表: rows 合计 + economic 类/款, columns 总计 | 人员经费 | 日常公用经费.
 enum BasicTable {
-    static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+    static func build(_ c: BuildContext, title: String, attachment: String?) -> Grid {
         let scope = LeafFilter.fund(.generalBudget).and(.basic)
-        var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
+        var g = Grid(kind: .basicExpenditure, title: c.title(title), attachment: attachment, format: c.format, scale: c.scale)
         let head = "\(c.year)年基本支出"
         g.columns = [.code, .name, .money([head, "总计"], .total, year: c.year), .money([head, "人员经费"], .personnel, year: c.year),
                      .money([head, "日常公用经费"], .publicCost, year: c.year)]
-        func values(_ p: LeafFilter) -> [Fixed?] {
-            [nil, nil, c.books.figure(scope.and(p)), c.books.figure(scope.and(p).and(.personnel)),
-             c.books.figure(scope.and(p).and(.publicCost))]
+        func values(_ p: LeafFilter) -> [Grid.Value?] {
+            [nil, nil, c.books.printed(scope.and(p)), c.books.printed(scope.and(p).and(.personnel)),
+             c.books.printed(scope.and(p).and(.publicCost))]
         }
         g.lines.append(.init(name: "合计", kind: .subtotal, values: values(.all)))
         for code in c.economicCodes(scope) {
             g.lines.append(.init(code: code, name: c.economicName(code), kind: .item, values: values(.economic(code))))
         }
-        return g.table()
+        return g
     }
 }
 
@@ -28,7 +28,7 @@ enum ThreePublicTable {
     }
 
     static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
+        var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment, format: c.format, scale: c.scale)
         let items: [(String, Measure)] = [("总计", .total), ("因公出国（境）费用", .threePublicOutbound)]
         let vehicle: [(String, Measure)] = [("小计", .threePublicVehicle), ("公务用车购置", .threePublicVehiclePurchase),
                                             ("公务用车运行维护费", .threePublicVehicleOperation)]
@@ -60,8 +60,8 @@ enum ThreePublicTable {
             guard let m = col.measure else { return nil }
             return col.year == c.year ? current(m) : last(m)
         }
-        g.lines.append(.init(code: nil, name: "", kind: .item, values: values))
+        g.lines.append(.init(code: nil, name: "", kind: .item, values: values.map { $0.map(Grid.Value.fixed) }))
         if values.allSatisfy({ $0?.isZero ?? true }) { g.notes.append("（备注：本单位无“三公”经费预算，故此表无数据。）") }
-        return g.table()
+        return g.table(c.books)
     }
 }

@@ -4,8 +4,8 @@ import YusuanCore
 enum FunctionalTables {
     /// Rows 合计 + 类/款/项 with money, columns 总计 | 基本支出 | 项目支出 (and last year's total when given).
     static func expenditure(_ c: BuildContext, kind: TableKind, title: String, attachment: String?,
-                            scope: LeafFilter, priorYear: Bool, emptyNote: String?) -> DisclosureTable {
-        var g = Grid(kind: kind, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
+                            scope: LeafFilter, priorYear: Bool, emptyNote: String?) -> Grid {
+        var g = Grid(kind: kind, title: c.title(title), attachment: attachment, format: c.format, scale: c.scale)
         let current = "\(c.year)年预算数"
         let prior = "\(c.year - 1)年预算数"
         let showPrior = priorYear && !c.budget.priorYear.functional.isEmpty
@@ -15,10 +15,10 @@ enum FunctionalTables {
         g.columns += [.money(head + ["总计"], .total, year: c.year), .money(head + ["基本支出"], .basic, year: c.year),
                       .money(head + ["项目支出"], .project, year: c.year)]
         let priorRounded = PriorYearFigures(c.budget.priorYear, scale: c.scale)
-        func values(_ p: LeafFilter, code: String?) -> [Fixed?] {
-            var v: [Fixed?] = [nil, nil]
-            if showPrior { v.append(code.map { priorRounded.functional($0) } ?? priorRounded.functionalTotal) }
-            v += [c.books.figure(p), c.books.figure(p.and(.basic)), c.books.figure(p.and(.project))]
+        func values(_ p: LeafFilter, code: String?) -> [Grid.Value?] {
+            var v: [Grid.Value?] = [nil, nil]
+            if showPrior { v.append(.fixed(code.map { priorRounded.functional($0) } ?? priorRounded.functionalTotal)) }
+            v += [c.books.printed(p), c.books.printed(p.and(.basic)), c.books.printed(p.and(.project))]
             return v
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(scope, code: nil)))
@@ -28,24 +28,24 @@ enum FunctionalTables {
             g.lines.append(.init(code: code, name: c.functionalName(code), kind: .item, values: values(p, code: code)))
         }
         if g.lines.count == 1, let note = emptyNote { g.notes.append(note) }
-        return g.table()
+        return g
     }
 
     /// 部门收入总表: rows 合计 + functional codes, columns 合计 and each revenue source.
-    static func revenue(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment, format: c.format, recording: c.recording)
+    static func revenue(_ c: BuildContext, title: String, attachment: String?) -> Grid {
+        var g = Grid(kind: .revenueSummary, title: c.title(title), attachment: attachment, format: c.format, scale: c.scale)
         let sources = RevenueSource.allCases
         g.columns = [.code, .name, .money(["合计"], .total)] + sources.map { .money([$0.rawValue], MeasureVocabulary.measure(of: $0.rawValue)) }
         // A fund no leaf has prints zero in every row: its filters are not looked up.
         let held = sources.map { !c.books.selectsNothing(.fund($0)) }
-        func values(_ p: LeafFilter) -> [Fixed?] {
-            [nil, nil, c.books.figure(p)] + sources.indices.map { i in held[i] ? c.books.figure(p.and(.fund(sources[i]))) : c.books.zero }
+        func values(_ p: LeafFilter) -> [Grid.Value?] {
+            [nil, nil, c.books.printed(p)] + sources.indices.map { i in held[i] ? c.books.printed(p.and(.fund(sources[i]))) : c.books.printedZero }
         }
         g.lines.append(.init(code: nil, name: "合计", kind: .subtotal, values: values(.all)))
         for code in c.functionalCodes(.all) {
             g.lines.append(.init(code: code, name: c.functionalName(code), kind: .item, values: values(BuildContext.inFunctional(code))))
         }
-        return g.table()
+        return g
     }
 }
 

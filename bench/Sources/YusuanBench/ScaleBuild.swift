@@ -44,7 +44,7 @@ enum ScaleBuild {
                 let began = Date()
                 var gathering = Consolidation.Gathering()
                 for lines in departments.lines { try csv.gather(lines: lines, into: &gathering) }
-                summary.value = Consolidation(gathering.items, name: "全市", year: o.year)
+                summary.value = Consolidation(gathering, name: "全市", year: o.year)
                 summary.seconds = Date().timeIntervalSince(began)
             }) { index in
                 let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
