@@ -34,8 +34,8 @@ public struct Consolidation: Sendable {
         self.init(sorted: Self.sortedLedger(items), name: name, year: year)
     }
 
-    /// `init(gathering.items, name:year:)`, taking the gathering's leaves as it packed them: no line item is made and
-    /// no code packed again.
+    /// `init(gathering.items, name:year:)`, taking the gathering's leaves as it packed them: when every code is
+    /// digits, no line item is made and no code packed again.
     public init(_ gathering: Gathering, name: String, year: Int) {
         self.init(sorted: gathering.sortedLedger(), name: name, year: year)
     }

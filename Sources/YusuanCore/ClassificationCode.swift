@@ -85,7 +85,9 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
     public var levelName: String { ["类", "款", "项"][level - 1] }
 
     public var parent: ClassificationCode? {
-        guard level > 1 else { return nil }
+        // A decoded code may be of any length: one of two characters or fewer has no parent (and "" would be its
+        // own, without end).
+        guard level > 1, length > 2 else { return nil }
         let kept = bytesAreCharacters ? String(decoding: digits.utf8.dropLast(2), as: UTF8.self)
                                       : String(digits.prefix(digits.count - 2))
         return ClassificationCode(unchecked: kept, scheme: scheme)

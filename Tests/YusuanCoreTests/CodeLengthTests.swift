@@ -18,10 +18,10 @@ import YusuanTestSupport
             let b = ClassificationCode(unchecked: a.digits + Self.randomText(&rng, upTo: 3), scheme: .functional)
             let count = a.digits.count
             #expect(a.level == (count == 3 ? 1 : count == 5 ? 2 : 3), "\(a.digits.debugDescription)")
-            if count >= 2 {  // shorter, `parent` of old took a prefix of negative length
-                let parent = a.level > 1 ? String(a.digits.prefix(count - 2)) : nil
-                #expect(a.parent?.digits == parent, "\(a.digits.debugDescription)")
-            }
+            // Two characters or fewer (only a decoded code can be so short): no parent, so `ancestors` ends.
+            let parent = a.level > 1 && count > 2 ? String(a.digits.prefix(count - 2)) : nil
+            #expect(a.parent?.digits == parent, "\(a.digits.debugDescription)")
+            #expect(a.ancestors.count <= count / 2, "\(a.digits.debugDescription)")
             #expect(a.isAncestor(of: b) == (b.digits.count > count && b.digits.hasPrefix(a.digits)), "\(b.digits.debugDescription)")
         }
         for text in ["201", "20103", "2010308", "301", "30217"] {
