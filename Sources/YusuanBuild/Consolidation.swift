@@ -153,9 +153,7 @@ public struct Consolidation: Sendable {
     }
 
     static func grids(_ budget: Budget, _ books: Books) -> [Grid] {
-        let c = BuildContext(budget: budget, books: books,
-                             functional: CatalogLibrary.catalog(.functional, year: budget.year),
-                             economic: CatalogLibrary.catalog(.economicDepartment, year: budget.year), profile: nil)
+        let c = DisclosureCompiler.context(budget, profile: nil, books: books, shared: .init())
         let byFunction = FunctionalTables.expenditure(c, kind: .expenditureSummary, title: "支出功能分类汇总表", attachment: nil,
                                                       scope: .all, priorYear: false, emptyNote: nil)
         return [byFunction, economic(c)]

@@ -54,16 +54,16 @@ public enum DisclosureCompiler {
         }
         var writer = NarrativeWriter(c)
         let narrative = writer.write().map { text in
-            // `dropFirst(24).isEmpty`: at most 24 characters, counting no further than the 25th. The outline (the
-            // costly test) is read only for the short paragraphs that may be headings.
+            // The outline (the costly test) is read only for the short paragraphs that may be headings.
             Paragraph(text: text, location: SourceLocation(),
-                      isHeading: text.dropFirst(24).isEmpty && !text.contains("：") && RowLabels.depth(text) != nil)
+                      isHeading: text.hasAtMost(characters: 24) && !text.contains("：") && RowLabels.depth(text) != nil)
         }
         let disclosure = Disclosure(title: "\(budget.department)\(budget.year)年部门预算情况说明", department: budget.department,
                                     year: budget.year, phase: .budget, tables: tables, narrative: narrative, source: "build")
         return (disclosure, ledger)
     }
 
+    /// The context of a build of `budget` (a department's, or the 汇总's with no profile): the catalogs of its year.
     static func context(_ budget: Budget, profile: Profile?, books: Books, shared: BuildContext.Shared) -> BuildContext {
         BuildContext(budget: budget, books: books,
                      functional: CatalogLibrary.catalog(.functional, year: budget.year),

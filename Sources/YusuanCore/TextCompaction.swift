@@ -3,7 +3,12 @@ extension TextNormalization {
     public static func compactChinese(_ s: String) -> String {
         // Without white space inside (Character.isWhitespace is its first scalar's White_Space), nothing is removed.
         if !hasSpace(s) { return s }
-        if scalarsAreCharacters(s) { return compactPlain(s) }
+        return scalarsAreCharacters(s) ? compactPlain(s) : compactCharacters(s)
+    }
+
+    /// `compactChinese` over `Character`s: the definition, for text whose scalars may join into one character
+    /// (`compactPlain` is its byte path).
+    static func compactCharacters(_ s: String) -> String {
         let chars = Array(s.trimmed)
         var out = ""
         var i = 0

@@ -94,11 +94,17 @@ enum ColumnClassifier {
         // Plain text has a character per scalar: the four digits and 年 are found on the bytes (what the loop
         // below finds, without an array of characters and two strings at each place).
         if TextNormalization.isPlainCJK(s) { return TextNormalization.withBytes(s, plainYear) }
+        return yearInCharacters(s)
+    }
+
+    /// `year(in:)` over characters, the definition: the first four numeric characters followed by 年 that read as
+    /// a year 1991–2099 (`plainYear` is its byte path for plain text).
+    static func yearInCharacters(_ s: String) -> Int? {
         let chars = Array(s)
         var i = 0
-        while i + 4 < chars.count + 0 {
-            if i + 4 <= chars.count, String(chars[i..<i + 4]).allSatisfy(\.isNumber),
-               i + 4 < chars.count, chars[i + 4] == "年", let y = Int(String(chars[i..<i + 4])), y > 1990, y < 2100 {
+        while i + 4 < chars.count {
+            if String(chars[i..<i + 4]).allSatisfy(\.isNumber), chars[i + 4] == "年",
+               let y = Int(String(chars[i..<i + 4])), y > 1990, y < 2100 {
                 return y
             }
             i += 1

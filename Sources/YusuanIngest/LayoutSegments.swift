@@ -18,7 +18,7 @@ enum LayoutSegments {
         // space is two spaces there).
         let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
         var column = [0]
-        if TextNormalization.isPlainCJK(spaced) {  // one scalar per character
+        if TextNormalization.scalarsAreCharacters(spaced) {  // one scalar per character
             for v in spaced.unicodeScalars { column.append((column.last ?? 0) + (PDFWordLayout.isWide(v.value) ? 2 : 1)) }
         } else {
             for c in spaced { column.append((column.last ?? 0) + (PDFWordLayout.isWide(c) ? 2 : 1)) }

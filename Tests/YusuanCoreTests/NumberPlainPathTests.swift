@@ -5,41 +5,15 @@ import YusuanTestSupport
 /// `NumberParser.parse` reads plain figures in the pass that finds them plain and stops at digits that already fail
 /// (round 20); every text must still read as `parse` read it before: the byte check, the plain test, the general path.
 @Suite struct NumberPlainPathTests {
-    /// `parse` as written before round 20.
+    /// `parse` as written before round 20: the byte check, the plain test, the general path. The general path
+    /// (`parseWritten`) is unchanged but for the digit reader it ends in, which `unsignedReadsAsBefore` holds to the
+    /// old one (`unsigned`).
     static func reference(_ raw: String) -> PrintedNumber? {
         guard NumberParser.mayBeNumber(raw) else { return nil }
         if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }) {
             return unsigned(raw).map { PrintedNumber(value: $0) }
         }
-        var s = (raw.utf8.allSatisfy { $0 < 0x80 } ? raw : TextNormalization.halfWidth(raw)).trimmed
-        if s.isEmpty { return nil }
-        if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {
-            return PrintedNumber(value: .zero, isDash: true)
-        }
-        var unit: MoneyUnit?
-        for u in [MoneyUnit.yiYuan, .wanYuan, .yuan] where s.hasSuffix(u.rawValue) {
-            unit = u
-            s = String(s.dropLast(u.rawValue.count)).trimmed
-            break
-        }
-        var percent = false
-        if s.hasSuffix("%") {
-            percent = true
-            s = String(s.dropLast()).trimmed
-        }
-        var negative = false
-        if s.hasPrefix("(") && s.hasSuffix(")") && s.count > 2 {
-            negative = true
-            s = String(s.dropFirst().dropLast())
-        }
-        if s.hasPrefix("-") || s.hasPrefix("−") {
-            negative.toggle()
-            s = String(s.dropFirst()).trimmed
-        } else if s.hasPrefix("+") {
-            s = String(s.dropFirst()).trimmed
-        }
-        guard let value = unsigned(s) else { return nil }
-        return PrintedNumber(value: negative ? -value : value, isPercent: percent, unit: unit)
+        return NumberParser.parseWritten(raw)
     }
 
     /// `parseUnsigned` as written before round 20 (over `String.UTF8View`).

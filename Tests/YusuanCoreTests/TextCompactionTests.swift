@@ -3,26 +3,10 @@ import Testing
 
 /// `compactChinese`'s byte paths (`hasSpace`, `compactPlain`) hold to the character definition they replace.
 @Suite struct TextCompactionTests {
-    /// The definition over `Character`s, as it was before the byte paths.
+    /// The definition over `Character`s (`compactCharacters`), behind the scalar test `hasSpace` replaces.
     static func reference(_ s: String) -> String {
         if !s.unicodeScalars.contains(where: { $0.isSpace }) { return s }
-        let chars = Array(s.trimmed)
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c.isWhitespace {
-                var j = i
-                while j < chars.count && chars[j].isWhitespace { j += 1 }
-                if let b = out.last, j < chars.count, TextNormalization.isLatinOrDigit(b),
-                   TextNormalization.isLatinOrDigit(chars[j]) { out.append(" ") }
-                i = j
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-        return out
+        return TextNormalization.compactCharacters(s)
     }
 
     static let alphabet: [String] = [

@@ -6,19 +6,10 @@ import YusuanTestSupport
 /// `ColumnClassifier.year(in:)` reads plain text's bytes (round 20); every header must still give the year the loop
 /// over characters gave.
 @Suite struct HeaderYearPlainTests {
-    /// `year(in:)` as written before round 20.
+    /// `year(in:)` as written before round 20: the byte search for 年, then the loop over characters.
     static func reference(_ s: String) -> Int? {
         guard s.contains("年") else { return nil }  // YusuanCore's byte search, as in the reader (U+F98E is not 年 here)
-        let chars = Array(s)
-        var i = 0
-        while i + 4 < chars.count + 0 {
-            if i + 4 <= chars.count, String(chars[i..<i + 4]).allSatisfy(\.isNumber),
-               i + 4 < chars.count, chars[i + 4] == "年", let y = Int(String(chars[i..<i + 4])), y > 1990, y < 2100 {
-                return y
-            }
-            i += 1
-        }
-        return nil
+        return ColumnClassifier.yearInCharacters(s)
     }
 
     /// Digits in both widths and as ideographs, years in and out of range, 年 and its neighbours, signs, white
