@@ -78,8 +78,18 @@ struct AggregateStructure {
                 if isNew { distinct.append(Array(reduced)) }
             }
         }}
+        // Largest first, equal sizes in first-seen order: a counting sort by size (no set is larger than the
+        // leaf count), bucket `maxSize - size` holding the sets of that size.
         let sizes = distinct.map { $0.count }
-        let order = distinct.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let maxSize = sizes.max() ?? 0
+        var bucketStart = [Int](repeating: 0, count: maxSize + 2)
+        for size in sizes { bucketStart[maxSize - size + 1] += 1 }
+        for b in 1..<bucketStart.count { bucketStart[b] += bucketStart[b - 1] }
+        var order = [Int](repeating: 0, count: sizes.count)
+        for (id, size) in sizes.enumerated() {
+            order[bucketStart[maxSize - size]] = id
+            bucketStart[maxSize - size] += 1
+        }
         var newID = [Int](repeating: 0, count: distinct.count)
         for (rank, old) in order.enumerated() { newID[old] = rank }
         setOfAggregate = rawSetOfAggregate.map { $0 < 0 ? -1 : newID[$0] }

@@ -49,26 +49,17 @@ struct CirculationRounding {
         }
         func nodeOf(_ set: Int, root: Int) -> Int { set < 0 ? root : node[set] }
         // Edges in order of prominence: the grand total, the sets largest first, then the leaves
-        // (which must come last and stay in leaf order). Their count is known: the arrays grow once.
-        let edgeCount = 1 + used.count + s.remainders.count
-        tail.reserveCapacity(edgeCount)
-        head.reserveCapacity(edgeCount)
-        flow.reserveCapacity(edgeCount)
-        open.reserveCapacity(edgeCount)
-        nearestUp.reserveCapacity(edgeCount)
-        addEdge(from: 1, to: 0, fraction: s.totalRemainder)
-        for set in used {
-            let own = node[set]
-            if s.family[set] == families.down {
-                addEdge(from: nodeOf(s.parent[set], root: 0), to: own, fraction: s.remainder[set])
-            } else {
-                addEdge(from: own, to: nodeOf(s.parent[set], root: 1), fraction: s.remainder[set])
-            }
-        }
+        // (which must come last and stay in leaf order). Each array is made in one pass.
         let (down, up) = (s.deepest(in: families.down), s.deepest(in: families.up))
-        for (leaf, r) in s.remainders.enumerated() {
-            addEdge(from: nodeOf(down[leaf], root: 0), to: nodeOf(up[leaf], root: 1), fraction: r)
-        }
+        let downFamily = families.down
+        tail = [1] + used.map { s.family[$0] == downFamily ? nodeOf(s.parent[$0], root: 0) : node[$0] }
+            + down.map { nodeOf($0, root: 0) }
+        head = [0] + used.map { s.family[$0] == downFamily ? node[$0] : nodeOf(s.parent[$0], root: 1) }
+            + up.map { nodeOf($0, root: 1) }
+        flow = [s.totalRemainder] + used.map { s.remainder[$0] } + s.remainders
+        open = flow.map { $0 > 0 }
+        let unit = self.unit
+        nearestUp = flow.map { RoundingMath.roundsUp($0, unit: unit) }
         // Adjacency lists of fractional edges, as one array of per-node segments (each edge at its tail, then
         // at its head, in edge order), by the repair's incidence builder; every end is a node numbered above.
         let (tails, heads) = (tail, head)
@@ -79,14 +70,6 @@ struct CirculationRounding {
         adjacencyStart = Array(start[0..<nodeCount])
         adjacencyCount = (0..<nodeCount).map { start[$0 + 1] - start[$0] }
         adjacency = entries
-    }
-
-    private mutating func addEdge(from: Int, to: Int, fraction: Int64) {
-        tail.append(from)
-        head.append(to)
-        flow.append(fraction)
-        open.append(fraction > 0)
-        nearestUp.append(RoundingMath.roundsUp(fraction, unit: unit))
     }
 
     private func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }

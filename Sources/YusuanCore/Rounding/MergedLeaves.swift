@@ -123,18 +123,24 @@ struct MergedLeaves {
             fractional[fill[groupOfLeaf[leaf]]] = leaf
             fill[groupOfLeaf[leaf]] += 1
         }
-        for group in 0..<groupUnits.count where left[group] > 0 && start[group + 1] > start[group] {
-            let leaves = fractional[start[group]..<start[group + 1]]
-            let take = Int(min(left[group], Int64(leaves.count)))
-            if take == leaves.count {
-                for leaf in leaves { units[leaf] = RoundingMath.adding(units[leaf], 1) }
-                continue
-            }
-            let ordered = leaves.sorted { a, b in
-                remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b
-            }
-            for leaf in ordered.prefix(take) {
-                units[leaf] = RoundingMath.adding(units[leaf], 1)
+        // A group's leaves are read in place and ordered in one reused buffer (no list per group).
+        var ordered: [Int] = []
+        fractional.withUnsafeBufferPointer { fractional in
+            for group in 0..<groupUnits.count where left[group] > 0 && start[group + 1] > start[group] {
+                let leaves = UnsafeBufferPointer(rebasing: fractional[start[group]..<start[group + 1]])
+                let take = Int(min(left[group], Int64(leaves.count)))
+                if take == leaves.count {
+                    for leaf in leaves { units[leaf] = RoundingMath.adding(units[leaf], 1) }
+                    continue
+                }
+                ordered.removeAll(keepingCapacity: true)
+                ordered.append(contentsOf: leaves)
+                ordered.sort { a, b in
+                    remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b
+                }
+                for leaf in ordered.prefix(take) {
+                    units[leaf] = RoundingMath.adding(units[leaf], 1)
+                }
             }
         }
         return units

@@ -9,60 +9,52 @@
 /// closing a cycle through it, using only leaves whose move does not by itself push a set of the other
 /// families out of range. The cycle is applied only when it lowers the total distance of those sets
 /// from their ranges, so the search cannot cycle; it stops after `workLimit` elementary steps anyway.
+///
+/// The state and the moves are here; the search for a closing path is in RoundingRepair+ClosingPath.swift,
+/// the incidence lists in RoundingRepair+Incidence.swift (members read there are internal for that reason only).
 struct RoundingRepair {
     private let s: AggregateStructure
     /// The sets of the families the circulation did not handle.
     private let outer: [Int]
-    private var net: RoundedNetwork
+    var net: RoundedNetwork
     /// Leaves up in each set (kept for the outer sets).
     private var count: [Int]
     /// Outer sets holding each leaf; edges at each node (both CSR).
     private let setsOfLeaf: [Int]
     private let setsStart: [Int]
-    private var arcs: [Arc]
+    var arcs: [Arc]
     /// The two arcs of each edge (edge `e`'s at `2e` and `2e + 1`), whose `leaves` change when it moves.
     private let arcsOfEdge: [Int]
-    private let edgesStart: [Int]
+    let edgesStart: [Int]
     private var change: [Int]
     /// Each set's bounds (`AggregateStructure.bounds`), read on every cost change.
     private let low: [Int]
     private let high: [Int]
     private var touched: [Int] = []
-    private var seen: [Int]
-    private var via: [Int]
+    var seen: [Int]
+    var via: [Int]
     /// The breadth-first queue of `closingPath`, one slot per node (a search queues a node at most once).
-    private var queue: [Int]
+    var queue: [Int]
     /// Searches that found no path, remembered for the epoch (`FailedSearch`), by source node and strictness.
-    private var failed: [FailedSearch?]
+    var failed: [FailedSearch?]
     /// Work done by the search under way at the end of each node's turn, in queue order (`next` turns): a
     /// slot per node, since a node has one turn at most.
-    private var workAfter: [Int]
+    var workAfter: [Int]
 
-    /// A search from `source` that reached every node it could without meeting its target. Within one epoch
-    /// (and strictness) a search from the same source walks the same arcs in the same order whatever its
-    /// target, and the edge it leaves out only leads back into the source, which it has already seen; so
-    /// for a target it did not reach the search fails again, and its work is known: `workAfter` as it was,
-    /// up to the node's turn where the work limit would have stopped it.
-    private struct FailedSearch {
-        var epoch: Int
-        /// The nodes it reached, as bits.
-        var reached: [UInt64]
-        var workAfter: [Int]
-    }
-    private var stamp = 0
+    var stamp = 0
     /// Per set: the change in its distance from its range if one more of its leaves goes up (`upCost`) or
     /// one goes down (`downCost`), kept current as counts change (`apply`): the strict search asks for a
     /// leaf's own cost change again and again, and reads it as a sum of these over the leaf's outer sets.
     private var upCost: [Int]
     private var downCost: [Int]
     /// Counts and leaves change only when a cycle is applied, which starts a new epoch (`FailedSearch`).
-    private var epoch = 1
+    var epoch = 1
     /// Per leaf, whether its own move would hurt an outer set (`singleCostChange` > 0), as `2 × epoch + 1`
     /// when it would and `2 × epoch` when not: worked out once per epoch, since the strict searches of
     /// one epoch ask again for the same leaves (an older epoch's entry is stale; 0 is none).
-    private var strictMemo: [Int]
-    private var work = 0
-    private let workLimit: Int
+    var strictMemo: [Int]
+    var work = 0
+    let workLimit: Int
 
     /// Improves the rounded network in place; returns the work spent and the sets still out of range.
     static func repair(_ s: AggregateStructure, network: inout RoundedNetwork, outside exact: (Int, Int),
@@ -145,7 +137,7 @@ struct RoundingRepair {
 
     /// Change in total distance if `leaf` alone switches between floor and ceiling.
     /// On raw buffers: the leaf's entries are outer sets, and a cost is -1, 0 or 1 (the sum cannot overflow).
-    private func singleCostChange(_ leaf: Int) -> Int {
+    func singleCostChange(_ leaf: Int) -> Int {
         let range = setsStart[leaf]..<setsStart[leaf + 1]
         func sum(_ cost: UnsafeBufferPointer<Int>, _ setsOfLeaf: UnsafeBufferPointer<Int>) -> Int {
             var total = 0
@@ -189,10 +181,15 @@ struct RoundingRepair {
 
     /// Moves `leaf` and a cycle closing through it, if such a cycle lowers the cost.
     private mutating func apply(_ leaf: Int, strict: Bool) -> Bool {
-        guard let path = closingPath(of: net.firstLeafEdge + leaf, strict: strict) else { return false }
-        let leaves = [leaf] + path.filter { $0 >= net.firstLeafEdge }.map { $0 - net.firstLeafEdge }
+        let firstLeafEdge = net.firstLeafEdge
+        guard let path = closingPath(of: firstLeafEdge + leaf, strict: strict) else { return false }
+        // The moved leaves in one list (the leaf, then the path's leaves), the moved edges read in place.
+        var leaves = [leaf]
+        leaves.reserveCapacity(path.count + 1)
+        for edge in path where edge >= firstLeafEdge { leaves.append(edge - firstLeafEdge) }
         guard costChange(leaves) < 0 else { return false }
-        for edge in path + [net.firstLeafEdge + leaf] {
+        for i in 0...path.count {
+            let edge = i < path.count ? path[i] : firstLeafEdge + leaf
             net.up[edge].toggle()
             for side in 0..<2 {
                 let k = arcsOfEdge[2 * edge + side]
@@ -207,106 +204,5 @@ struct RoundingRepair {
             for k in setsStart[moved]..<setsStart[moved + 1] { refreshCosts(setsOfLeaf[k]) }
         }
         return true
-    }
-
-    /// The edges of a residual path that closes a cycle with `edge` moved off its current bound,
-    /// avoiding the grand total and leaves whose own move would hurt an outer set.
-    private mutating func closingPath(of edge: Int, strict: Bool) -> [Int]? {
-        // Moving up, the edge carries flow from tail to head, so the path runs back from head to tail.
-        let source = net.up[edge] ? net.tail[edge] : net.head[edge]
-        let target = net.up[edge] ? net.head[edge] : net.tail[edge]
-        let slot = 2 * source + (strict ? 1 : 0)
-        if let known = failed[slot], known.epoch == epoch, known.reached[target >> 6] & (1 << UInt64(target & 63)) == 0 {
-            // The same walk again: the same failure, and the work it would count (see `FailedSearch`).
-            let total = known.workAfter.last ?? 0
-            if work + total < workLimit {
-                work += total
-            } else if let turn = known.workAfter.firstIndex(where: { work + $0 >= workLimit }) {
-                work += known.workAfter[turn]
-            }
-            return nil
-        }
-        let startWork = work
-        stamp += 1
-        let stamp = self.stamp
-        // The walk runs on raw buffers: the arrays it writes are moved out of `self` for it, and every index
-        // in it is a node or an edge of the network.
-        var (seen, via, queue, strictMemo, workAfter) = ([Int](), [Int](), [Int](), [Int](), [Int]())
-        swap(&seen, &self.seen)
-        swap(&via, &self.via)
-        swap(&queue, &self.queue)
-        swap(&strictMemo, &self.strictMemo)
-        swap(&workAfter, &self.workAfter)
-        var (next, queued, found) = (0, 1, false)
-        let firstLeafEdge = net.firstLeafEdge
-        let (fresh, hurts) = (2 * epoch, 2 * epoch + 1)
-        seen.withUnsafeMutableBufferPointer { seen in
-        via.withUnsafeMutableBufferPointer { via in
-        queue.withUnsafeMutableBufferPointer { queue in
-        strictMemo.withUnsafeMutableBufferPointer { strictMemo in
-        workAfter.withUnsafeMutableBufferPointer { workAfter in
-        arcs.withUnsafeBufferPointer { arcs in
-        edgesStart.withUnsafeBufferPointer { edgesStart in
-            seen[source] = stamp
-            queue[0] = source
-            walk: while next < queued {
-                let node = queue[next]
-                next += 1
-                // One unit of work per arc looked at: all of the node's, or up to the one reaching the target.
-                let end = edgesStart[node + 1]
-                work += end - edgesStart[node]
-                for k in edgesStart[node]..<end {
-                    let arc = arcs[k]
-                    let e = arc.edge
-                    // Only residual arcs leaving this node (`Arc.leaves`), and not the edge being closed.
-                    guard arc.leaves, e != edge else { continue }
-                    let reached = arc.other
-                    guard seen[reached] != stamp else { continue }
-                    if strict && e >= firstLeafEdge {
-                        let leaf = e - firstLeafEdge
-                        var memo = strictMemo[leaf]
-                        if memo != fresh && memo != hurts {
-                            memo = singleCostChange(leaf) > 0 ? hurts : fresh
-                            strictMemo[leaf] = memo
-                        }
-                        if memo == hurts { continue }
-                    }
-                    seen[reached] = stamp
-                    via[reached] = e
-                    if reached == target {
-                        work -= end - (k + 1)
-                        found = true
-                        break walk
-                    }
-                    queue[queued] = reached
-                    queued += 1
-                }
-                workAfter[next - 1] = work - startWork
-                if work >= workLimit { break }
-            }
-        }}}}}}}
-        // Remembered only when the search ran to its end without reaching the target.
-        if next == queued, seen[target] != stamp {
-            var reached = [UInt64](repeating: 0, count: (seen.count + 63) >> 6)
-            for node in queue[0..<queued] { reached[node >> 6] |= 1 << UInt64(node & 63) }
-            failed[slot] = FailedSearch(epoch: epoch, reached: reached, workAfter: Array(workAfter[0..<next]))
-        }
-        swap(&seen, &self.seen)
-        swap(&via, &self.via)
-        swap(&queue, &self.queue)
-        swap(&strictMemo, &self.strictMemo)
-        swap(&workAfter, &self.workAfter)
-        return found ? path(to: target, from: source) : nil
-    }
-
-    private func path(to target: Int, from source: Int) -> [Int] {
-        var edges: [Int] = []
-        var node = target
-        while node != source {
-            let e = via[node]
-            edges.append(e)
-            node = net.up[e] ? net.head[e] : net.tail[e]
-        }
-        return edges
     }
 }

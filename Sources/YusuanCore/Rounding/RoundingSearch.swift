@@ -23,20 +23,23 @@
 /// first leaf's sets), and passing over whole blocks of leaves whose lowest gains rule out every pair. The
 /// sets out of range are kept as a sorted list updated from the sets a move touched. `work` still counts
 /// what a full recomputation would cost, so the work limit stops the search at the same step as before.
+///
+/// The state and the steps are here; the choice of a step's move is in RoundingSearch+Pairs.swift (the
+/// members it reads are internal rather than private for that reason only).
 struct RoundingSearch {
-    private let s: AggregateStructure
+    let s: AggregateStructure
     private(set) var up: [Bool]
     /// Leaves up in each set.
-    private var count: [Int]
+    var count: [Int]
     /// Sets holding each leaf (CSR: start offsets, entries).
-    private let setsStart: [Int]
-    private let setsOfLeaf: [Int]
+    let setsStart: [Int]
+    let setsOfLeaf: [Int]
     /// Change in total cost if the leaf alone switches: the sum over its sets of `upDelta` (a leaf up
     /// goes down) or `downDelta`, kept up to date as counts and weights change.
-    private var gain: [Int]
+    var gain: [Int]
     /// Per set: the change in its cost when one of its leaves goes down (`upDelta`) or up (`downDelta`).
-    private var upDelta: [Int]
-    private var downDelta: [Int]
+    var upDelta: [Int]
+    var downDelta: [Int]
     /// Sets out of range, sorted, and a flag per set.
     private var violated: [Int] = []
     private var isViolated: [Bool]
@@ -47,17 +50,15 @@ struct RoundingSearch {
     /// Each set's weight in the cost: 1, plus one for every step it stayed out of range (so that the
     /// search leaves a local minimum by weighing more the sets it keeps failing).
     private var weight: [Int]
-    /// Per set: `stamp` when it holds the first leaf of the pair being weighed, and then the second
-    /// difference of its cost for that leaf and a second one moving the same way (`pairSame`) or the
-    /// opposite way (`pairOpposite`), worked out once per first leaf rather than once per pair.
-    private var mark: [Int]
-    private var pairSame: [Int]
-    private var pairOpposite: [Int]
-    private var stamp = 0
+    /// Per set holding the first leaf of the pair being weighed, the second difference of its cost for that
+    /// leaf and a second one moving the same way (`pairSame`) or the opposite way (`pairOpposite`), worked
+    /// out once per first leaf rather than once per pair; 0 for every other set (`bestMove` clears them).
+    var pairSame: [Int]
+    var pairOpposite: [Int]
     /// The step until which each leaf may not move except to lower the cost.
-    private var frozenUntil: [Int]
-    private var random: SplitMix64
-    private(set) var work = 0
+    var frozenUntil: [Int]
+    var random: SplitMix64
+    var work = 0
     private let workLimit: Int
 
     /// Leaves of the chosen set weighed as the first of a pair in one step: up to 24, fewer in a large
@@ -69,9 +70,9 @@ struct RoundingSearch {
     /// Leaves per block in the pair loop, and per block the lowest gain of its leaves that are up and of
     /// those that are down (`Int.max`: none), as of the step being weighed.
     static let blockSize = 64
-    private let blockCount: Int
-    private var blockMinUp: [Int]
-    private var blockMinDown: [Int]
+    let blockCount: Int
+    var blockMinUp: [Int]
+    var blockMinDown: [Int]
 
     /// Improves `up` (which fractional leaves round up) in place; returns the work spent and how many sets stay out of range.
     static func improve(_ s: AggregateStructure, up: inout [Bool], workLimit: Int) -> (work: Int, unresolved: Int) {
@@ -95,7 +96,6 @@ struct RoundingSearch {
         candidateLimit = max(2, min(24, 2_000_000 / max(1, entries.count + leafCount)))
         count = s.members.map { $0.reduce(0) { $0 + (up[$1] ? 1 : 0) } }
         gain = [Int](repeating: 0, count: leafCount)
-        mark = [Int](repeating: 0, count: s.members.count)
         pairSame = [Int](repeating: 0, count: s.members.count)
         pairOpposite = [Int](repeating: 0, count: s.members.count)
         weight = [Int](repeating: 1, count: s.members.count)
@@ -133,19 +133,6 @@ struct RoundingSearch {
             for k in setsStart[leaf]..<setsStart[leaf + 1] { g += downDelta[setsOfLeaf[k]] }
         }
         return g
-    }
-
-    /// Fills `blockMinUp` and `blockMinDown` from the current gains.
-    private mutating func computeBlockMinima() {
-        let leafCount = up.count
-        for block in 0..<blockCount {
-            var lowUp = Int.max, lowDown = Int.max
-            for leaf in (block &* Self.blockSize)..<min(leafCount, (block + 1) &* Self.blockSize) {
-                if up[leaf] { lowUp = min(lowUp, gain[leaf]) } else { lowDown = min(lowDown, gain[leaf]) }
-            }
-            blockMinUp[block] = lowUp
-            blockMinDown[block] = lowDown
-        }
     }
 
     /// Lists `set` among those whose deltas to refresh at the end of the step (once).
@@ -199,9 +186,9 @@ struct RoundingSearch {
     }
 
     /// The weighted distance of a set from its range.
-    private func cost(_ set: Int, _ value: Int) -> Int { weight[set] * excess(set, value) }
+    func cost(_ set: Int, _ value: Int) -> Int { weight[set] * excess(set, value) }
 
-    private func direction(_ leaf: Int) -> Int { up[leaf] ? -1 : 1 }
+    func direction(_ leaf: Int) -> Int { up[leaf] ? -1 : 1 }
 
     /// Runs until every set is in range or the work is spent; returns the sets still out of range.
     private mutating func run() -> Int {
@@ -240,98 +227,5 @@ struct RoundingSearch {
             work += s.members.count
         }
         return violated.count
-    }
-
-    /// One leaf switched, or two (`second` is -1 for a single switch). A value, not an array: a step
-    /// weighs a pair for every leaf of the problem, and an array per pair was an allocation each.
-    struct Move {
-        var first: Int
-        var second: Int
-
-        init(_ first: Int, _ second: Int = -1) {
-            self.first = first
-            self.second = second
-        }
-    }
-
-    /// The move of lowest cost among single switches of `candidates` and pairs starting with one of them;
-    /// a frozen leaf moves only in a move that lowers the cost.
-    private mutating func bestMove(_ candidates: [Int], step: Int) -> Move {
-        let leafCount = up.count
-        // The gains are current (kept by `refreshGains`); the work is counted as for a full pass.
-        work += setsOfLeaf.count + leafCount
-        var best: Move? = nil
-        var bestGain = Int.max
-        var ties = 0
-        func consider(_ move: Move, _ g: Int, frozen: Bool) {
-            if frozen && g >= 0 { return }
-            if g < bestGain {
-                (best, bestGain, ties) = (move, g, 1)
-            } else if g == bestGain {
-                ties += 1
-                if random.below(ties) == 0 { best = move }
-            }
-        }
-        for leaf in candidates { consider(Move(leaf), gain[leaf], frozen: frozenUntil[leaf] > step) }
-        if bestGain < 0, let best { return best }
-        // Per block of leaves, the lowest gain among its leaves that are up and among those that are down,
-        // so that a block none of whose pairs could match the best move is passed over whole.
-        computeBlockMinima()
-        for first in candidates {
-            stamp += 1
-            let d1 = direction(first)
-            let firstUp = up[first]
-            // A pair's cost is the two single gains plus, for each set holding both, the cost's second
-            // difference: at least 0 when both move the same way (the cost is convex in the count), and
-            // exactly minus the set's `upDelta + downDelta` (at least 0) when they move opposite ways. So
-            // the pair costs at least `gain[first] + gain[second]`, less `firstSpread` (that sum over the
-            // first leaf's sets) when they move opposite ways. A pair whose bound is above the best so far
-            // would not be considered (nor draw a random number): skipped before its sets are walked, and
-            // a block whose lowest gains give a bound above the best is skipped whole (the best only goes
-            // down while the pairs are weighed). Same moves as weighing every pair, far fewer visits.
-            var firstSpread = 0
-            for k in setsStart[first]..<setsStart[first + 1] {
-                let set = setsOfLeaf[k]
-                mark[set] = stamp
-                firstSpread += upDelta[set] + downDelta[set]
-                let c = count[set]
-                pairSame[set] = cost(set, c + 2 * d1) - 2 * cost(set, c + d1) + cost(set, c)
-                pairOpposite[set] = cost(set, c) - cost(set, c + d1) - cost(set, c - d1) + cost(set, c)
-            }
-            let firstGain = gain[first]
-            let firstFrozen = frozenUntil[first] > step
-            let stamp = self.stamp
-            // The pair loop reads raw buffers: every index in it is a leaf or a set of the problem.
-            setsStart.withUnsafeBufferPointer { setsStart in
-            setsOfLeaf.withUnsafeBufferPointer { setsOfLeaf in
-            gain.withUnsafeBufferPointer { gain in
-            up.withUnsafeBufferPointer { up in
-            mark.withUnsafeBufferPointer { mark in
-            pairSame.withUnsafeBufferPointer { pairSame in
-            pairOpposite.withUnsafeBufferPointer { pairOpposite in
-                for block in 0..<blockCount {
-                    if bestGain != Int.max {
-                        let same = firstUp ? blockMinUp[block] : blockMinDown[block]
-                        let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
-                        if (same == Int.max || firstGain + same > bestGain)
-                            && (opposite == Int.max || firstGain + opposite - firstSpread > bestGain) { continue }
-                    }
-                    let end = min(leafCount, (block + 1) &* Self.blockSize)
-                    for second in (block &* Self.blockSize)..<end where second != first {
-                        var g = firstGain + gain[second]
-                        let sameWay = up[second] == firstUp
-                        if g - (sameWay ? 0 : firstSpread) > bestGain { continue }
-                        for k in setsStart[second]..<setsStart[second &+ 1] where mark[setsOfLeaf[k]] == stamp {
-                            let set = setsOfLeaf[k]
-                            g += sameWay ? pairSame[set] : pairOpposite[set]
-                        }
-                        consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
-                    }
-                }
-            }}}}}}}
-            work += setsOfLeaf.count + leafCount
-        }
-        if let best { return best }
-        return Move(candidates.first ?? -1)
     }
 }
