@@ -13,47 +13,31 @@ public enum DisclosureCompiler {
     public static func compileKeepingLedger(_ budget: Budget) -> (disclosure: Disclosure, ledger: Ledger) {
         let profile = ProfileLibrary.profile(id: budget.profile) ?? ProfileLibrary.profile(id: "national-143")
         var ledger = Ledger(budget.lineItems)
-        // Before rounding, the grids are built (their figures held as selections) and every printed set is noted;
-        // after, the grids' tables read the rounded figures. Tables whose text depends on their figures, and the
-        // narrative, are written once to note their sets and again to print.
+        // Before rounding, every table is made ready and the narrative planned, noting every printed set in the order
+        // they print (grids hold their figures as selections, `Grid.Value`; text that depends on its figures holds
+        // them as `PendingFigure`s); after, each is written once from the rounded books.
         let recorder = Recorder()
         let index = LeafIndex(ledger)
-        // What both passes work out alike (the summary tables' 类) is worked out once.
-        let shared = BuildContext.Shared()
-        let recording = context(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index), shared: shared)
+        let recording = context(budget, profile: profile, books: Books(ledger: ledger, recorder: recorder, index: index),
+                                shared: BuildContext.Shared())
         let specs = profile?.tables ?? []
-        let grids = specs.map { spec -> [Grid]? in
-            let c = recording.printing(spec)
-            guard let grids = Self.grids(spec, c) else {
-                _ = Self.tables(spec, c)
-                return nil
-            }
-            return grids
-        }
-        var recordingWriter = NarrativeWriter(recording)
-        _ = recordingWriter.write()
+        let planned = specs.map { Self.tables($0, recording.printing($0)) }
+        let writer = NarrativeWriter(recording)
+        let bodies = writer.sectionBodies()
         ledger.round(recorder.sets)
 
-        let c = context(budget, profile: profile, books: Books(ledger: ledger, recorder: nil, index: index), shared: shared)
-        var booksByScale: [Books] = [c.books]
-        func books(_ scale: PrintScale) -> Books {
-            if let known = booksByScale.first(where: { $0.scale == scale }) { return known }
-            booksByScale.append(c.books.at(scale))
-            return booksByScale[booksByScale.count - 1]
-        }
+        let rounded = RoundedBooks(Books(ledger: ledger, recorder: nil, index: index))
         var tables: [DisclosureTable] = []
-        for (spec, grids) in zip(specs, grids) {
+        for (spec, make) in zip(specs, planned) {
             let unit = profile?.unit(of: spec) ?? .wanYuan
-            let built = grids.map { $0.map { $0.table(books($0.scale)) } } ?? Self.tables(spec, c.printing(spec))
-            tables += built.map { table in
+            tables += make(rounded).map { table in
                 var t = table
                 t.unit = unit
                 t.unitDeclared = true
                 return t
             }
         }
-        var writer = NarrativeWriter(c)
-        let narrative = writer.write().map { text in
+        let narrative = writer.write(bodies(rounded)).map { text in
             // The outline (the costly test) is read only for the short paragraphs that may be headings.
             Paragraph(text: text, location: SourceLocation(),
                       isHeading: text.hasAtMost(characters: 24) && !text.contains("：") && RowLabels.depth(text) != nil)
@@ -72,7 +56,7 @@ public enum DisclosureCompiler {
     }
 
     /// The grids of a table spec, their figures held as selections (`Grid.Value`); nil for the tables whose text
-    /// depends on their figures (the 三公 table's note, the performance forms' amounts), built by `tables`.
+    /// depends on their figures (the 三公 table's note, the performance forms' amounts), made by `tables`.
     static func grids(_ spec: Profile.TableSpec, _ c: BuildContext) -> [Grid]? {
         let a = spec.attachment
         let t = spec.title
@@ -100,18 +84,26 @@ public enum DisclosureCompiler {
         }
     }
 
-    /// The tables of a spec whose text depends on their figures, printed from `c`'s books.
-    static func tables(_ spec: Profile.TableSpec, _ c: BuildContext) -> [DisclosureTable] {
+    /// The tables of a spec, their figures noted now (`c`'s books, before rounding), made from the rounded books: a
+    /// spec's grids (`grids`), or the tables whose text depends on their figures.
+    static func tables(_ spec: Profile.TableSpec, _ c: BuildContext) -> (RoundedBooks) -> [DisclosureTable] {
         let a = spec.attachment
         let t = spec.title
         switch spec.kind {
-        case .threePublic: return [ThreePublicTable.build(c, title: t, attachment: a)]
-        case .overallPerformance: return [PerformanceTables.overall(c, title: t, attachment: a)]
+        case .threePublic:
+            let table = ThreePublicTable.build(c, title: t, attachment: a)
+            return { [table($0)] }
+        case .overallPerformance:
+            let form = PerformanceTables.overall(c, title: t, attachment: a)
+            return { [form($0)] }
         case .projectPerformance:
-            return c.budget.projects.enumerated().map { i, p in
+            let forms = c.budget.projects.enumerated().map { i, p in
                 PerformanceTables.project(c, p, title: t, attachment: a.map { "\($0)-\(i + 1)" })
             }
-        default: return (grids(spec, c) ?? []).map { $0.table(c.books) }
+            return { rounded in forms.map { $0(rounded) } }
+        default:
+            let grids = grids(spec, c) ?? []
+            return { rounded in grids.map { $0.table(rounded.at($0.scale)) } }
         }
     }
 }

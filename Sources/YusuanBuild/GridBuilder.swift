@@ -15,6 +15,14 @@ struct Grid {
     enum Value {
         case fixed(Fixed)
         case selection(Int)
+
+        /// The figure printed: a selection's read from `books` (the rounded books, at the grid's scale).
+        func figure(_ books: Books) -> Fixed {
+            switch self {
+            case .fixed(let f): f
+            case .selection(let number): books.figure(selection: number)
+            }
+        }
     }
 
     struct Line {
@@ -50,23 +58,20 @@ struct Grid {
         let cols = columns.enumerated().map { i, c in
             Column(index: i, headerPath: c.path, role: c.role, measure: c.measure, year: c.year, phase: .budget)
         }
+        // The roles only, read per cell (a column taken whole is copied, its header path retained).
+        let roles = columns.map(\.role)
         let rows = lines.map { line -> Row in
             var cells: [Cell] = []
-            cells.reserveCapacity(columns.count)
-            for (i, c) in columns.enumerated() {
+            cells.reserveCapacity(roles.count)
+            for (i, role) in roles.enumerated() {
                 let text: String
-                switch c.role {
+                switch role {
                 case .code: text = line.code ?? ""
                 case .name: text = line.name
                 case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
                 default:
                     let value = i < line.values.count ? line.values[i] : nil
-                    let v: Fixed? = switch value {
-                    case .fixed(let f): f
-                    case .selection(let number): books.figure(selection: number)
-                    case nil: nil
-                    }
-                    guard let v, !v.isZero else {
+                    guard let v = value?.figure(books), !v.isZero else {
                         cells.append(Cell(text: "", number: nil, location: SourceLocation()))
                         continue
                     }

@@ -104,9 +104,15 @@ struct Books {
     /// The printed figure of the leaves the filter selects, held as their selection (`Grid.Value`) until the grid's
     /// table is made from the rounded books; noted for rounding like `figure`.
     func printed(_ filter: LeafFilter) -> Grid.Value {
+        .selection(pending(filter).selection)
+    }
+
+    /// The printed figure of the leaves the filter selects, read after rounding (`RoundedBooks.figure`); noted for
+    /// rounding like `figure`.
+    func pending(_ filter: LeafFilter) -> PendingFigure {
         let (selection, set) = index.selected(filter)
         recorder?.note(selection: selection, set, at: scale)
-        return .selection(selection)
+        return PendingFigure(selection: selection, scale: scale)
     }
 
     /// The printed figure of selection number `selection` (`printed`).

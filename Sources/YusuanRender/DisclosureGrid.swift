@@ -162,20 +162,23 @@ struct DisclosureGrid: Sendable {
     /// name only when no other cell of the row prints it (a table built from line items); a code
     /// split over 类 | 款 | 项 columns is left as printed.
     static func bodyLine(_ row: Row, columns: [Column], width: Int) -> Line {
-        // Once per printed row: the cells' texts read in place (not copied out as `Row.cell`), blank cells found
-        // on their bytes (`isBlank`, not a trimmed copy), the line's slots reserved at once.
-        let texts = (0..<width).map { $0 < row.cells.count ? row.cells[$0].text : "" }
+        // Once per printed row: the cells' texts read in place (not copied out as `Row.cell`, nor into an array of
+        // the row's texts: only a blank code or name cell looks at the others), blank cells found on their bytes
+        // (`isBlank`, not a trimmed copy), the line's slots reserved at once.
+        let cells = row.cells
+        func cellText(_ i: Int) -> String { i < cells.count ? cells[i].text : "" }
+        var texts: [String] { (0..<width).map(cellText) }
         var codeColumns = 0, codeColumn = 0
         for i in columns.indices where i < width && columns[i].role == .code {
             codeColumns += 1
             codeColumn = i
         }
-        let codeBlank = codeColumns == 1 && TextNormalization.isBlank(texts[codeColumn])
+        let codeBlank = codeColumns == 1 && TextNormalization.isBlank(cellText(codeColumn))
         var slots: [Cell?] = []
         slots.reserveCapacity(width)
         for i in 0..<width {
             let role = i < columns.count ? columns[i].role : .text
-            var text = texts[i]
+            var text = cellText(i)
             if TextNormalization.isBlank(text) {
                 if role == .code, codeBlank, row.codePrinted, let code = row.code, !texts.contains(where: { $0.contains(code.digits) }) {
                     text = code.digits

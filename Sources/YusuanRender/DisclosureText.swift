@@ -68,14 +68,19 @@ public enum DisclosureText {
         /// A grid line: its slots tab-separated, a covered slot printed empty (as `DisclosureText.row`).
         mutating func row(_ l: DisclosureGrid.Line) {
             newLine()
-            for (i, slot) in l.slots.enumerated() {
-                if i > 0 { bytes.append(9) }
-                if let t = slot?.text { cell(t) }
+            // The slots read in place (not each copied out with its text retained).
+            l.slots.withUnsafeBufferPointer { slots in
+                for i in slots.indices {
+                    if i > 0 { bytes.append(9) }
+                    if let cell = slots[i] { self.cell(cell.text) }
+                }
             }
         }
 
         /// `DisclosureText.cell(s)`: without a tab or a line break, the trimmed bytes of `s` as they are.
         mutating func cell(_ s: String) {
+            // Blank money cells are many: nothing to write.
+            guard !s.isEmpty else { return }
             let plain = TextNormalization.withBytes(s) { b -> Bool in
                 guard !DisclosureText.hasTabOrBreak(b) else { return false }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[TextNormalization.trimmedRange(b)]))

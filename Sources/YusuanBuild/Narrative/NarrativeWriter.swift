@@ -5,7 +5,6 @@ import YusuanCore
 /// from the printed figures, and the officer's reasons are put in where they belong.
 struct NarrativeWriter {
     let c: BuildContext
-    var paragraphs: [String] = []
 
     init(_ c: BuildContext) { self.c = c }
 
@@ -38,10 +37,10 @@ struct NarrativeWriter {
     }
 
     /// The 情况说明 in the order and with the headings of the profile's narrative sections; a profile
-    /// without sections gets the national order.
-    mutating func write() -> [String] {
+    /// without sections gets the national order. `bodies`: `sectionBodies`' paragraphs, written from the rounded books.
+    func write(_ bodies: [String: [String]]) -> [String] {
         let b = c.budget
-        let bodies = sectionBodies()
+        var paragraphs: [String] = []
         paragraphs.append("\(c.department)\(c.year)年部门预算情况说明")
         let sections = c.profile?.narrativeSections ?? NarrativeWriter.nationalOrder
         let keys = Set(sections.map(\.key))
@@ -84,55 +83,68 @@ struct NarrativeWriter {
         ("assets", "国有资产占有使用情况"), ("performance", "绩效目标设置情况"), ("glossary", "名词解释"),
     ].map { Profile.Section(key: $0.0, title: $0.1, keywords: [], parent: nil, inline: nil) }
 
-    /// Every section's paragraphs, keyed as the profiles key their sections.
-    func sectionBodies() -> [String: [String]] {
+    /// Every section's paragraphs, keyed as the profiles key their sections: the figures noted now (`c`'s books,
+    /// before rounding, in the order they are stated), the paragraphs written from the rounded books.
+    func sectionBodies() -> (RoundedBooks) -> [String: [String]] {
         let b = c.budget
         // Each figure as the table that prints its quantity prints it.
         let summary = c.printing(like: .budgetSummary).books
         let fiscalBooks = c.printing(like: .generalExpenditure)
-        let total = summary.amount(.all)
-        let general = fiscalBooks.books.amount(.fund(.generalBudget))
-        let basic = fiscalBooks.books.amount(LeafFilter.fund(.generalBudget).and(.basic))
-        let project = fiscalBooks.books.amount(LeafFilter.fund(.generalBudget).and(.project))
+        let pendingTotal = summary.pending(.all)
+        let pendingGeneral = fiscalBooks.books.pending(.fund(.generalBudget))
+        let pendingBasic = fiscalBooks.books.pending(LeafFilter.fund(.generalBudget).and(.basic))
+        let pendingProject = fiscalBooks.books.pending(LeafFilter.fund(.generalBudget).and(.project))
         let scale = fiscalBooks.scale
         let prior = PriorYearFigures(b.priorYear, scale: scale)
         let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { scale.amount(scale.nearest($0)) } : scale.amount(prior.functionalTotal)
-        var bodies: [String: [String]] = [:]
+        let sources = RevenueSource.allCases.map { ($0, summary.pending(.fund($0))) }
+        let classes = c.summaryClasses.map { ($0, summary.pending(BuildContext.inFunctional($0))) }
+        let pendingFund = c.printing(like: .govFundExpenditure).books.pending(.fund(.govFund))
+        let threePublic = ThreePublicParagraphs.write(c)
+        let otherMatters = OtherMatters.write(c)
+        let projects = ProjectParagraphs.write(c)
+        return { rounded in
+            let total = rounded.amount(pendingTotal)
+            let general = rounded.amount(pendingGeneral)
+            let basic = rounded.amount(pendingBasic)
+            let project = rounded.amount(pendingProject)
+            var bodies: [String: [String]] = [:]
 
-        bodies["duties"] = b.duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
-        var composition = b.composition
-        if b.staffing.inPost > 0 || b.staffing.retired > 0 {
-            composition += "截至\(b.staffing.asOf ?? "\(c.year - 1)年12月")，在编在岗人员\(b.staffing.inPost)人，退休人员\(b.staffing.retired)人。"
+            bodies["duties"] = b.duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
+            var composition = b.composition
+            if b.staffing.inPost > 0 || b.staffing.retired > 0 {
+                composition += "截至\(b.staffing.asOf ?? "\(c.year - 1)年12月")，在编在岗人员\(b.staffing.inPost)人，退休人员\(b.staffing.retired)人。"
+            }
+            bodies["composition"] = [composition]
+
+            var income = "（一）收入预算：\(c.year)年年初预算数\(money(total))，其中："
+            income += sources.compactMap { s, pending -> String? in
+                let f = rounded.amount(pending)
+                return f.fen == 0 ? nil : "\(s.rawValue)\(money(f))"
+            }.joined(separator: "，")
+            if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
+            var spend = "（二）支出预算：\(c.year)年年初预算数\(money(total))，其中："
+            spend += classes.compactMap { code, pending -> String? in
+                let f = rounded.amount(pending)
+                return f.fen == 0 ? nil : "\(c.functionalName(code))\(money(f))"
+            }.joined(separator: "，")
+            if let p = priorTotal { spend += "。支出" + change(total, p, subject: "total") }
+            bodies["overview"] = [income + "。", spend + "。"]
+
+            var fiscal = "\(c.year)年一般公共预算财政拨款收入\(money(general))，一般公共预算财政拨款支出\(money(general))"
+            if let p = priorTotal { fiscal += "，" + change(general, p, subject: "general") }
+            fiscal += "。其中：基本支出\(money(basic))"
+            if let pb = b.priorYear.basic { fiscal += "，" + change(basic, scale.amount(scale.nearest(pb)), subject: "basic") }
+            fiscal += "；项目支出\(money(project))"
+            if let pp = b.priorYear.project { fiscal += "，" + change(project, scale.amount(scale.nearest(pp)), subject: "project") }
+            let fund = rounded.amount(pendingFund)
+            bodies["budget"] = [fiscal + "。", fund.fen == 0 ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
+                                                            : "\(c.year)年政府性基金预算拨款支出\(money(fund))。"]
+            bodies["three-public"] = threePublic(rounded)
+            for (key, text) in otherMatters(rounded, project) { bodies[key] = [text] }
+            bodies["projects"] = projects(rounded)
+            bodies["glossary"] = Glossary.paragraphs
+            return bodies
         }
-        bodies["composition"] = [composition]
-
-        var income = "（一）收入预算：\(c.year)年年初预算数\(money(total))，其中："
-        income += RevenueSource.allCases.compactMap { s -> String? in
-            let f = summary.amount(.fund(s))
-            return f.fen == 0 ? nil : "\(s.rawValue)\(money(f))"
-        }.joined(separator: "，")
-        if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
-        var spend = "（二）支出预算：\(c.year)年年初预算数\(money(total))，其中："
-        spend += c.summaryClasses.compactMap { code -> String? in
-            let f = summary.amount(BuildContext.inFunctional(code))
-            return f.fen == 0 ? nil : "\(c.functionalName(code))\(money(f))"
-        }.joined(separator: "，")
-        if let p = priorTotal { spend += "。支出" + change(total, p, subject: "total") }
-        bodies["overview"] = [income + "。", spend + "。"]
-
-        var fiscal = "\(c.year)年一般公共预算财政拨款收入\(money(general))，一般公共预算财政拨款支出\(money(general))"
-        if let p = priorTotal { fiscal += "，" + change(general, p, subject: "general") }
-        fiscal += "。其中：基本支出\(money(basic))"
-        if let pb = b.priorYear.basic { fiscal += "，" + change(basic, scale.amount(scale.nearest(pb)), subject: "basic") }
-        fiscal += "；项目支出\(money(project))"
-        if let pp = b.priorYear.project { fiscal += "，" + change(project, scale.amount(scale.nearest(pp)), subject: "project") }
-        let fund = c.printing(like: .govFundExpenditure).books.amount(.fund(.govFund))
-        bodies["budget"] = [fiscal + "。", fund.fen == 0 ? "\(c.department)\(c.year)年无使用政府性基金预算拨款安排的支出。"
-                                                        : "\(c.year)年政府性基金预算拨款支出\(money(fund))。"]
-        bodies["three-public"] = ThreePublicParagraphs.write(c)
-        for (key, text) in OtherMatters.write(c, projectTotal: project) { bodies[key] = [text] }
-        bodies["projects"] = ProjectParagraphs.write(c)
-        bodies["glossary"] = Glossary.paragraphs
-        return bodies
     }
 }

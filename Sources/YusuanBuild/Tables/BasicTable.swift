@@ -27,7 +27,8 @@ enum ThreePublicTable {
         ReferenceTables.threePublicCodes[item.rawValue] ?? []
     }
 
-    static func build(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
+    /// The table's figures noted now (`c`'s books); its note (no 三公 budget) written from the rounded figures.
+    static func build(_ c: BuildContext, title: String, attachment: String?) -> (RoundedBooks) -> DisclosureTable {
         var g = Grid(kind: .threePublic, title: c.title(title), attachment: attachment, format: c.format, scale: c.scale)
         let items: [(String, Measure)] = [("总计", .total), ("因公出国（境）费用", .threePublicOutbound)]
         let vehicle: [(String, Measure)] = [("小计", .threePublicVehicle), ("公务用车购置", .threePublicVehiclePurchase),
@@ -37,14 +38,14 @@ enum ThreePublicTable {
             for (name, m) in vehicle { g.columns.append(.money([head, "公务用车购置及运行费", name], m, year: year)) }
             g.columns.append(.money([head, "公务接待费"], .threePublicReception, year: year))
         }
-        func current(_ m: Measure) -> Fixed {
+        func current(_ m: Measure) -> Grid.Value {
             let codes: [String]
             switch m {
             case .total: codes = [.threePublicOutbound, .threePublicVehiclePurchase, .threePublicVehicleOperation, .threePublicReception].flatMap(economicCodes)
             case .threePublicVehicle: codes = [.threePublicVehiclePurchase, .threePublicVehicleOperation].flatMap(economicCodes)
             default: codes = economicCodes(m)
             }
-            return c.books.figure(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
+            return c.books.printed(LeafFilter.fund(.generalBudget).and(.economicCodes(Set(codes))))
         }
         let prior = c.budget.priorYear.threePublic
         func last(_ m: Measure) -> Fixed {
@@ -56,12 +57,16 @@ enum ThreePublicTable {
             default: return c.scale.figure(units: units(m))
             }
         }
-        let values: [Fixed?] = g.columns.map { col in
+        let values: [Grid.Value?] = g.columns.map { col in
             guard let m = col.measure else { return nil }
-            return col.year == c.year ? current(m) : last(m)
+            return col.year == c.year ? current(m) : .fixed(last(m))
         }
-        g.lines.append(.init(code: nil, name: "", kind: .item, values: values.map { $0.map(Grid.Value.fixed) }))
-        if values.allSatisfy({ $0?.isZero ?? true }) { g.notes.append("（备注：本单位无“三公”经费预算，故此表无数据。）") }
-        return g.table(c.books)
+        g.lines.append(.init(code: nil, name: "", kind: .item, values: values))
+        return { [g] rounded in
+            let books = rounded.at(g.scale)
+            var grid = g
+            if values.allSatisfy({ $0?.figure(books).isZero ?? true }) { grid.notes.append("（备注：本单位无“三公”经费预算，故此表无数据。）") }
+            return grid.table(books)
+        }
     }
 }

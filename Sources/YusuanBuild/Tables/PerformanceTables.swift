@@ -1,9 +1,14 @@
 import YusuanCore
 
-/// 部门整体绩效目标表 and one 项目绩效目标表 per project: fields, then the indicator grid.
+/// 部门整体绩效目标表 and one 项目绩效目标表 per project: fields, then the indicator grid. Each form's amount is noted
+/// when it is made (`c`'s books) and written into its fields from the rounded books.
 enum PerformanceTables {
-    static func overall(_ c: BuildContext, title: String, attachment: String?) -> DisclosureTable {
-        let total = c.books.figure(.all)
+    static func overall(_ c: BuildContext, title: String, attachment: String?) -> (RoundedBooks) -> DisclosureTable {
+        let pending = c.books.pending(.all)
+        return { rounded in overall(c, rounded.figure(pending), title: title, attachment: attachment) }
+    }
+
+    private static func overall(_ c: BuildContext, _ total: Fixed, title: String, attachment: String?) -> DisclosureTable {
         var t = DisclosureTable(kind: .overallPerformance, title: c.title(title), attachment: attachment, unit: .wanYuan,
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         t.fields = [field("部门（单位）名称", c.department), field("支出预算总量", c.format.text(total)),
@@ -19,8 +24,12 @@ enum PerformanceTables {
         return t
     }
 
-    static func project(_ c: BuildContext, _ p: Project, title: String, attachment: String?) -> DisclosureTable {
-        let amount = c.books.figure(.projects([p.code]))
+    static func project(_ c: BuildContext, _ p: Project, title: String, attachment: String?) -> (RoundedBooks) -> DisclosureTable {
+        let pending = c.books.pending(.projects([p.code]))
+        return { rounded in project(c, p, rounded.figure(pending), title: title, attachment: attachment) }
+    }
+
+    private static func project(_ c: BuildContext, _ p: Project, _ amount: Fixed, title: String, attachment: String?) -> DisclosureTable {
         var t = DisclosureTable(kind: .projectPerformance, title: c.title(title), attachment: attachment, unit: .wanYuan,
                                 unitDeclared: true, columns: [], rows: [], location: SourceLocation())
         let unitName = c.budget.units.first { $0.code == p.unit }?.name ?? c.department
