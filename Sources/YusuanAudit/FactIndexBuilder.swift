@@ -99,22 +99,25 @@ struct FactIndexBuilder {
     mutating func add(_ subject: Subject, _ measure: Measure, _ scope: FundScope, table: DisclosureTable, origin: FactOrigin,
                       slot: Int, facet: Int? = nil) {
         let col = origin.columns[slot]
-        guard let cell = origin.row.cell(col.index) else { return }
+        // The cell read in place (`row.cell` copies it: its text and location).
+        guard col.index < origin.row.cells.count else { return }
+        let number = origin.row.cells[col.index].number
+        let blank = origin.row.cells[col.index].isBlank
         let value: Fixed
         var unit = table.unit
         var exact = false
-        if let n = cell.number, !n.isPercent {
+        if let n = number, !n.isPercent {
             value = n.value
             unit = n.unit ?? unit
             exact = n.isDash
-        } else if cell.isBlank {
+        } else if blank {
             value = .zero
             exact = true
         } else {
             return
         }
         let q = Quantity(subject, measure, scope: scope, year: col.year ?? year, phase: col.phase ?? phase)
-        append(q, Figure(value, unit: unit, exact: exact), origin: origin, slot: slot, blank: cell.isBlank, facet: facet)
+        append(q, Figure(value, unit: unit, exact: exact), origin: origin, slot: slot, blank: blank, facet: facet)
     }
 
     mutating func read(_ table: DisclosureTable) {

@@ -13,10 +13,12 @@ public struct Catalog: Sendable {
     public let year: Int
     public let sources: [String]
     public let entries: [String: CatalogEntry]
-    /// The label keys of each code's name and aliases, and the codes of each (digits, key): built once,
-    /// since every row of every table is looked up by name.
-    let keysByCode: [String: Set<String>]
-    let codesByKey: [String: [String]]
+    /// The label keys of each code's name and aliases, and the codes of each key by the codes' length in digits:
+    /// built once, since every row of every table is looked up by name (by level, then key: no key string is made
+    /// per lookup). A code's keys are a short list, the name's first: a printed name is compared with it (equal
+    /// bytes settle it), not hashed with Unicode normalisation as a set's lookup would.
+    let keysByCode: [String: [String]]
+    let codesByKey: [Int: [String: [String]]]
     /// Tables other modules build from this catalog (`derived`), shared by its copies.
     private let derivedValues = CatalogDerivedValues()
 
@@ -27,12 +29,13 @@ public struct Catalog: Sendable {
         var map: [String: CatalogEntry] = [:]
         for e in entries { map[e.code] = e }
         self.entries = map
-        var keys: [String: Set<String>] = [:]
-        var codes: [String: [String]] = [:]
+        var keys: [String: [String]] = [:]
+        var codes: [Int: [String: [String]]] = [:]
         for e in map.values {
-            let k = Set(([e.name] + e.aliases).map(TextNormalization.key))
+            var k: [String] = []
+            for key in ([e.name] + e.aliases).map(TextNormalization.key) where !k.contains(key) { k.append(key) }
             keys[e.code] = k
-            for key in k { codes["\(e.code.count)|\(key)", default: []].append(e.code) }
+            for key in k { codes[e.code.count, default: [:]][key, default: []].append(e.code) }
         }
         keysByCode = keys
         codesByKey = codes
@@ -49,7 +52,7 @@ public struct Catalog: Sendable {
 
     /// The code whose name or alias is `name` at `level` digits (3, 5 or 7), if exactly one.
     public func code(named name: String, digits: Int) -> String? {
-        let hits = codesByKey["\(digits)|\(TextNormalization.key(name))"] ?? []
+        let hits = codesByKey[digits]?[TextNormalization.key(name)] ?? []
         return hits.count == 1 ? hits.first : nil
     }
 

@@ -127,8 +127,13 @@ public enum RowLabels {
 
     /// Whether a label is a total line, and which kind.
     public static func totalKind(_ raw: String) -> RowKind? {
-        totalKind(rest: outline(raw).rest)
+        // A label without 其 or 计 is no total (see `totalKind(rest:)`): answered without reading its ordinal.
+        guard TextNormalization.mayHoldIdeograph(raw, totalIdeographs) else { return nil }
+        return totalKind(rest: outline(raw).rest)
     }
+
+    /// The ideographs the total words need: 其中 starts with 其; 总计, 合计 and 小计 end with 计.
+    static let totalIdeographs: [Unicode.Scalar] = ["其", "计"]
 
     static let ofWhichBytes = Array("其中".utf8)
     static let grandTotalBytes = Array("总计".utf8)
@@ -137,7 +142,15 @@ public enum RowLabels {
 
     /// `totalKind` of a label whose `outline` is already known (`rest`: the label without its ordinal).
     public static func totalKind(rest: String) -> RowKind? {
-        let k = TextNormalization.key(rest)
+        // Each total word holds 其 or 计, and keying writes no ideograph: a label that cannot hold either (most
+        // labels, found in one pass over the bytes) is no total, without being keyed.
+        guard TextNormalization.mayHoldIdeograph(rest, totalIdeographs) else { return nil }
+        return totalKind(key: TextNormalization.key(rest))
+    }
+
+    /// `totalKind(rest:)` by the label's key (`TextNormalization.key(rest)`), every label keyed: the definition the
+    /// gate on 其 and 计 above is held to.
+    static func totalKind(key k: String) -> RowKind? {
         // Byte comparisons where they are exact (`hasTextSuffix`). A label equal to "总计" also ends with it, so
         // no `==` (a Unicode-normalising comparison for most labels) is needed.
         if TextNormalization.isPlainCJK(k) {

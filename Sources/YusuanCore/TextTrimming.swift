@@ -38,6 +38,15 @@ extension TextNormalization {
         return start..<end
     }
 
+    /// Whether `s` has no white space at either end (`s.trimmed == s`, without making the trimmed string): a cell
+    /// already trimmed can be kept as it is, in the array it came in.
+    @inlinable public static func isTrimmed(_ s: String) -> Bool {
+        withBytes(s) { b in
+            b.isEmpty || (!String.mayStartSpace(b[0]) && !String.mayEndSpace(b[b.count - 1]))
+                || trimmedRange(b).count == b.count
+        }
+    }
+
     /// Whether `s` is empty or only white space (`s.trimmed.isEmpty`, without making the trimmed string).
     @inlinable public static func isBlank(_ s: String) -> Bool {
         withBytes(s) { trimmedRange($0).isEmpty }

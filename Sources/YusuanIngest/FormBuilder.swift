@@ -96,6 +96,9 @@ enum FormBuilder {
     }
 
     static func isLabel(_ key: String) -> Bool {
+        // The length first: a long cell (a paragraph of the form) is rejected after 17 characters, not read
+        // whole to find whether it is plain.
+        guard key.hasAtMost(characters: 16) else { return false }
         let starts: Bool
         if TextNormalization.isPlainCJK(key) {
             // A plain key against plain label keys: `hasTextPrefix` is a byte comparison, done here without
@@ -109,7 +112,7 @@ enum FormBuilder {
         } else {
             starts = fieldLabelKeys.contains { key.hasTextPrefix($0) }
         }
-        return starts && key.hasAtMost(characters: 16)
+        return starts
     }
 
     /// The keys of `fieldLabels`, made once.

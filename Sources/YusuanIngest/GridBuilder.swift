@@ -74,8 +74,15 @@ enum GridBuilder {
 
     /// "类  款  项": the headings of code columns.
     static func isCodeHeading(_ line: RawLine) -> Bool {
-        let cells = line.cells.map(\.trimmed).filter { !$0.isEmpty }
-        return cells.count >= 2 && cells.allSatisfy { ["类", "款", "项"].contains($0) }
+        // Over the cells in place (no arrays of trimmed and filled cells per line).
+        var filled = 0
+        for cell in line.cells {
+            let t = cell.trimmed
+            if t.isEmpty { continue }
+            guard t == "类" || t == "款" || t == "项" else { return false }
+            filled += 1
+        }
+        return filled >= 2
     }
 
     static func lastFilled(_ cells: [String]) -> Int {
@@ -129,11 +136,13 @@ extension GridBuilder {
         guard let n = nameIndex else { return lines }
         var out: [RawLine] = []
         for line in lines {
-            let filled = line.cells.indices.filter { !line.cells[$0].trimmed.isEmpty }
-            if filled == [n], let last = out.indices.last, n < out[last].cells.count,
+            // Only the name cell is filled (no array of the filled cells' indices per line).
+            let onlyName = n < line.cells.count
+                && line.cells.indices.allSatisfy { TextNormalization.isBlank(line.cells[$0]) != ($0 == n) }
+            if onlyName, let last = out.indices.last, n < out[last].cells.count,
                !out[last].cells[n].trimmed.isEmpty, line.location.page == out[last].location.page,
                let above = out[last].location.line, let below = line.location.line, below > above, below - above <= 2,
-               LayoutRows.isContinuation(line), RowLabels.depth(out[last].cells[n]) != nil {
+               RowLabels.depth(out[last].cells[n]) != nil, LayoutRows.isContinuation(line) {  // the cheaper test first
                 out[last].cells[n] = out[last].cells[n].trimmed + line.cells[n].trimmed
                 continue
             }

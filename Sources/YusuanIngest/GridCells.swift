@@ -9,7 +9,8 @@ struct GridCells {
     let numbers: [[PrintedNumber?]]
 
     init(_ rows: [[String]]) {
-        trimmed = rows.map { $0.map { $0.trimmed } }  // a closure: a key path here is not inlined
+        // A line whose cells are all trimmed already (most) is kept in its own array, not copied cell by cell.
+        trimmed = rows.map { line in line.allSatisfy(TextNormalization.isTrimmed) ? line : line.map { $0.trimmed } }
         numbers = trimmed.map { $0.map(NumberParser.parse) }
     }
 

@@ -34,22 +34,22 @@ enum LayoutSegments {
         let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
         let raw: [Segment]
         if TextNormalization.scalarsAreCharacters(spaced) {
-            // Over Unicode scalars when each character is one scalar (so offsets are the same; and a space
-            // character is the space scalar alone).
-            let scalars = Array(spaced.unicodeScalars)
-            // Each segment's text is cut from the line's bytes at its scalars' byte offsets.
-            var offsets: [Int] = []
-            offsets.reserveCapacity(scalars.count + 1)
-            var offset = 0
-            for s in scalars {
-                offsets.append(offset)
-                offset += UTF8.width(s)
-            }
-            offsets.append(offset)
+            // Each character is one scalar (so offsets are the same; and a space character is the space scalar
+            // alone), and the space scalar is the byte 20, which no other scalar's UTF-8 holds: the runs are found
+            // on the line's bytes, each cut from them, and their byte bounds turned into scalar offsets in one
+            // pass (no array of the line's scalars, none of their byte offsets).
             raw = TextNormalization.withBytes(spaced) { bytes in
-                spans(scalars, space: " ").map { span in
-                    let cut = UnsafeBufferPointer(rebasing: bytes[offsets[span.lowerBound]..<offsets[span.upperBound]])
-                    return Segment(text: String(decoding: cut, as: UTF8.self), span: span)
+                var scalars = 0, at = 0  // `scalars` scalars start before byte `at`
+                func scalarOffset(_ byte: Int) -> Int {
+                    while at < byte {
+                        if bytes[at] & 0xC0 != 0x80 { scalars += 1 }
+                        at += 1
+                    }
+                    return scalars
+                }
+                return spans(bytes, space: 0x20).map { r in
+                    let lo = scalarOffset(r.lowerBound), hi = scalarOffset(r.upperBound)
+                    return Segment(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self), span: lo..<hi)
                 }
             }
         } else {
@@ -63,7 +63,8 @@ enum LayoutSegments {
 
     /// The runs of `chars` between two or more spaces (a single space stays inside a run; spaces at the end
     /// close it).
-    static func spans<Element: Equatable>(_ chars: [Element], space: Element) -> [Range<Int>] {
+    static func spans<C: RandomAccessCollection>(_ chars: C, space: C.Element) -> [Range<Int>]
+    where C.Index == Int, C.Element: Equatable {
         var out: [Range<Int>] = []
         var i = 0
         while i < chars.count {

@@ -30,7 +30,7 @@ public struct RawLine: Hashable, Sendable {
         if cells.count == 1, let only = cells.first { return only.trimmed }
         return cells.map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: " ")
     }
-    public var isBlank: Bool { cells.allSatisfy { $0.trimmed.isEmpty } }
+    public var isBlank: Bool { cells.allSatisfy(TextNormalization.isBlank) }
 }
 
 /// A document as lines of cells.

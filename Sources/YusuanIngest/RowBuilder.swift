@@ -15,28 +15,39 @@ enum RowBuilder {
         rows.reserveCapacity(lines.count)
         for (r, line) in lines.enumerated() where !line.isBlank {
             let width = columns.count
-            var texts = (0..<width).map { $0 < line.cells.count ? line.cells[$0] : "" }
-            var shift = 0  // texts[i] is line.cells[i - shift] (or blank)
+            var shift = 0  // column i holds line.cells[i - shift] (or blank)
             if !line.fromTable, line.cells.count < width, line.cells.count > 0, let n = nameCol, n > 0,
                (line.cells.first?.trimmed.isEmpty == false), codeCol == nil || codeCol == 0 && ClassificationCode.parse(line.cells[0]) == nil {
                 // A line that lost its leading empty cells (a row after a blank line): align it right.
                 shift = width - line.cells.count
-                texts = Array(repeating: "", count: shift) + line.cells
             }
-            // Codes split over 类 | 款 | 项 columns ("205" "02" "01") are joined.
-            var codeText = codeCols.map { texts[$0].trimmed }.filter { !$0.isEmpty }.enumerated()
-                .map { $0.offset > 0 && $0.element.count == 1 ? "0" + $0.element : $0.element }.joined()
-            var name = nameCol.map { TextNormalization.compactChinese(texts[$0]) } ?? ""
+            // The cell text under column i, read from the line in place (no array of the row's texts per line).
+            func text(_ i: Int) -> String {
+                let j = i - shift
+                return i < width && j >= 0 && j < line.cells.count ? line.cells[j] : ""
+            }
+            // Codes split over 类 | 款 | 项 columns ("205" "02" "01") are joined; a one-digit part after the first
+            // is padded with "0".
+            var codeText = ""
+            var parts = 0
+            for c in codeCols {
+                let t = text(c).trimmed
+                if t.isEmpty { continue }
+                if parts > 0 && t.count == 1 { codeText += "0" }
+                codeText += t
+                parts += 1
+            }
+            var name = nameCol.map { TextNormalization.compactChinese(text($0)) } ?? ""
             // A label printed indented past the name column (a total centred in its cell) is the row's name.
-            if name.isEmpty, let n = nameCol, let other = textCols.first(where: { $0 > n && !texts[$0].trimmed.isEmpty && NumberParser.parse(texts[$0]) == nil }) {
-                name = TextNormalization.compactChinese(texts[other])
+            if name.isEmpty, let n = nameCol, let other = textCols.first(where: { $0 > n && !text($0).trimmed.isEmpty && NumberParser.parse(text($0)) == nil }) {
+                name = TextNormalization.compactChinese(text(other))
             }
             if codeCol == nil || codeText.isEmpty, let split = splitCodeAndName(name.isEmpty ? codeText : name) {
                 codeText = split.code
                 name = split.name
             }
-            if name.isEmpty, let c = codeCol, ClassificationCode.parse(texts[c]) == nil, !texts[c].trimmed.isEmpty {
-                name = TextNormalization.compactChinese(texts[c])
+            if name.isEmpty, let c = codeCol, ClassificationCode.parse(text(c)) == nil, !text(c).trimmed.isEmpty {
+                name = TextNormalization.compactChinese(text(c))
                 codeText = ""
             }
             var code = ClassificationCode.parse(codeText)
@@ -47,10 +58,12 @@ enum RowBuilder {
                 printed = false
             }
             let kind: RowKind = RowLabels.totalKind(rest: outline.rest) ?? .item
-            let cells = texts.enumerated().map { i, t in
+            var cells: [Cell] = []
+            cells.reserveCapacity(width)
+            for i in 0..<width {
                 let location = SourceLocation(line: line.location.line, page: line.location.page,
                                               sheet: line.location.sheet, column: i)
-                return known?.cell(line: r, column: i - shift, location: location) ?? Cell(text: t.trimmed, location: location)
+                cells.append(known?.cell(line: r, column: i - shift, location: location) ?? Cell(text: text(i).trimmed, location: location))
             }
             if name.isEmpty && code == nil && cells.allSatisfy({ $0.number == nil }) { continue }
             rows.append(Row(code: code, codePrinted: printed, name: name, kind: kind, outline: outline.depth,

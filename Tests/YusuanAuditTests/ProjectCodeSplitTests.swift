@@ -35,4 +35,23 @@ import YusuanTestSupport
             #expect(Array(got.name.utf8) == Array(expected.name.utf8), "\(t)")
         }
     }
+
+    /// `looksLikeCode` reads bytes; it must answer as the tests on characters did.
+    @Test func looksLikeCodeAsTheCharactersSay() {
+        var rng = SeededRandom(seed: 22)
+        for _ in 0..<5_000 {
+            let t = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }.joined()
+            let characters = t.count >= 8 && t.filter(\.isNumber).count >= 6 && t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            #expect(ProjectCode.looksLikeCode(t) == characters, "\(t.debugDescription)")
+        }
+    }
+
+    /// `shape` reads an ASCII code on its bytes; it must give the shape the characters give, for any text.
+    @Test func shapeAsTheCharactersSay() {
+        var rng = SeededRandom(seed: 23)
+        for _ in 0..<5_000 {
+            let t = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }.joined()
+            #expect(ProjectCode.shape(t) == String(t.map { $0.isNumber ? "D" : "L" }), "\(t.debugDescription)")
+        }
+    }
 }

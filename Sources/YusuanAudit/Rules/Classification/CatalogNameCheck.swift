@@ -14,6 +14,14 @@ enum CatalogNameCheck {
         guard !codes.isEmpty else { return .notApplicable(reason: "no printed expenditure classification codes") }
         // Codes with the same digits and name (by label key) are one finding; the key is worked out once per code.
         let keys = codes.map(\.key)
+        // Most documents print every code under its catalog name: then every group's first code below is known to
+        // its catalog and skipped, and the rule ran without a finding. Found per code, without grouping the codes.
+        func isKnown(_ i: Int, in catalog: Catalog) -> Bool {
+            catalog.entry(codes[i].code.digits) != nil && catalog.accepts(key: keys[i], for: codes[i].code.digits)
+        }
+        if codes.indices.allSatisfy({ i in ctx.catalog(for: codes[i].code.scheme).map { isKnown(i, in: $0) } ?? false }) {
+            return .ran([])
+        }
         let groups = TextNormalization.groupIndices(codes.indices.map { codes[$0].code.digits + "|" + keys[$0] })
         var findings: [Finding] = []
         var checked = false
@@ -23,8 +31,7 @@ enum CatalogNameCheck {
             checked = true
             let code = first.code.digits
             // Most codes are in the catalog under the printed name: skip them before any message is written.
-            let known = catalog.entry(code) != nil && catalog.accepts(key: keys[i], for: code)
-            if known { continue }
+            if isKnown(i, in: catalog) { continue }
             let others = indices.dropFirst().map { codes[$0].tableName }.filter { $0 != first.tableName }
             let also = others.isEmpty ? "" : "（\(Array(Set(others)).sorted().joined(separator: "、"))同）"
             let alsoEn = others.isEmpty ? "" : " (also \(Array(Set(others)).sorted().joined(separator: ", ")))"

@@ -5,18 +5,21 @@ enum CodeNameConsistency {
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         let codes = PrintedCodes.all(ctx, derived: true)
         guard !codes.isEmpty else { return .notApplicable(reason: "no classification codes in the tables") }
-        var byCode: [String: [PrintedCode]] = [:]
+        // Each code's uses by index: the uses themselves are copied out only for a code with more than one name.
+        var byCode: [String: [Int]] = [:]
         var order: [String] = []
-        for c in codes {
-            if byCode[c.code.digits] == nil { order.append(c.code.digits) }
-            byCode[c.code.digits, default: []].append(c)
+        for i in codes.indices {
+            let digits = codes[i].code.digits
+            if byCode[digits] == nil { order.append(digits) }
+            byCode[digits, default: []].append(i)
         }
         var findings: [Finding] = []
         for digits in order {
-            guard let uses = byCode[digits] else { continue }
+            guard let indices = byCode[digits] else { continue }
             var variants: [String] = []
-            for u in uses where !variants.contains(u.key) { variants.append(u.key) }
+            for i in indices where !variants.contains(codes[i].key) { variants.append(codes[i].key) }
             guard variants.count > 1 else { continue }
+            let uses = indices.map { codes[$0] }
             let catalog = uses.first.flatMap { ctx.catalog(for: $0.code.scheme) }
             let count = { (k: String) in uses.filter { $0.key == k }.count }
             let reference = variants.first { k in catalog?.accepts(name: k, for: digits) == true }

@@ -106,7 +106,8 @@ struct PerformanceForm {
     /// The first field whose label contains one of `labels` (not a "其中" line).
     func field(_ labels: [String]) -> FormField? {
         let keys = labels.map(TextNormalization.key)
-        for (f, k) in zip(table.fields, fieldKeys) where !k.hasTextPrefix("其中") && keys.contains(where: { k.contains($0) }) {
+        // The labels first: most fields hold none, and are passed over without the "其中" test.
+        for (f, k) in zip(table.fields, fieldKeys) where keys.contains(where: { k.contains($0) }) && !k.hasTextPrefix("其中") {
             return f
         }
         return nil

@@ -60,9 +60,10 @@ enum ProjectCodeCheck {
             }
         }
         // Digit and letter positions.
-        if let (shape, count) = majority(codes.map(ProjectCode.shape)), let model = codes.first(where: { ProjectCode.shape($0) == shape }) {
-            let expected = ProjectCode.describe(model)
-            for code in codes where ProjectCode.shape(code) != shape {
+        let shapes = codes.map(ProjectCode.shape)  // each code's shape worked out once
+        if let (shape, count) = majority(shapes), let m = shapes.firstIndex(of: shape) {
+            let expected = ProjectCode.describe(codes[m])
+            for (code, codeShape) in zip(codes, shapes) where codeShape != shape {
                 let own = ProjectCode.describe(code)
                 report(code, expected: expected.zh, found: own.zh,
                        zh: "构成为 \(own.zh)，本部门其余 \(count) 个项目编码均为 \(expected.zh)。",
