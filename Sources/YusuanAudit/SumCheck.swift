@@ -6,21 +6,16 @@ struct SumCheck {
     let rule: Rule
     let context: AuditContext
 
-    /// One part of a sum (its printed figure; the message shows the figures only).
-    struct Term {
-        var figure: Figure
-    }
-
     /// Returns a finding when the total does not equal the sum; nil when it does.
     /// The message parts are only worked out when there is a finding (most checks pass).
-    func check(total: Figure, parts: [Term], what: @autoclosure () -> String, whatEnglish: @autoclosure () -> String,
+    /// The parts are the printed figures themselves, handed on as they are (no array made for each check).
+    func check(total: Figure, parts: [Figure], what: @autoclosure () -> String, whatEnglish: @autoclosure () -> String,
                location: @autoclosure () -> FindingLocation) -> Finding? {
-        // A closure, not a key path: the key path's map is not inlined and grows its array figure by figure.
-        let agreement = FigureComparison.sum(parts.map { $0.figure }, total: total)
+        let agreement = FigureComparison.sum(parts, total: total)
         if agreement == .equal { return nil }
         let declared = context.exactTotals && agreement == .withinRounding
-        let (expr, sum) = FigureComparison.expression(parts.map(\.figure), total: total)
-        let scale = max(total.value.scale, FigureComparison.displayScale(parts.map(\.figure)))
+        let (expr, sum) = FigureComparison.expression(parts, total: total)
+        let scale = max(total.value.scale, FigureComparison.displayScale(parts))
         let printed = total.value.formatted(digits: scale)
         let diff = (total.value - sum).magnitude.formatted(digits: scale)
         let unit = total.unit

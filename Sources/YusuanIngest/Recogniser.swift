@@ -50,12 +50,20 @@ struct ScanState {
     init(meta: DocumentMeta) { self.meta = meta }
 
     mutating func consume(_ raw: consuming RawLine) {
-        // Each line is trimmed and joined once; every test below reads that. The line itself is moved into the
+        // Each line is trimmed once; every test below reads that. The line itself is moved into the
         // open table at the end (`consume`), not copied.
         let line = ScannedLine(raw)
         if line.isBlank { return }
-        let text = line.text
-        if let m = TableTitles.marker(text) {
+        // The line's text, joined once when first needed: a line of figures (most of a table's) is told apart from
+        // a marker and a note by its labels, and goes into its table as cells.
+        var joined: String?
+        func text() -> String {
+            if let joined { return joined }
+            let t = line.text
+            joined = t
+            return t
+        }
+        if TableTitles.mayStartMarker(line.labels[0]), let m = TableTitles.marker(text()) {
             if m.rest.isEmpty {
                 closeTable()
                 pendingAttachment = m.number
@@ -67,7 +75,7 @@ struct ScanState {
             }
         }
         if line.labels.count <= 2, let kind = titleKind(line.labels) {
-            openTable(kind: kind, title: line.labels.first ?? text, attachment: nil, line: raw)
+            openTable(kind: kind, title: line.labels.first ?? text(), attachment: nil, line: raw)
             return
         }
         if var table = current.take() {
@@ -78,8 +86,8 @@ struct ScanState {
                 current = table
                 return
             }
-            if TableBuilder.isNote(text) {
-                table.notes.append(text)
+            if line.labels.contains(where: TableBuilder.mayBeNote), TableBuilder.isNote(text()) {
+                table.notes.append(text())
                 current = table
                 return
             }
@@ -102,7 +110,8 @@ struct ScanState {
             closeTable()
         }
         if pendingAttachment != nil { pendingAttachment = nil }
-        narrative.append(Paragraph(text: text, location: raw.location, isHeading: NarrativeShape.isHeading(text)))
+        let paragraph = text()
+        narrative.append(Paragraph(text: paragraph, location: raw.location, isHeading: NarrativeShape.isHeading(paragraph)))
     }
 
     /// The kind of table a line of one or two non-empty cells names (a title, then perhaps its unit).

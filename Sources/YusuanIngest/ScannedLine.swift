@@ -1,13 +1,11 @@
 import YusuanCore
 
-/// One line as the scan sees it, worked out once: its non-empty cells trimmed, and the text they
-/// make. The title, unit-line, note, data and end-of-table tests all read these instead of trimming
-/// and joining the line's cells again each.
+/// One line as the scan sees it, worked out once: its non-empty cells trimmed. The title, unit-line, note,
+/// data and end-of-table tests all read these instead of trimming the line's cells again each; the text they
+/// make is joined only when a test needs it (most lines of a table are answered from their labels).
 struct ScannedLine {
     /// The line's non-empty cells, trimmed, in order.
     let labels: [String]
-    /// The same as `RawLine.text`: the non-empty cells joined with a space.
-    let text: String
 
     init(_ line: borrowing RawLine) {
         var labels: [String] = []
@@ -17,14 +15,12 @@ struct ScannedLine {
             if !t.isEmpty { labels.append(t) }
         }
         self.labels = labels
-        if line.cells.count == 1 {
-            text = labels.first ?? ""
-        } else {
-            text = labels.count == 1 ? labels[0] : Self.joined(labels)
-        }
     }
 
     var isBlank: Bool { labels.isEmpty }
+
+    /// The same as `RawLine.text`: the non-empty cells joined with a space (made afresh at each call).
+    var text: String { labels.count == 1 ? labels[0] : Self.joined(labels) }
 
     /// `labels.joined(separator: " ")`, the bytes copied into one string allocated at its length
     /// (appending to a `String` cost about 180 instructions a label).

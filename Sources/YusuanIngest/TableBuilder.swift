@@ -58,9 +58,16 @@ struct TableBuilder {
     /// The ideographs every note test needs: 备 注 说 本 此 故 (each prefix and phrase starts with one, after "(").
     static let noteIdeographs: [Unicode.Scalar] = ["备", "注", "说", "本", "此", "故"]
 
+    /// False when `isNote(text)` is false for certain: the text holds none of the note words' first ideographs. A
+    /// test over the bytes for whole scalars, so a line's text (its labels joined with spaces) may be a note only when
+    /// one of its labels may be.
+    static func mayBeNote(_ text: String) -> Bool {
+        TextNormalization.mayHoldIdeograph(text, noteIdeographs)
+    }
+
     static func isNote(_ text: String) -> Bool {
         // Most lines of a table hold none of them: rejected in one pass over the bytes, without keying the line.
-        guard TextNormalization.mayHoldIdeograph(text, noteIdeographs) else { return false }
+        guard mayBeNote(text) else { return false }
         let k = TextNormalization.key(text)
         if TextNormalization.isPlainCJK(k) {
             // The prefixes are plain too, so each test is a byte comparison (what `hasTextPrefix` does, without

@@ -62,16 +62,7 @@ enum TableTitles {
 
     /// "附件 1", "附件12-3：…", "附表1", "表 1" at the start of a line: the number and what follows.
     static func marker(_ raw: String) -> (number: String, rest: String)? {
-        // Every marker starts with 附 or 表. A line whose first scalar past white space is another CJK unified
-        // ideograph, or ASCII (as is, or full-width), cannot start with either, whatever follows it: it is
-        // rejected without mapping and trimming the whole line.
-        if let head = TextNormalization.firstNonSpaceScalar(raw) {
-            switch head.value {
-            case 0x9644, 0x8868: break  // 附 表
-            case 0x21...0x7E, 0xFF01...0xFF5E, 0x4E00...0x9FFF: return nil
-            default: break
-            }
-        }
+        guard mayStartMarker(raw) else { return nil }
         let t = TextNormalization.halfWidth(raw).trimmed
         for prefix in ["附件", "附表", "表"] where t.hasTextPrefix(prefix) {
             var rest = Substring(t.dropFirst(prefix.count))
@@ -89,6 +80,19 @@ enum TableTitles {
             return (num.replacingAll(".", with: "-"), r)
         }
         return nil
+    }
+
+    /// False when `marker(raw)` is nil for certain. Every marker starts with 附 or 表: a text whose first scalar past
+    /// white space is another CJK unified ideograph, or ASCII (as is, or full-width), cannot start with either,
+    /// whatever follows it, and is rejected without mapping and trimming it whole. Only that first scalar is read,
+    /// so a line's first label answers for the line's text (the labels joined), unless it is all white space.
+    static func mayStartMarker(_ raw: String) -> Bool {
+        guard let head = TextNormalization.firstNonSpaceScalar(raw) else { return true }
+        switch head.value {
+        case 0x9644, 0x8868: return true  // 附 表
+        case 0x21...0x7E, 0xFF01...0xFF5E, 0x4E00...0x9FFF: return false
+        default: return true
+        }
     }
 
     static let unitIdeograph: [Unicode.Scalar] = ["单"]

@@ -3,8 +3,8 @@ import YusuanTestSupport
 @testable import YusuanCore
 @testable import YusuanIngest
 
-/// The per-line shortcuts of the scan (`ScannedLine.joined`, the "?" test of `unitLine`, the heading and
-/// indicator-header prechecks) give what the steps they replace give, on random cells made of the pieces
+/// The per-line shortcuts of the scan (`ScannedLine.joined`, the marker and note prechecks on a line's labels, the "?"
+/// test of `unitLine`, the heading and indicator-header prechecks) give what the steps they replace give, on random cells made of the pieces
 /// where bytes and characters part ways.
 @Suite struct LinePrecheckTests {
     static let pieces = [
@@ -26,6 +26,31 @@ import YusuanTestSupport
             let joined = ScannedLine.joined(cells)
             #expect(Array(joined.utf8) == Array(cells.joined(separator: " ").utf8))
         }
+    }
+
+    /// The scan joins a line's labels only when a test needs the text: the marker and note prechecks, read on the
+    /// labels, must never turn away a line whose joined text is a marker or a note.
+    @Test func markerAndNotePrechecksOnLabelsKeepTheJoinedTests() {
+        let extra = ["附", "表", "附件", "附表", "表1", "3", ":", "：", "注", "注:", "备注", "说明:", "本表", "此表无数据", "故此表",
+                     "(本单位", "收入", "\u{FF21}", "\t"]
+        var rng = SeededRandom(seed: 5)
+        var lines = Self.randomCells(seed: 6, count: 1_000)
+        for _ in 0..<2_000 {
+            lines.append((0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                    Bool.random(using: &rng) ? extra[Int.random(in: 0..<extra.count, using: &rng)] : Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)]
+                }.joined()
+            })
+        }
+        for cells in lines {
+            let labels = cells.map(\.trimmed).filter { !$0.isEmpty }
+            guard let first = labels.first else { continue }
+            let text = labels.joined(separator: " ")
+            if TableTitles.marker(text) != nil { #expect(TableTitles.mayStartMarker(first), "\(labels)") }
+            if TableBuilder.isNote(text) { #expect(labels.contains(where: TableBuilder.mayBeNote), "\(labels)") }
+        }
+        #expect(TableTitles.marker("附表1 收入支出预算总表") != nil && TableTitles.mayStartMarker("附表1"))
+        #expect(TableBuilder.isNote("注：本表无数据") && TableBuilder.mayBeNote("注："))
     }
 
     @Test func questionMarkIsStringEquality() {

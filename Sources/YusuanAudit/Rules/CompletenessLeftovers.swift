@@ -85,7 +85,8 @@ extension CompletenessRules {
                 spots.append(TextSpot(text: f.value, zh: "\(name)\(quoted(f.label))栏", en: "The field \(quoted(f.label)) of \(name)",
                                       location: FindingLocation(table: name, attachment: t.attachment, row: f.label, source: f.location)))
             }
-            for row in t.rows {
+            // Rows read in place (not a copy of each, `for row in`).
+            t.rows.forEachInPlace { row in
                 if keep(row.name) {
                     spots.append(TextSpot(text: row.name, zh: "\(name)\(quoted(row.label))行", en: "The row \(quoted(row.label)) of \(name)",
                                           location: c.location(t, row: row)))

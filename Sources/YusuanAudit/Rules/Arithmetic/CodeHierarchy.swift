@@ -22,14 +22,14 @@ enum CodeHierarchy {
                 applicable = true
                 let parent = rows[p]
                 // One array of terms for every column, filled afresh (not grown term by term each time).
-                var parts: [SumCheck.Term] = []
+                var parts: [Figure] = []
                 parts.reserveCapacity(children.count)
                 for col in columns {
                     guard let total = table.figure(parent, col) else { continue }
                     parts.removeAll(keepingCapacity: true)
                     for ch in children {
                         guard let figure = table.figure(rows[ch], col) else { break }
-                        parts.append(SumCheck.Term(figure: figure))
+                        parts.append(figure)
                     }
                     guard parts.count == children.count else { continue }
                     // The level's name is worked out only for a finding (most checks pass).

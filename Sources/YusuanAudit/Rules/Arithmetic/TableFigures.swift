@@ -3,8 +3,9 @@ import YusuanCore
 /// Reading figures out of tables for the rules.
 extension DisclosureTable {
     /// The printed figure of a cell; blank and "-" read as an exact zero.
-    /// (The cell is read in place, `row.cells[i]`, not copied out as `row.cell(i)` would.)
-    func figure(_ row: Row, _ column: Column) -> Figure? {
+    /// (The cell is read in place, `row.cells[i]`, not copied out as `row.cell(i)` would; inlined, so that a caller's
+    /// `figure(rows[i], column)` reads the row where it lies instead of copying it to pass it.)
+    @inline(__always) func figure(_ row: Row, _ column: Column) -> Figure? {
         let i = column.index
         guard i < row.cells.count else { return .blank(unit) }
         if let n = row.cells[i].number, !n.isPercent {
@@ -13,7 +14,7 @@ extension DisclosureTable {
         return row.cells[i].isBlank ? .blank(unit) : nil
     }
 
-    func isBlank(_ row: Row, _ column: Column) -> Bool {
+    @inline(__always) func isBlank(_ row: Row, _ column: Column) -> Bool {
         column.index < row.cells.count ? row.cells[column.index].isBlank : true
     }
 

@@ -58,7 +58,7 @@ enum ThreePublicSums {
                 var vehicle = s.items[.threePublicVehicle]
                 let split = purchase != nil && operation != nil && !((purchase?.2 ?? true) && (operation?.2 ?? true))
                 if let v = vehicle, let p = purchase, let o = operation, split {
-                    if let f = sum.check(total: v.0, parts: [.init(figure: p.0), .init(figure: o.0)],
+                    if let f = sum.check(total: v.0, parts: [p.0, o.0],
                                          what: "\(s.label) 公务用车购置及运行费应等于购置费与运行维护费之和",
                                          whatEnglish: "\(s.label): vehicle costs should equal purchase plus operation", location: v.1) {
                         findings.append(f)
@@ -69,8 +69,7 @@ enum ThreePublicSums {
                 }
                 guard let total = s.total, let out = s.items[.threePublicOutbound], let rec = s.items[.threePublicReception],
                       let veh = vehicle else { continue }
-                if let f = sum.check(total: total.0, parts: [.init(figure: out.0), .init(figure: rec.0),
-                                                             .init(figure: veh.0)],
+                if let f = sum.check(total: total.0, parts: [out.0, rec.0, veh.0],
                                      what: "\(s.label) “三公”经费合计应等于因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
                                      whatEnglish: "\(s.label): the “three public” total should equal travel abroad + reception + vehicles",
                                      location: total.1) {

@@ -50,18 +50,19 @@ enum TotalColumns {
             let ids = identities(table)
             if !ids.isEmpty { applicable = true }
             // One array of terms for every row, filled afresh (no allocation per row).
-            var parts: [SumCheck.Term] = []
+            var parts: [Figure] = []
             for id in ids {
                 parts.reserveCapacity(id.parts.count)
-                for row in table.rows where row.kind != .ofWhich {
-                    guard let total = table.figure(row, id.total) else { continue }
+                // Rows read in place (not a copy of each, `for row in`): every row is read once per identity.
+                table.rows.forEachInPlace { row in
+                    guard row.kind != .ofWhich, let total = table.figure(row, id.total) else { return }
                     parts.removeAll(keepingCapacity: true)
                     for c in id.parts {
                         guard let figure = table.figure(row, c) else { break }
-                        parts.append(SumCheck.Term(figure: figure))
+                        parts.append(figure)
                     }
-                    guard parts.count == id.parts.count else { continue }
-                    if table.isBlank(row, id.total) && parts.allSatisfy({ $0.figure.value.isZero }) { continue }
+                    guard parts.count == id.parts.count else { return }
+                    if table.isBlank(row, id.total) && parts.allSatisfy({ $0.value.isZero }) { return }
                     // The part columns' names, only for a finding (most rows pass).
                     let names = { id.parts.map(\.leaf).joined(separator: " + ") }
                     if let f = sum.check(total: total, parts: parts,

@@ -67,17 +67,17 @@ enum TotalRows {
                         zh: String, en: String) -> [Finding] {
         var out: [Finding] = []
         // One array of terms for every column, filled afresh (not grown term by term each time).
-        var terms: [SumCheck.Term] = []
+        var terms: [Figure] = []
         terms.reserveCapacity(parts.count)
         for col in table.additiveColumns {
             guard let total = table.figure(rows[i], col) else { continue }
             terms.removeAll(keepingCapacity: true)
             for p in parts {
                 guard let figure = table.figure(rows[p], col) else { break }
-                terms.append(SumCheck.Term(figure: figure))
+                terms.append(figure)
             }
             guard terms.count == parts.count else { continue }
-            if table.isBlank(rows[i], col) && terms.allSatisfy({ $0.figure.value.isZero }) { continue }
+            if table.isBlank(rows[i], col) && terms.allSatisfy({ $0.value.isZero }) { continue }
             if let f = sum.check(total: total, parts: terms, what: zh, whatEnglish: en,
                                  location: ctx.location(table, row: rows[i], column: col)) {
                 out.append(f)

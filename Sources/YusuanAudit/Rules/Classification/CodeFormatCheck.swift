@@ -117,21 +117,40 @@ enum CodeFormatCheck {
 
     /// A 款 or 项 whose parent line is missing, in a table that prints higher levels of the same scheme.
     static func missingParents(_ ctx: AuditContext, _ table: DisclosureTable, rule: Rule) -> [Finding] {
-        let codes = table.rows.compactMap(\.code)
-        let present = Set(codes)
         var reported = Set<ClassificationCode>()
         var out: [Finding] = []
-        // Rows read in place (not a copy of each, `for row in`).
-        table.rows.forEachInPlace { row in
-            guard row.codePrinted, let code = row.code, let parent = code.parent, !present.contains(parent),
-                  codes.contains(where: { $0.scheme == code.scheme && $0.level < code.level }),
-                  reported.insert(parent).inserted else { return }
+        for (i, code, parent) in parentless(table.rows) where reported.insert(parent).inserted {
+            let row = table.rows[i]
             let column = PrintedCodes.codeColumns(table).first
             out.append(rule.finding(ctx.location(table, row: row, column: column),
                 expected: "\(parent.digits)（\(parent.levelName)）", found: "缺",
                 message: "\(PrintedCodes.shortName(table))列有\(code.levelName) \(row.label)，却没有其所属的\(parent.levelName) \(parent.digits) 一行。",
                 english: "\(PrintedCodes.shortNameEnglish(table)) prints the \(code.levelName) \(row.label) without its parent \(parent.levelName) \(parent.digits).",
                 severity: .notice))
+        }
+        return out
+    }
+
+    /// The rows, in order, whose printed code has a parent no row carries, in rows that carry a code of a higher level
+    /// of the same scheme: each with its code and that parent.
+    static func parentless(_ rows: [Row]) -> [(row: Int, code: ClassificationCode, parent: ClassificationCode)] {
+        // The last code seen at each level (1–3): a table lists a parent before its children, so a code's parent is
+        // nearly always the last code of the level above, found without hashing every code of the table. Any other
+        // is looked up among all the codes, gathered only then.
+        var last: [ClassificationCode?] = [nil, nil, nil, nil]
+        var all: (codes: [ClassificationCode], present: Set<ClassificationCode>)?
+        var out: [(row: Int, code: ClassificationCode, parent: ClassificationCode)] = []
+        for i in rows.indices {
+            guard let code = rows[i].code else { continue }
+            defer { last[code.level] = code }
+            guard rows[i].codePrinted, let parent = code.parent, last[parent.level] != parent else { continue }
+            let (codes, present) = all ?? {
+                let codes = rows.compactMap(\.code)
+                return (codes, Set(codes))
+            }()
+            all = (codes, present)
+            guard !present.contains(parent), codes.contains(where: { $0.scheme == code.scheme && $0.level < code.level }) else { continue }
+            out.append((i, code, parent))
         }
         return out
     }

@@ -53,14 +53,14 @@ enum FinalSpendingColumns {
             for id in identities(table) {
                 applicable = true
                 let names = id.parts.map(\.leaf).joined(separator: " + ")
-                for row in table.rows where row.kind != .ofWhich {
-                    guard let total = table.figure(row, id.total) else { continue }
-                    let parts = id.parts.compactMap { c in table.figure(row, c).map { SumCheck.Term(figure: $0) } }
-                    guard parts.count == id.parts.count else { continue }
-                    if table.isBlank(row, id.total) && parts.allSatisfy({ $0.figure.value.isZero }) { continue }
-                    let label = row.label.isEmpty ? "该行" : row.label
+                // Rows read in place (not a copy of each, `for row in`); the label is written only for a finding.
+                table.rows.forEachInPlace { row in
+                    guard row.kind != .ofWhich, let total = table.figure(row, id.total) else { return }
+                    let parts = id.parts.compactMap { c in table.figure(row, c) }
+                    guard parts.count == id.parts.count else { return }
+                    if table.isBlank(row, id.total) && parts.allSatisfy({ $0.value.isZero }) { return }
                     if let f = sum.check(total: total, parts: parts,
-                                         what: "\(label)：\(id.total.header) 应等于 \(names)",
+                                         what: "\(row.label.isEmpty ? "该行" : row.label)：\(id.total.header) 应等于 \(names)",
                                          whatEnglish: "\(row.label.isEmpty ? "this row" : row.label): \(id.total.header) should equal \(names)",
                                          location: ctx.location(table, row: row, column: id.total)) {
                         findings.append(f)
