@@ -18,9 +18,15 @@ struct Grid {
 
         /// The figure printed: a selection's read from `books` (the rounded books, at the grid's scale).
         func figure(_ books: Books) -> Fixed {
+            figure(books, selections: books.index.results)
+        }
+
+        /// `figure(books)`, a selection's leaves read from `selections` (`books.index.results`, read once for a
+        /// table's figures: each read of it is a run-time exclusivity check of the index's state).
+        func figure(_ books: Books, selections: [[Int]]) -> Fixed {
             switch self {
             case .fixed(let f): f
-            case .selection(let number): books.figure(selection: number)
+            case .selection(let number): books.figure(of: selections[number])
             }
         }
     }
@@ -60,6 +66,7 @@ struct Grid {
         }
         // The roles only, read per cell (a column taken whole is copied, its header path retained).
         let roles = columns.map(\.role)
+        let selections = books.index.results
         let rows = lines.map { line -> Row in
             var cells: [Cell] = []
             cells.reserveCapacity(roles.count)
@@ -71,7 +78,7 @@ struct Grid {
                 case .serial, .unit, .text: text = line.labelTexts[i] ?? ""
                 default:
                     let value = i < line.values.count ? line.values[i] : nil
-                    guard let v = value?.figure(books), !v.isZero else {
+                    guard let v = value?.figure(books, selections: selections), !v.isZero else {
                         cells.append(Cell(text: "", number: nil, location: SourceLocation()))
                         continue
                     }

@@ -15,8 +15,6 @@ final class LeafIndex {
     private var memo = Memo()
     private var selections: [LeafFilter: Int] = [:]
     private let packed: PackedLeaves?
-    /// Room for one selection's leaves as `PackedLeaves.select` finds them.
-    private var scratch: [Int] = []
     private let all: [Int]
     /// Leaves by every prefix of their 功能科目 / 经济科目, when codes are ASCII but not all digits (where
     /// prefix equality and `hasPrefix` agree).
@@ -101,23 +99,25 @@ final class LeafIndex {
     }
 
     /// Every selection made so far (its number is its position), and the packed keys selected by, numbered in the
-    /// order first seen (`FirstSeenNumbering`), with each one's key and selection number: one stored property, so
-    /// that a figure's lookup, or a new selection, is one access to the index's state (each access to a stored
-    /// property of a class is checked for exclusivity at run time).
+    /// order first seen (`FirstSeenNumbering`), with each one's key and selection number, and the room a new one is
+    /// found in: one stored property, so that a figure's lookup, or a new selection, is one access to the index's
+    /// state (each access to a stored property of a class is checked for exclusivity at run time).
     private struct Memo {
         var results: [[Int]] = []
         var packed = FirstSeenNumbering(expectedKeys: 1024)
         var packedKeys: [PackedLeaves.Key] = []
         var packedSelections: [Int] = []
+        /// Room for one selection's leaves as `PackedLeaves.select` finds them.
+        var scratch: [Int] = []
 
-        /// The number and leaves of the selection under `key`, made by `select` when it is new.
-        mutating func selection(_ key: PackedLeaves.Key, _ select: () -> [Int]) -> (number: Int, leaves: [Int]) {
+        /// The number and leaves of the selection under `key`, made by `select` (in `scratch`) when it is new.
+        mutating func selection(_ key: PackedLeaves.Key, _ select: (inout [Int]) -> [Int]) -> (number: Int, leaves: [Int]) {
             let found = packed.number(key, keys: packedKeys)
             if !found.isNew {
                 let known = packedSelections[found.number]
                 return (known, results[known])
             }
-            let leaves = select()
+            let leaves = select(&scratch)
             packedKeys.append(key)
             packedSelections.append(results.count)
             results.append(leaves)
@@ -145,7 +145,7 @@ final class LeafIndex {
     /// The number of the filter's selection and its leaves.
     func selected(_ filter: LeafFilter) -> (number: Int, leaves: [Int]) {
         if let packed, let key = PackedLeaves.key(filter) {
-            return memo.selection(key) { packed.select(key, scratch: &scratch) }
+            return memo.selection(key) { packed.select(key, scratch: &$0) }
         }
         if let known = selections[filter] { return (known, memo.results[known]) }
         let result: [Int]

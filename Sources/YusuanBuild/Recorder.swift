@@ -12,6 +12,30 @@ final class Recorder {
         var sets: [[Int]] = []
         var numbering = FirstSeenNumbering(expectedKeys: 1024)
         var selections: [Bool] = []
+
+        /// Notes `set` once.
+        mutating func note(_ set: [Int]) {
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
+            for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
+            if Self.isNew(set, hash: key, sets: sets, numbering: &numbering) { sets.append(set) }
+        }
+
+        /// Numbers `set` among `sets`; whether it is new. (The sets are passed borrowed, not copied: the caller
+        /// then appends to them in place.)
+        private static func isNew(_ set: [Int], hash: UInt64, sets: [[Int]], numbering: inout FirstSeenNumbering) -> Bool {
+            numbering.number(hash: hash) { sets[$0] == set }.isNew
+        }
+
+        /// Notes the leaves of selection number `selection`, once.
+        mutating func note(selection: Int, _ set: [Int]) {
+            if selection >= selections.count {
+                selections += Array(repeating: false, count: selection + 1 - selections.count + 64)
+            }
+            guard !selections[selection] else { return }
+            selections[selection] = true
+            guard set.count > 1 else { return }
+            note(set)
+        }
     }
 
     /// Few scales (one or two per disclosure): a list searched in order, so that a note hashes no
@@ -26,7 +50,11 @@ final class Recorder {
     /// The sets printed at 0.01 万元.
     var aggregates: [[Int]] { sets[.wanYuan] ?? [] }
 
-    private func slot(_ scale: PrintScale) -> Int {
+    // A note is one access to `scaled` (passed inout to a static function): each access to a class's stored
+    // property is checked for exclusivity at run time, and a note made several (slot, lookup, append).
+
+    /// The position of `scale`'s notes in `scaled`, added when new.
+    private static func slot(_ scale: PrintScale, in scaled: inout [Scaled]) -> Int {
         // By index, comparing the scale in place (`firstIndex(where:)` hands each element over whole, copying it).
         for i in scaled.indices where scaled[i].scale == scale { return i }
         scaled.append(Scaled(scale: scale))
@@ -35,33 +63,23 @@ final class Recorder {
 
     func note(_ set: [Int], at scale: PrintScale = .wanYuan) {
         guard set.count > 1 else { return }
-        note(set, slot: slot(scale))
+        Self.note(set, at: scale, in: &scaled)
     }
 
-    private func note(_ set: [Int], slot: Int) {
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
-        for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
-        if isNew(set, hash: key, slot: slot) { scaled[slot].sets.append(set) }
-    }
-
-    /// Numbers `set` at `slot`; whether it is new. (A function of its own: its copy of the sets is released before
-    /// the caller appends, which then appends in place.)
-    private func isNew(_ set: [Int], hash: UInt64, slot: Int) -> Bool {
-        let sets = scaled[slot].sets
-        return scaled[slot].numbering.number(hash: hash) { sets[$0] == set }.isNew
+    private static func note(_ set: [Int], at scale: PrintScale, in scaled: inout [Scaled]) {
+        let slot = slot(scale, in: &scaled)
+        scaled[slot].note(set)
     }
 
     /// Notes the leaves of selection number `selection` at `scale`, once.
     func note(selection: Int, _ set: [Int], at scale: PrintScale) {
         guard !scale.isExact else { return }
-        let slot = slot(scale)
-        if selection >= scaled[slot].selections.count {
-            scaled[slot].selections += Array(repeating: false, count: selection + 1 - scaled[slot].selections.count + 64)
-        }
-        guard !scaled[slot].selections[selection] else { return }
-        scaled[slot].selections[selection] = true
-        guard set.count > 1 else { return }
-        note(set, slot: slot)
+        Self.note(selection: selection, set, at: scale, in: &scaled)
+    }
+
+    private static func note(selection: Int, _ set: [Int], at scale: PrintScale, in scaled: inout [Scaled]) {
+        let slot = slot(scale, in: &scaled)
+        scaled[slot].note(selection: selection, set)
     }
 }
 
@@ -120,7 +138,8 @@ struct Books {
         figure(of: index.results[selection])
     }
 
-    private func figure(of set: [Int]) -> Fixed {
+    /// The printed figure of the leaves `set`.
+    func figure(of set: [Int]) -> Fixed {
         var sum: Int64 = 0
         for i in set { sum += units[i] }
         return scale.figure(units: sum)

@@ -84,11 +84,18 @@ struct DisclosureGrid: Sendable {
     static func sideBySide(_ income: DisclosureTable, _ expenditure: DisclosureTable) -> DisclosureGrid {
         let left = income.columns.count, right = expenditure.columns.count
         let paths = income.columns.map { sided($0.headerPath, "收入") } + expenditure.columns.map { sided($0.headerPath, "支出") }
+        let leftBlanks = blanks(income.columns), rightBlanks = blanks(expenditure.columns)
+        // Rows paired by index and read where they lie (not copied into pairs of optional rows); each line's slots
+        // are reserved for both halves at once and written in place.
         let body = pairRows(income.rows, expenditure.rows).map { pair -> Line in
-            let a = pair.0.map { bodyLine($0, columns: income.columns, width: left) } ?? Line(slots: blanks(income.columns))
-            let b = pair.1.map { bodyLine($0, columns: expenditure.columns, width: right) } ?? Line(slots: blanks(expenditure.columns))
-            let kinds = [pair.1?.kind, pair.0?.kind].compactMap { $0 }
-            return Line(slots: a.slots + b.slots, kind: kinds.first { $0 != .item } ?? .item)
+            var slots: [Cell?] = []
+            slots.reserveCapacity(left + right)
+            if let i = pair.0 { appendSlots(income.rows[i], columns: income.columns, width: left, to: &slots) } else { slots += leftBlanks }
+            if let j = pair.1 { appendSlots(expenditure.rows[j], columns: expenditure.columns, width: right, to: &slots) } else { slots += rightBlanks }
+            // The expenditure half's kind, else the income half's, when it is not an item.
+            func marked(_ kind: RowKind?) -> RowKind? { kind == .item ? nil : kind }
+            let kind = marked(pair.1.map { expenditure.rows[$0].kind }) ?? marked(pair.0.map { income.rows[$0].kind })
+            return Line(slots: slots, kind: kind ?? .item)
         }
         var notes = income.notes
         for n in expenditure.notes where !notes.contains(n) { notes.append(n) }
@@ -122,7 +129,9 @@ struct DisclosureGrid: Sendable {
     /// columns spans them; a path's last level spans down to the last header line.
     static func headerLines(_ paths: [[String]], width: Int) -> [Line] {
         guard width > 0, !paths.isEmpty else { return [] }
-        let depth = max(1, paths.map(\.count).max() ?? 1)
+        // The deepest path, by a loop: `map(\.count)` here applied its key path through the runtime, per path.
+        var depth = 1
+        for p in paths { depth = max(depth, p.count) }
         var lines = (0..<depth).map { _ in Line(slots: Array(repeating: nil, count: width)) }
         for r in 0..<depth {
             var c = 0
@@ -162,9 +171,18 @@ struct DisclosureGrid: Sendable {
     /// name only when no other cell of the row prints it (a table built from line items); a code
     /// split over 类 | 款 | 项 columns is left as printed.
     static func bodyLine(_ row: Row, columns: [Column], width: Int) -> Line {
+        var slots: [Cell?] = []
+        slots.reserveCapacity(width)
+        appendSlots(row, columns: columns, width: width, to: &slots)
+        let level = row.codePrinted ? row.code?.level : row.outline
+        return Line(slots: slots, kind: row.kind, level: level)
+    }
+
+    /// `bodyLine`'s `width` slots, appended to `slots` (a side-by-side line writes both halves into one array).
+    static func appendSlots(_ row: Row, columns: [Column], width: Int, to slots: inout [Cell?]) {
         // Once per printed row: the cells' texts read in place (not copied out as `Row.cell`, nor into an array of
         // the row's texts: only a blank code or name cell looks at the others), blank cells found on their bytes
-        // (`isBlank`, not a trimmed copy), the line's slots reserved at once.
+        // (`isBlank`, not a trimmed copy).
         let cells = row.cells
         func cellText(_ i: Int) -> String { i < cells.count ? cells[i].text : "" }
         var texts: [String] { (0..<width).map(cellText) }
@@ -174,8 +192,6 @@ struct DisclosureGrid: Sendable {
             codeColumn = i
         }
         let codeBlank = codeColumns == 1 && TextNormalization.isBlank(cellText(codeColumn))
-        var slots: [Cell?] = []
-        slots.reserveCapacity(width)
         for i in 0..<width {
             let role = i < columns.count ? columns[i].role : .text
             var text = cellText(i)
@@ -189,8 +205,6 @@ struct DisclosureGrid: Sendable {
             }
             slots.append(Cell(text: text, style: style(of: role)))
         }
-        let level = row.codePrinted ? row.code?.level : row.outline
-        return Line(slots: slots, kind: row.kind, level: level)
     }
 
     /// Width of each column in character cells (a CJK character counts two): its widest unspanned
@@ -213,27 +227,32 @@ struct DisclosureGrid: Sendable {
         Double(s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) })
     }
 
-    /// Pairs the rows of two halves line by line: by the source lines they were read from when
+    /// Pairs the rows of two halves line by line, as their indices: by the source lines they were read from when
     /// every row has one, else top-aligned with the closing totals (合计, 总计 …) aligned at the end.
-    static func pairRows(_ a: [Row], _ b: [Row]) -> [(Row?, Row?)] {
-        let linesA = a.compactMap(\.location.line), linesB = b.compactMap(\.location.line)
+    static func pairRows(_ a: [Row], _ b: [Row]) -> [(Int?, Int?)] {
+        // Each row's line read in place (a row handed to a closure whole is copied, its strings retained).
+        let linesA = a.indices.compactMap { a[$0].location.line }, linesB = b.indices.compactMap { b[$0].location.line }
         if linesA.count == a.count, linesB.count == b.count, Set(linesA).count == a.count, Set(linesB).count == b.count {
-            let byA = Dictionary(uniqueKeysWithValues: zip(linesA, a)), byB = Dictionary(uniqueKeysWithValues: zip(linesB, b))
+            let byA = Dictionary(uniqueKeysWithValues: zip(linesA, a.indices)), byB = Dictionary(uniqueKeysWithValues: zip(linesB, b.indices))
             return Set(linesA + linesB).sorted().map { (byA[$0], byB[$0]) }
         }
         let ta = tailStart(a), tb = tailStart(b)
         let bodyCount = max(ta, tb), tailCount = max(a.count - ta, b.count - tb)
-        func part(_ rows: [Row], _ tail: Int) -> [Row?] {
-            let head: [Row?] = Array(rows[..<tail]) + Array(repeating: nil, count: bodyCount - tail)
-            let end: [Row?] = Array(repeating: nil, count: tailCount - (rows.count - tail)) + Array(rows[tail...])
-            return head + end
+        func part(_ count: Int, _ tail: Int) -> [Int?] {
+            var out: [Int?] = []
+            out.reserveCapacity(bodyCount + tailCount)
+            for i in 0..<tail { out.append(i) }
+            out += repeatElement(nil, count: bodyCount - tail + tailCount - (count - tail))
+            for i in tail..<count { out.append(i) }
+            return out
         }
-        return Array(zip(part(a, ta), part(b, tb)))
+        return Array(zip(part(a.count, ta), part(b.count, tb)))
     }
 
     /// Where the closing block of a half starts: its last 合计 when among the last three rows, else its last 总计.
     static func tailStart(_ rows: [Row]) -> Int {
-        if let s = rows.lastIndex(where: { $0.kind == .subtotal }), s >= rows.count - 3 { return s }
-        return rows.lastIndex { $0.kind == .grandTotal } ?? rows.count
+        // Kinds read in place, by index.
+        if let s = rows.indices.last(where: { rows[$0].kind == .subtotal }), s >= rows.count - 3 { return s }
+        return rows.indices.last { rows[$0].kind == .grandTotal } ?? rows.count
     }
 }

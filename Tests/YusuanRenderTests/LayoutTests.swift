@@ -30,6 +30,20 @@ import YusuanXLSX
         }
     }
 
+    /// Halves are paired as row indices: by source line when every row has a distinct one, else from the top with
+    /// the closing blocks (from the last 合计 among the last three rows, or the last 总计) aligned at the end.
+    @Test func halvesPairAsRowIndices() {
+        func row(_ kind: RowKind, line: Int? = nil) -> Row {
+            Row(code: nil, codePrinted: false, name: "", kind: kind, outline: nil, cells: [], location: SourceLocation(line: line))
+        }
+        let income = [row(.item), row(.item), row(.subtotal), row(.grandTotal)]
+        let spending = [row(.item), row(.item), row(.item), row(.item), row(.subtotal), row(.item), row(.grandTotal)]
+        let pairs = DisclosureGrid.pairRows(income, spending).map { [$0.0 ?? -1, $0.1 ?? -1] }
+        #expect(pairs == [[0, 0], [1, 1], [-1, 2], [-1, 3], [-1, 4], [2, 5], [3, 6]])
+        let located = DisclosureGrid.pairRows([row(.item, line: 3), row(.item, line: 5)], [row(.item, line: 4), row(.item, line: 5)])
+        #expect(located.map { [$0.0 ?? -1, $0.1 ?? -1] } == [[0, -1], [-1, 0], [1, 1]])
+    }
+
     /// A table built from line items may leave the code and name cells blank: they print from the row.
     @Test func blankCodeAndNameCellsPrintTheRowsCodeAndName() throws {
         let seed = try RenderFixture.seed()

@@ -36,6 +36,9 @@ struct CityCSV {
         let result = ScaleBuild.Departments()
         var index: [String: Int] = [:]
         guard let base = bytes.baseAddress else { return result }
+        // Gathered in locals and stored once: each access to the class's stored properties is checked for
+        // exclusivity at run time, and a line's append was one.
+        var codes: [String] = [], lines: [[Int]] = []
         var previous: (start: Int, end: Int, department: Int)?
         var position = bodyStart
         let n = bytes.count
@@ -53,15 +56,16 @@ struct CityCSV {
                 if let known = index[code] {
                     d = known
                 } else {
-                    d = result.codes.count
+                    d = codes.count
                     index[code] = d
-                    result.codes.append(code)
-                    result.lines.append([])
+                    codes.append(code)
+                    lines.append([])
                 }
             }
             previous = (fs, fe, d)
-            result.lines[d].append(start)
+            lines[d].append(start)
         }
+        (result.codes, result.lines) = (codes, lines)
         return result
     }
 
