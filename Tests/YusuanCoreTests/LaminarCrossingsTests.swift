@@ -56,6 +56,44 @@ import Testing
         #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
     }
 
+    /// The colouring held to a plain one: breadth-first from each set not yet coloured (in set order), along
+    /// the oracle's lists, each set taking the first family none of its coloured neighbours has (looked up in
+    /// their families, not in masks kept as sets are coloured). With `clique`, 70 sets that all cross one
+    /// another ({0, i + 1} over 70 more leaves), so that masks fill and families past 64 are taken.
+    static func referenceFamilies(_ sets: [[Int]]) -> [Int] {
+        let lists = oracle(sets)
+        var family = [Int](repeating: -1, count: sets.count)
+        for start in sets.indices where family[start] < 0 {
+            family[start] = 0
+            var queue = [start], head = 0
+            while head < queue.count {
+                let set = queue[head]
+                head += 1
+                for other in lists[set] where family[other] < 0 {
+                    let used = Set(lists[other].map { family[$0] }.filter { $0 >= 0 })
+                    family[other] = (0...).first { !used.contains($0) } ?? 0
+                    queue.append(other)
+                }
+            }
+        }
+        return family
+    }
+
+    @Test(arguments: [false, true], 1...20 as ClosedRange<UInt64>)
+    func familiesAreTheFirstFreeOnes(clique: Bool, seed: UInt64) {
+        var (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 2 == 0)
+        if clique {
+            let extra = (0..<70).map { [leafCount, leafCount + 1 + $0] }
+            sets = (sets + extra).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+            leafCount += 71
+        }
+        let split = LaminarFamilies(sets, leafCount: leafCount)
+        let expected = Self.referenceFamilies(sets)
+        #expect(split.family == expected)
+        #expect(split.count == (expected.max() ?? -1) + 1)
+        if clique { #expect(split.count >= 70) }
+    }
+
     /// Families are picked from a mask of the first 64 and, past them, from the neighbours' list: sets that all
     /// cross one another ({0, i + 1}: each pair shares leaf 0) take one family each, the 65th and 66th included.
     @Test func moreThanSixtyFourFamiliesTakeTheFirstFreeOne() {

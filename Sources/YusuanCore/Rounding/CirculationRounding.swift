@@ -72,7 +72,13 @@ struct CirculationRounding {
         adjacency = entries
     }
 
-    private func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
+    private func isFractional(_ e: Int) -> Bool { Self.isFractional(flow[e], unit: unit) }
+
+    /// Whether `0 < flow < unit`, in one unsigned comparison: the flow less one (wrapped) below `unit - 1`,
+    /// `unit` being at least 1. The walk tests it at every edge it looks at.
+    static func isFractional(_ flow: Int64, unit: Int64) -> Bool {
+        UInt64(bitPattern: flow &- 1) < UInt64(bitPattern: unit &- 1)
+    }
 
     /// Settles every edge, taking the edges in order of prominence: walk from the edge along fractional
     /// edges until the walk meets itself, shift around the cycle found, and go on from where it closed.
@@ -124,22 +130,27 @@ private struct CirculationWalk {
         pathNodes.withUnsafeMutableBufferPointer { nodes in
         pathEdges.withUnsafeMutableBufferPointer { edges in
         pathForward.withUnsafeMutableBufferPointer { forward in
-            func isFractional(_ e: Int) -> Bool { flow[e] > 0 && flow[e] < unit }
+            func isFractional(_ e: Int) -> Bool { CirculationRounding.isFractional(flow[e], unit: unit) }
             /// A fractional edge at `node` other than `arrived`; settled edges met on the way are dropped for good.
+            /// The end of the node's list is kept in a local while its settled edges are dropped, and stored once.
             func nextEdge(at node: Int, other arrived: Int) -> Int? {
                 let first = start[node]
+                var end = first &+ count[node]
                 var i = first
-                while i < first + count[node] {
+                while i < end {
                     let e = adjacency[i]
                     if !isFractional(e) {
-                        let last = first + count[node] - 1
-                        adjacency.swapAt(i, last)
-                        count[node] -= 1
+                        end &-= 1
+                        adjacency.swapAt(i, end)
                         continue
                     }
-                    if e != arrived { return e }
-                    i += 1
+                    if e != arrived {
+                        count[node] = end &- first
+                        return e
+                    }
+                    i &+= 1
                 }
+                count[node] = end &- first
                 return nil
             }
             /// Shifts flow around the cycle `edges[j..<edgeCount]` closed by `closing` until an edge reaches a
@@ -158,13 +169,16 @@ private struct CirculationWalk {
                 while i <= edgeCount {
                     let e = edges[i]
                     if e < leadEdge { (lead, leadEdge) = (i, e) }
+                    // Every edge of the cycle is fractional (0 < f < unit), and a step is at most each edge's
+                    // distance to 0 or `unit` the way it moves: the flows stay in 0...unit, so plain wrapping
+                    // arithmetic is exact here and below.
                     let f = flow[e]
                     if forward[i] {
-                        stepIfForwardUp = min(stepIfForwardUp, unit - f)
+                        stepIfForwardUp = min(stepIfForwardUp, unit &- f)
                         stepIfBackwardUp = min(stepIfBackwardUp, f)
                     } else {
                         stepIfForwardUp = min(stepIfForwardUp, f)
-                        stepIfBackwardUp = min(stepIfBackwardUp, unit - f)
+                        stepIfBackwardUp = min(stepIfBackwardUp, unit &- f)
                     }
                     i &+= 1
                 }
@@ -172,7 +186,7 @@ private struct CirculationWalk {
                 let step = forwardUp ? stepIfForwardUp : stepIfBackwardUp
                 i = j
                 while i <= edgeCount {
-                    flow[edges[i]] += forward[i] == forwardUp ? step : -step
+                    flow[edges[i]] &+= forward[i] == forwardUp ? step : 0 &- step
                     i &+= 1
                 }
             }

@@ -20,13 +20,23 @@ struct LaminarFamilies {
         // Each set is queued once, when it is coloured. The colouring runs over raw buffers: every index in
         // it is a set, and every list entry one too.
         var queue = [Int](repeating: 0, count: sets.count)
+        // Per set, which of the first 64 families its coloured neighbours have: each set, as it is coloured,
+        // marks its family in its neighbours' masks, so a set's mask is complete when its turn comes.
+        var taken = [UInt64](repeating: 0, count: sets.count)
         var used: [Int] = []
         family.withUnsafeMutableBufferPointer { family in
         queue.withUnsafeMutableBufferPointer { queue in
+        taken.withUnsafeMutableBufferPointer { taken in
         crossing.start.withUnsafeBufferPointer { listStart in
         crossing.entries.withUnsafeBufferPointer { entries in
+            func colour(_ set: Int, _ f: Int) {
+                family[set] = f
+                guard f < 64 else { return }
+                let bit: UInt64 = 1 << UInt64(f)
+                for k in listStart[set]..<listStart[set &+ 1] { taken[entries[k]] |= bit }
+            }
             for start in 0..<family.count where family[start] < 0 {
-                family[start] = 0
+                colour(start, 0)
                 queue[0] = start
                 var (head, queued) = (0, 1)
                 while head < queued {
@@ -35,28 +45,23 @@ struct LaminarFamilies {
                     for k in listStart[set]..<listStart[set &+ 1] {
                         let other = entries[k]
                         guard family[other] < 0 else { continue }
-                        // The first family no coloured neighbour has: from a mask of the first 64 families, and
+                        // The first family no coloured neighbour has: from the mask of the first 64 families, and
                         // only when all of those are taken, from the list of every neighbour's family.
-                        var taken: UInt64 = 0
-                        for m in listStart[other]..<listStart[other &+ 1] {
-                            let f = family[entries[m]]
-                            if f >= 0 && f < 64 { taken |= 1 << UInt64(f) }
-                        }
-                        var colour = (~taken).trailingZeroBitCount
-                        if colour == 64 {
+                        var f = (~taken[other]).trailingZeroBitCount
+                        if f == 64 {
                             used.removeAll(keepingCapacity: true)
                             for m in listStart[other]..<listStart[other &+ 1] where family[entries[m]] >= 0 {
                                 used.append(family[entries[m]])
                             }
-                            while used.contains(colour) { colour += 1 }
+                            while used.contains(f) { f += 1 }
                         }
-                        family[other] = colour
+                        colour(other, f)
                         queue[queued] = other
                         queued &+= 1
                     }
                 }
             }
-        }}}}
+        }}}}}
         // Parents: within a family, taken largest first, a set nests under the smallest set holding it.
         count = (family.max() ?? -1) + 1
         var byFamily = [[Int]](repeating: [], count: count)

@@ -80,52 +80,48 @@ public struct RoundingSolution: Sendable, Hashable {
         return (printed, violations)
     }
 
-    /// `saturatedFigures` when no sum can saturate: the magnitudes of all units, and of all floors plus
-    /// one carry per leaf, each add up within Int64, so every partial sum of any aggregate does too and
-    /// plain sums are the saturating ones. Then one walk per aggregate over raw buffers (its leaves are
-    /// in range: `RoundingProblem.normalized`), with each leaf split once. Nil otherwise.
+    /// `saturatedFigures` when no sum can saturate: the magnitudes of all units, of all floors plus one carry
+    /// per leaf, and of all exact amounts each add up within Int64, so every partial sum of any aggregate does
+    /// too and plain sums are the saturating ones. Then an aggregate's exact value is the split of its leaves'
+    /// summed amounts (`unit × Σ floors + Σ remainders`, the remainders at least 0: the same whole and
+    /// remainder as carrying them one leaf at a time), and one walk per aggregate over raw buffers (its leaves
+    /// are in range: `RoundingProblem.normalized`) sums two figures per leaf. Nil otherwise.
     static func unsaturatedFigures(_ problem: RoundingProblem, units: [Int64]) -> (printed: [Int64], violations: [Int])? {
         let count = problem.leaves.count
         guard units.count == count else { return nil }
         let unit = problem.unit
-        var wholes = [Int64](repeating: 0, count: count)
-        var remainders = [Int64](repeating: 0, count: count)
         var unitMagnitudes: UInt64 = 0
         var wholeMagnitudes = UInt64(count)
+        var amountMagnitudes: UInt64 = 0
         for leaf in 0..<count {
-            let (whole, remainder) = RoundingMath.split(problem.leaves[leaf], unit: unit)
-            wholes[leaf] = whole
-            remainders[leaf] = remainder
+            let amount = problem.leaves[leaf]
+            let whole = RoundingMath.split(amount, unit: unit).whole
             let (u, overflowU) = unitMagnitudes.addingReportingOverflow(units[leaf].magnitude)
             let (w, overflowW) = wholeMagnitudes.addingReportingOverflow(whole.magnitude)
-            if overflowU || overflowW { return nil }
-            (unitMagnitudes, wholeMagnitudes) = (u, w)
+            let (a, overflowA) = amountMagnitudes.addingReportingOverflow(amount.magnitude)
+            if overflowU || overflowW || overflowA { return nil }
+            (unitMagnitudes, wholeMagnitudes, amountMagnitudes) = (u, w, a)
         }
-        guard unitMagnitudes <= UInt64(Int64.max), wholeMagnitudes <= UInt64(Int64.max) else { return nil }
+        let limit = UInt64(Int64.max)
+        guard unitMagnitudes <= limit, wholeMagnitudes <= limit, amountMagnitudes <= limit else { return nil }
         var printed = [Int64](repeating: 0, count: problem.aggregates.count)
         var violations: [Int] = []
         units.withUnsafeBufferPointer { units in
-        wholes.withUnsafeBufferPointer { wholes in
-        remainders.withUnsafeBufferPointer { remainders in
+        problem.leaves.withUnsafeBufferPointer { amounts in
         printed.withUnsafeMutableBufferPointer { printed in
             for (i, aggregate) in problem.aggregates.enumerated() {
-                var sum: Int64 = 0, whole: Int64 = 0, remainder: Int64 = 0
+                var sum: Int64 = 0, exact: Int64 = 0
                 aggregate.withUnsafeBufferPointer { leaves in
                     for leaf in leaves {
                         sum &+= units[leaf]
-                        whole &+= wholes[leaf]
-                        // Two remainders below `unit` (at most 2^60) add up within Int64.
-                        remainder &+= remainders[leaf]
-                        if remainder >= unit {
-                            remainder &-= unit
-                            whole &+= 1
-                        }
+                        exact &+= amounts[leaf]
                     }
                 }
                 printed[i] = sum
+                let (whole, remainder) = RoundingMath.split(exact, unit: unit)
                 if !inRange(sum, whole: whole, remainder: remainder) { violations.append(i) }
             }
-        }}}}
+        }}}
         return (printed, violations)
     }
 }
