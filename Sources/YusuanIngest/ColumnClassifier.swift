@@ -16,15 +16,14 @@ enum ColumnClassifier {
             let joined = path.joined()
             let values = dataRows.values(i)
             let numbers = dataRows.figures(i)
-            let codes = values.filter { ClassificationCode.parse($0) != nil }
             var role: ColumnRole
-            let figures = numbers.count - codes.count
             let codeHeader = ["类", "款", "项"].contains(leaf) || leaf.contains("编码") || leaf.contains("代码")
             if codeHeader && !values.isEmpty && values.allSatisfy({ isDigits($0, atMost: 7) }) {
                 role = .code
-            } else if !values.isEmpty && codes.count * 2 > values.count && figures * 2 <= values.count && !joined.contains("数")
-                        && (joined.contains("编码") || joined.contains("代码") || joined.contains("科目")
-                            || codes.filter { $0.count > 3 }.count * 2 > codes.count) {
+            } else if let codes = mostlyCodes(values),
+                      (numbers.count - codes.count) * 2 <= values.count, !joined.contains("数"),
+                      joined.contains("编码") || joined.contains("代码") || joined.contains("科目")
+                        || (codes.filter { $0.count > 3 }.count * 2 > codes.count) {
                 role = .code
             } else if joined.contains("序号") {
                 role = .serial
@@ -79,6 +78,22 @@ enum ColumnClassifier {
         }
         _ = defaultYear
         return columns
+    }
+
+    /// The values that read as classification codes, when more than half do; nil when half or more do not (read
+    /// until then only: most columns are figures).
+    static func mostlyCodes(_ values: [String]) -> [String]? {
+        var codes: [String] = []
+        var misses = 0
+        for v in values {
+            if ClassificationCode.parse(v) != nil {
+                codes.append(v)
+            } else {
+                misses += 1
+                if misses * 2 >= values.count { return nil }
+            }
+        }
+        return misses * 2 < values.count ? codes : nil  // no values: nil
     }
 
     static func isNameHeader(_ h: String) -> Bool {

@@ -30,7 +30,9 @@ enum CodeFormatCheck {
     /// 3/5/7 digits; a 7-digit code is functional, so it starts with 2 (expenditure) or 1 (revenue).
     static func isValid(_ t: String) -> Bool {
         guard let code = ClassificationCode.parse(t) else { return false }
-        return code.digits.count != 7 || code.digits.hasPrefix("2") || code.digits.hasPrefix("1")
+        // The parsed digits are ASCII: a byte is a character.
+        let first = code.digits.utf8.first
+        return code.digits.utf8.count != 7 || first == 0x32 || first == 0x31  // "2", "1"
     }
 
     /// What a code of this first digit should look like.
@@ -45,10 +47,13 @@ enum CodeFormatCheck {
         var out: [Finding] = []
         // Rows read in place (not a copy of each, `for row in`).
         table.rows.forEachInPlace { row in
-            let t = TextNormalization.halfWidth(row.cell(column.index)?.text ?? "").trimmed
-            // Ten characters or more is a project or unit code, never a mistyped 科目 code. A valid code (most
-            // cells) is passed first, before the tests over characters.
-            guard !t.isEmpty, !isValid(t), t.count < 10, t.contains(where: { $0.isASCII && $0.isNumber }),
+            // The text is read where it lies (not out of a copy of the cell, `row.cell(_:)`). A valid code (most
+            // cells) is passed first, before the text is made half-width and trimmed: the code is read from the text
+            // made so, and so is valid exactly when `t` is.
+            guard column.index < row.cells.count, !isValid(row.cells[column.index].text) else { return }
+            let t = TextNormalization.halfWidth(row.cells[column.index].text).trimmed
+            // Ten characters or more is a project or unit code, never a mistyped 科目 code.
+            guard !t.isEmpty, t.count < 10, t.contains(where: { $0.isASCII && $0.isNumber }),
                   !t.contains(where: isCJK) else { return }
             let location = ctx.location(table, row: row, column: column)
             let name = "\(PrintedCodes.shortName(table))“\(row.name)”行"
