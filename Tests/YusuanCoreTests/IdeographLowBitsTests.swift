@@ -33,15 +33,10 @@ import YusuanTestSupport
         var rng = SeededRandom(seed: 23)
         let lists: [[Unicode.Scalar]] = [["备", "注", "说", "本", "此", "故"], ["表"], ["结"], []]
         for _ in 0..<10_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...6, using: &rng) {
-                if Int.random(in: 0..<4, using: &rng) == 0, let any = Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FFF, using: &rng)) {
-                    scalars.append(any)
-                } else {
-                    scalars.append(Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)])
-                }
+            let s = rng.text(length: 0...6) { rng in
+                Int.random(in: 0..<4, using: &rng) == 0 ? rng.scalar(in: 0x4E00...0x9FFF, or: Self.alphabet)
+                    : rng.scalar(from: Self.alphabet)
             }
-            let s = String(scalars)
             for list in lists {
                 #expect(TextNormalization.mayHoldIdeograph(s, list) == Self.reference(s, list), "\(s) \(list)")
             }

@@ -34,15 +34,9 @@ import YusuanTestSupport
     @Test func scalarStepsAgreeWithTheByteScan() {
         var rng = SeededRandom(seed: 21)
         for _ in 0..<20_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...8, using: &rng) {
-                if Bool.random(using: &rng), let any = Unicode.Scalar(UInt32.random(in: 0...0x2FFFF, using: &rng)) {
-                    scalars.append(any)
-                } else {
-                    scalars.append(Self.alphabet.randomElement(using: &rng) ?? "a")
-                }
+            let s = rng.text(length: 0...8) { rng in
+                Bool.random(using: &rng) ? rng.scalar(in: 0...0x2FFFF, or: Self.alphabet) : rng.scalar(from: Self.alphabet)
             }
-            let s = String(scalars)
             #expect(TextNormalization.keyChanges(s) == Self.byteByByte(s), "\(s.unicodeScalars.map { $0.value })")
         }
     }

@@ -16,11 +16,7 @@ import YusuanTestSupport
     @Test func agreesWithKeyingEveryLabel() {
         var rng = SeededRandom(seed: 22)
         for _ in 0..<20_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...7, using: &rng) {
-                scalars.append(Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)])
-            }
-            let s = String(scalars)
+            let s = rng.text(length: 0...7, from: Self.alphabet)
             #expect(RowLabels.totalKind(rest: s) == RowLabels.totalKind(key: TextNormalization.key(s)), "\(s)")
             #expect(RowLabels.totalKind(s) == RowLabels.totalKind(key: TextNormalization.key(RowLabels.outline(s).rest)), "\(s)")
         }

@@ -15,11 +15,7 @@ import YusuanTestSupport
     @Test func isTrimmedIsTrimmingChangesNothing() {
         var rng = SeededRandom(seed: 22)
         for _ in 0..<20_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...5, using: &rng) {
-                scalars.append(Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)])
-            }
-            let s = String(scalars)
+            let s = rng.text(length: 0...5, from: Self.alphabet)
             #expect(TextNormalization.isTrimmed(s) == (s.trimmed == s), "\(s.debugDescription)")
         }
     }

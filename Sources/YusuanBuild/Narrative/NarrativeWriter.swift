@@ -97,8 +97,8 @@ struct NarrativeWriter {
         let scale = fiscalBooks.scale
         let prior = PriorYearFigures(b.priorYear, scale: scale)
         let priorTotal = b.priorYear.functional.isEmpty ? b.priorYear.total.map { scale.amount(scale.nearest($0)) } : scale.amount(prior.functionalTotal)
-        let sources = RevenueSource.allCases.map { ($0, summary.pending(.fund($0))) }
-        let classes = c.summaryClasses.map { ($0, summary.pending(BuildContext.inFunctional($0))) }
+        let sources = RevenueSource.allCases.map { (name: $0.rawValue, figure: summary.pending(.fund($0))) }
+        let classes = c.summaryClasses.map { (name: c.functionalName($0), figure: summary.pending(BuildContext.inFunctional($0))) }
         let pendingFund = c.printing(like: .govFundExpenditure).books.pending(.fund(.govFund))
         let threePublic = ThreePublicParagraphs.write(c)
         let otherMatters = OtherMatters.write(c)
@@ -117,17 +117,16 @@ struct NarrativeWriter {
             }
             bodies["composition"] = [composition]
 
-            var income = "（一）收入预算：\(c.year)年年初预算数\(money(total))，其中："
-            income += sources.compactMap { s, pending -> String? in
-                let f = rounded.amount(pending)
-                return f.fen == 0 ? nil : "\(s.rawValue)\(money(f))"
-            }.joined(separator: "，")
+            // A total's parts that print a figure, each named, in order.
+            func nonzero(_ parts: [(name: String, figure: PendingFigure)]) -> String {
+                parts.compactMap { name, pending -> String? in
+                    let f = rounded.amount(pending)
+                    return f.fen == 0 ? nil : "\(name)\(money(f))"
+                }.joined(separator: "，")
+            }
+            var income = "（一）收入预算：\(c.year)年年初预算数\(money(total))，其中：" + nonzero(sources)
             if let p = priorTotal { income += "。收入" + change(total, p, subject: "total") }
-            var spend = "（二）支出预算：\(c.year)年年初预算数\(money(total))，其中："
-            spend += classes.compactMap { code, pending -> String? in
-                let f = rounded.amount(pending)
-                return f.fen == 0 ? nil : "\(c.functionalName(code))\(money(f))"
-            }.joined(separator: "，")
+            var spend = "（二）支出预算：\(c.year)年年初预算数\(money(total))，其中：" + nonzero(classes)
             if let p = priorTotal { spend += "。支出" + change(total, p, subject: "total") }
             bodies["overview"] = [income + "。", spend + "。"]
 
