@@ -20,6 +20,11 @@ struct FactIndexBuilder {
     init(disclosure: Disclosure) {
         year = disclosure.year
         phase = disclosure.phase
+        // About a fact per cell of the tables: reserved once, not grown and copied as facts are added (a capacity
+        // hint alone; should the facts outnumber the cells, the arrays grow as before).
+        let cells = disclosure.tables.reduce(0) { $0 + $1.rows.count * $1.columns.count }
+        facts.reserveCapacity(cells)
+        keys.reserveCapacity(cells)
         for table in disclosure.tables where table.kind != .overallPerformance && table.kind != .projectPerformance {
             enter(table)
             read(table)

@@ -25,6 +25,8 @@ struct GridCells {
     /// The figures read from the non-empty cells of `column`, line by line (`values(column)` parsed).
     func figures(_ column: Int) -> [PrintedNumber] {
         var out: [PrintedNumber] = []
+        // At most one a line: reserved once, not grown as it fills (most columns are figures).
+        out.reserveCapacity(trimmed.count)
         for r in trimmed.indices where column < trimmed[r].count && !trimmed[r][column].isEmpty {
             if let n = numbers[r][column] { out.append(n) }
         }

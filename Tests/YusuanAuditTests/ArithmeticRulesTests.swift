@@ -1,6 +1,7 @@
 import Testing
 @testable import YusuanAudit
 import YusuanCore
+import YusuanIngest
 
 @Suite struct ArithmeticRulesTests {
     let rules = ArithmeticRules.all
@@ -147,6 +148,25 @@ import YusuanCore
         #expect(bad.findings("SUM-007").count == 2)
         #expect(bad.findings("SUM-007").contains { $0.message.contains("7 − 3 = 4") })
         #expect(bad.findings("SUM-007").contains { $0.expected == "133%" })
+    }
+
+    /// A table that prints codes with their sub-codes but no figure column is not a grid: SUM-001 does not run on
+    /// it (the hierarchy check tests a table as a grid only once it has found a parent line with children).
+    @Test func sum001SkipsCodedTablesWithoutFigures() throws {
+        let text = """
+        某局2022年部门预算情况说明
+        某局2022年一般公共预算财政拨款支出预算表
+        科目编码\t科目名称\t说明
+        201\t一般公共服务支出\t见附注一
+        20103\t政府办公厅（室）及相关机构事务\t见附注二
+        2010308\t信访事务\t见附注三
+
+        """
+        let d = try Recogniser.recognise(TextReader.read(text, source: "test.txt"))
+        // The premise: the table is read, with printed codes, and without money columns.
+        let table = try #require(d.tables.first { $0.rows.contains { $0.code?.digits == "20103" && $0.codePrinted } })
+        #expect(table.moneyColumns.isEmpty)
+        #expect(try audit(text, rules: rules).status("SUM-001")?.applicable == false)
     }
 
     @Test func rulesWithoutTheirTablesAreNotApplicable() throws {

@@ -7,8 +7,9 @@ enum CodeHierarchy {
         var findings: [Finding] = []
         var applicable = false
         let sum = SumCheck(rule: rule, context: ctx)
-        for table in ctx.grids {
-            let columns = table.additiveColumns
+        // Every grid (`ctx.grids`), tested as a grid and its columns worked out only once it has a parent line with
+        // children: most tables print no codes of the scheme.
+        for table in ctx.disclosure.tables {
             // Rows by their index, read in place: a row is copied only as a parent that has children.
             let rows = table.rows
             let coded = rows.indices.filter { i in
@@ -16,9 +17,20 @@ enum CodeHierarchy {
                 return scheme.map { c.scheme == $0 } ?? (c.scheme != .functional)
             }
             var childrenOf: [ClassificationCode: [Int]] = [:]
+            childrenOf.reserveCapacity(coded.count)
             for i in coded { if let p = rows[i].code?.parent { childrenOf[p, default: []].append(i) } }
+            if childrenOf.isEmpty { continue }
+            var gridColumns: [Column]?
             for p in coded {
                 guard let pc = rows[p].code, let children = childrenOf[pc] else { continue }
+                let columns: [Column]
+                if let known = gridColumns {
+                    columns = known
+                } else {
+                    guard table.isGrid else { break }
+                    columns = table.additiveColumns
+                    gridColumns = columns
+                }
                 applicable = true
                 let parent = rows[p]
                 // One array of terms for every column, filled afresh (not grown term by term each time).
