@@ -114,9 +114,7 @@ struct Books {
 
     /// The printed figure (two decimals, in the scale's unit) of the leaves the filter selects.
     func figure(_ filter: LeafFilter) -> Fixed {
-        let (selection, set) = index.selected(filter)
-        recorder?.note(selection: selection, set, at: scale)
-        return figure(of: set)
+        figure(selection: pending(filter).selection)
     }
 
     /// The printed figure of the leaves the filter selects, held as their selection (`Grid.Value`) until the grid's
@@ -156,9 +154,4 @@ struct Books {
 
     /// `zero` as a grid's value.
     var printedZero: Grid.Value { .fixed(zero) }
-
-    /// The printed figure of the leaves the filter selects, as the exact amount it stands for.
-    func amount(_ filter: LeafFilter) -> Amount {
-        scale.amount(figure(filter))
-    }
 }

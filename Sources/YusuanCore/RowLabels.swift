@@ -128,8 +128,9 @@ public enum RowLabels {
     /// Whether a label is a total line, and which kind.
     public static func totalKind(_ raw: String) -> RowKind? {
         // A label without 其 or 计 is no total (see `totalKind(rest:)`): answered without reading its ordinal.
+        // The ordinal holds neither, so the label's rest is keyed without testing it again.
         guard TextNormalization.mayHoldIdeograph(raw, totalIdeographs) else { return nil }
-        return totalKind(rest: outline(raw).rest)
+        return totalKind(key: TextNormalization.key(outline(raw).rest))
     }
 
     /// The ideographs the total words need: 其中 starts with 其; 总计, 合计 and 小计 end with 计.

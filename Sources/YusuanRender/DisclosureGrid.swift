@@ -185,7 +185,7 @@ struct DisclosureGrid: Sendable {
         // (`isBlank`, not a trimmed copy).
         let cells = row.cells
         func cellText(_ i: Int) -> String { i < cells.count ? cells[i].text : "" }
-        var texts: [String] { (0..<width).map(cellText) }
+        func anyText(_ test: (String) -> Bool) -> Bool { (0..<width).contains { test(cellText($0)) } }
         var codeColumns = 0, codeColumn = 0
         for i in columns.indices where i < width && columns[i].role == .code {
             codeColumns += 1
@@ -196,10 +196,10 @@ struct DisclosureGrid: Sendable {
             let role = i < columns.count ? columns[i].role : .text
             var text = cellText(i)
             if TextNormalization.isBlank(text) {
-                if role == .code, codeBlank, row.codePrinted, let code = row.code, !texts.contains(where: { $0.contains(code.digits) }) {
+                if role == .code, codeBlank, row.codePrinted, let code = row.code, !anyText({ $0.contains(code.digits) }) {
                     text = code.digits
                 } else if role == .name, !row.name.isEmpty,
-                          !texts.contains(where: { TextNormalization.compactChinese($0).contains(row.name) }) {
+                          !anyText({ TextNormalization.compactChinese($0).contains(row.name) }) {
                     text = row.name
                 }
             }

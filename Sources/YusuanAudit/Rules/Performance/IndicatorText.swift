@@ -189,7 +189,7 @@ enum ProjectCode {
     static func shape(_ code: String) -> String {
         // A code of ASCII bytes but CR (each byte a character of its own, a number exactly when it is a digit) is
         // read on its bytes; any other by characters.
-        if code.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if TextNormalization.bytesAreCharacters(code) {
             return String(decoding: code.utf8.map { (0x30...0x39).contains($0) ? UInt8(ascii: "D") : UInt8(ascii: "L") }, as: UTF8.self)
         }
         return String(code.map { $0.isNumber ? "D" : "L" })
