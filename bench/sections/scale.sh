@@ -39,7 +39,7 @@ Input: one CSV of $items line items of $departments departments ($size MB; \`yus
 
 | what | median s | min s | max s | CPU s (user+sys) | peak RSS MiB |
 |---|---:|---:|---:|---:|---:|
-| \`yusuan-bench scale\`: every department's disclosure (all tables of chongqing-district-2022 and the 情况说明, controlled rounding, written as text) and the consolidated 汇总 by 功能 and 经济 科目, 2 threads | ${median[$y]} | ${minimum[$y]} | ${maximum[$y]} | ${cpu[$y]} | ${rss[$y]} |
+| \`yusuan-bench scale\`: every department's disclosure (all tables of chongqing-district-2022 and the 情况说明, controlled rounding, written as text into one file) and the consolidated 汇总 by 功能 and 经济 科目, 2 threads | ${median[$y]} | ${minimum[$y]} | ${maximum[$y]} | ${cpu[$y]} | ${rss[$y]} |
 | DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)'): per department and consolidated \`GROUP BY ROLLUP\` by 功能 (类/款/项) and 经济 (类/款), 合计/基本/项目, written as CSV | ${median[$d]} | ${minimum[$d]} | ${maximum[$d]} | ${cpu[$d]} | ${rss[$d]} |
 | pandas $(python3 -c 'import pandas; print(pandas.__version__)'): the same with one \`groupby\` per level | ${median[$p]} | ${minimum[$p]} | ${maximum[$p]} | ${cpu[$p]} | ${rss[$p]} |
 

@@ -4,9 +4,10 @@ import YusuanCore
 import YusuanRender
 
 /// Builds every department of a city CSV (`City`): each department's disclosure (every table of the
-/// profile and the 情况说明, written as text when an output folder is given) and the consolidated 汇总
-/// by 功能 and 经济 科目 (`Consolidation`), on `jobs` threads. Writes the exact totals the peers are
-/// checked against (分) to OUTPUT/totals.tsv, or prints them.
+/// profile and the 情况说明) and the consolidated 汇总 by 功能 and 经济 科目 (`Consolidation`), on `jobs`
+/// threads. With an output folder, writes the departments' disclosures as text into OUTPUT/departments.txt in the
+/// CSV's order of departments (`OrderedOutput`: form-feed lines between them), the 汇总 into OUTPUT/汇总.txt and the
+/// exact totals the peers are checked against (分) into OUTPUT/totals.tsv; without one, prints the totals.
 enum ScaleBuild {
     struct Options {
         var csv: String
@@ -26,6 +27,7 @@ enum ScaleBuild {
         let data = try Data(contentsOf: URL(fileURLWithPath: o.csv), options: .alwaysMapped)
         if let output = o.output { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         var phases = ""
+        let documents = try o.output.map { try OrderedOutput(path: ($0 as NSString).appendingPathComponent("departments.txt")) }
         let consolidated: Consolidation = try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let csv = try CityCSV(bytes, path: o.csv)
@@ -49,13 +51,11 @@ enum ScaleBuild {
             }) { index in
                 let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
                 let (disclosure, ledger) = DisclosureCompiler.compileKeepingLedger(budget)
-                if let output = o.output {
-                    let path = (output as NSString).appendingPathComponent("\(departments.codes[index]).txt")
-                    try Self.write(DisclosureText.renderUTF8(disclosure), to: path)
-                }
+                try documents?.put(index, DisclosureText.renderUTF8(disclosure))
                 if ledger.uncontrolled > 0 { uncontrolled.add(ledger.uncontrolled) }
             }
             guard let consolidation = summary.value else { throw BenchError("the consolidated 汇总 was not built") }
+            try documents?.finish(count: departments.codes.count)
             phases = String(format: "consolidated 汇总: %d leaves, %d figures more than one unit from exact; all %.1f s, of which the 汇总 %.1f s on one worker alongside the departments (wall)",
                             consolidation.ledger.leaves.count, consolidation.ledger.uncontrolled,
                             Date().timeIntervalSince(started), summary.seconds)
@@ -65,28 +65,10 @@ enum ScaleBuild {
         if let output = o.output {
             let summary = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
                                      tables: consolidated.tables, narrative: [], source: "build")
-            try Self.write(DisclosureText.renderUTF8(summary), to: (output as NSString).appendingPathComponent("汇总.txt"))
+            try OrderedOutput.write(DisclosureText.renderUTF8(summary), toFile: (output as NSString).appendingPathComponent("汇总.txt"))
             try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
         } else {
             print(totals, terminator: "")
-        }
-    }
-
-    /// Writes the text's UTF-8 bytes to `path` with one `write` call from their buffer (no copy into `Data`, no
-    /// temporary file and rename as `FileManager.createFile` makes).
-    static func write(_ text: [UInt8], to path: String) throws {
-        try text.withUnsafeBufferPointer { bytes in
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw BenchError("cannot write \(path): \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            guard let base = bytes.baseAddress else { return }
-            var written = 0
-            while written < bytes.count {
-                let n = Foundation.write(fd, base + written, bytes.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw BenchError("cannot write \(path): \(String(cString: strerror(errno)))") }
-                written += n
-            }
         }
     }
 
