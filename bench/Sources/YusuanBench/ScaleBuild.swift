@@ -28,7 +28,7 @@ enum ScaleBuild {
         if let output = o.output { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         var phases = ""
         let documents = try o.output.map { try OrderedOutput(path: ($0 as NSString).appendingPathComponent("departments.txt")) }
-        let consolidated: Consolidation = try data.withUnsafeBytes { raw in
+        let totals: String = try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let csv = try CityCSV(bytes, path: o.csv)
             let departments = csv.departments()
@@ -39,14 +39,23 @@ enum ScaleBuild {
                 FileHandle.standardError.write(Data("scale: \(departments.codes.count) departments; \(uncontrolled.total) figures in \(uncontrolled.events) departments more than one unit from exact (controlled rounding found no way to keep them within one); \(phases)\n".utf8))
             }
             // The 汇总 needs only the line items, not the departments' builds: one worker gathers every
-            // department's items and builds it first, then joins the others, so both cores stay busy to the end.
+            // department's items, builds it, writes it and works out the totals first, then joins the others, so
+            // both cores stay busy to the end and nothing is left to do on one core after them.
             // Its input does not depend on thread timing (`Consolidation.Gathering` sums exactly; the leaves are sorted).
-            let summary = Slot<Consolidation>()
+            let summary = Slot<Summary>()
             try work.run(first: {
                 let began = Date()
                 var gathering = Consolidation.Gathering()
                 for lines in departments.lines { try csv.gather(lines: lines, into: &gathering) }
-                summary.value = Consolidation(gathering, name: "全市", year: o.year)
+                let consolidated = Consolidation(gathering, name: "全市", year: o.year)
+                let totals = Self.totals(consolidated)
+                if let output = o.output {
+                    let disclosure = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
+                                                tables: consolidated.tables, narrative: [], source: "build")
+                    try OrderedOutput.write(DisclosureText.renderUTF8(disclosure), toFile: (output as NSString).appendingPathComponent("汇总.txt"))
+                    try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
+                }
+                summary.value = Summary(leaves: consolidated.ledger.leaves.count, uncontrolled: consolidated.ledger.uncontrolled, totals: totals)
                 summary.seconds = Date().timeIntervalSince(began)
             }) { index in
                 let budget = try csv.budget(code: departments.codes[index], lines: departments.lines[index], year: o.year, profile: o.profile)
@@ -54,22 +63,20 @@ enum ScaleBuild {
                 try documents?.put(index, DisclosureText.renderUTF8(disclosure))
                 if ledger.uncontrolled > 0 { uncontrolled.add(ledger.uncontrolled) }
             }
-            guard let consolidation = summary.value else { throw BenchError("the consolidated 汇总 was not built") }
+            guard let consolidated = summary.value else { throw BenchError("the consolidated 汇总 was not built") }
             try documents?.finish(count: departments.codes.count)
             phases = String(format: "consolidated 汇总: %d leaves, %d figures more than one unit from exact; all %.1f s, of which the 汇总 %.1f s on one worker alongside the departments (wall)",
-                            consolidation.ledger.leaves.count, consolidation.ledger.uncontrolled,
-                            Date().timeIntervalSince(started), summary.seconds)
-            return consolidation
+                            consolidated.leaves, consolidated.uncontrolled, Date().timeIntervalSince(started), summary.seconds)
+            return consolidated.totals
         }
-        let totals = Self.totals(consolidated)
-        if let output = o.output {
-            let summary = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
-                                     tables: consolidated.tables, narrative: [], source: "build")
-            try OrderedOutput.write(DisclosureText.renderUTF8(summary), toFile: (output as NSString).appendingPathComponent("汇总.txt"))
-            try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
-        } else {
-            print(totals, terminator: "")
-        }
+        if o.output == nil { print(totals, terminator: "") }
+    }
+
+    /// What the run reports of the 汇总 once it is written (the 汇总 itself is freed on its worker).
+    struct Summary {
+        var leaves: Int
+        var uncontrolled: Int
+        var totals: String
     }
 
     /// The exact figures compared with the peers: the total, 基本/项目, every 功能 类 and every 经济 类 (分).
