@@ -109,5 +109,7 @@ let package = Package(
                                                               "YusuanTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "YusuanSourceTests", dependencies: ["YusuanSource", "YusuanTestSupport"], swiftSettings: strict),
+        // The bench helper's own input fast paths (its city CSV reader), held to plain references.
+        .testTarget(name: "YusuanBenchTests", dependencies: ["yusuan-bench", "YusuanTestSupport"], swiftSettings: strict),
     ]
 )

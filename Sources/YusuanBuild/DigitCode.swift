@@ -11,13 +11,26 @@ enum DigitCode {
     /// The packed code, or nil when `code` holds anything but ASCII digits or is too long.
     static func pack(_ code: String) -> UInt64? {
         // Over the string's contiguous UTF-8 (small strings too), not byte by byte through its view's iterator.
-        code.utf8.withContiguousStorageIfAvailable { pack(digits: $0) } ?? pack(digits: code.utf8)
+        code.utf8.withContiguousStorageIfAvailable { pack($0) } ?? pack(digits: code.utf8)
     }
 
     /// `pack` of a code given as its UTF-8 bytes.
-    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? { pack(digits: bytes) }
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        // The length tested once, a digit by one unsigned test, no overflow check per digit (17 digits stay below
+        // 2^57): the generic loop below cost about 15 instructions a byte, and codes are packed twice for every line
+        // item of a city (its department's ledger and the 汇总). The same result as `pack(digits:)`.
+        guard bytes.count <= maxLength else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            let digit = byte &- 48
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
+        }
+        return value << 5 | UInt64(bytes.count)
+    }
 
-    private static func pack<Bytes: Sequence<UInt8>>(digits bytes: Bytes) -> UInt64? {
+    /// `pack` over any bytes, one at a time: the reference the buffer's loop is held to.
+    static func pack<Bytes: Sequence<UInt8>>(digits bytes: Bytes) -> UInt64? {
         var value: UInt64 = 0, length: UInt64 = 0
         for byte in bytes {
             guard byte >= 48, byte <= 57, length < UInt64(maxLength) else { return nil }

@@ -26,25 +26,32 @@ public struct Ledger: Sendable {
         // Leaves numbered in the order first seen by a hash of their two codes; a probe with an equal hash compares
         // every field of the leaf in place, so no key is built, copied or hashed through `Hasher`.
         var numbering = FirstSeenNumbering(expectedKeys: items.count)
+        // At most a leaf per item: room made once, not grown (each growth copied every leaf and retained its strings).
         var leaves: [Leaf] = []
+        leaves.reserveCapacity(items.count)
         var functional: [UInt64]? = [], economic: [UInt64]? = []
-        for item in items {
-            let f = DigitCode.pack(item.functional), e = DigitCode.pack(item.economic)
-            let found = numbering.number(hash: Self.leafHash(item, f, e)) { n in
-                leaves[n].functional == item.functional && leaves[n].economic == item.economic && leaves[n].unit == item.unit
-                    && leaves[n].nature == item.nature && leaves[n].fund == item.fund
-            }
-            if found.isNew {
-                leaves.append(Leaf(unit: item.unit, functional: item.functional, economic: item.economic,
-                                   nature: item.nature, fund: item.fund, exact: item.amount))
-                if let f, let e {
-                    functional?.append(f)
-                    economic?.append(e)
-                } else {
-                    (functional, economic) = (nil, nil)
+        functional?.reserveCapacity(items.count)
+        economic?.reserveCapacity(items.count)
+        // Items read in place (`for item in items` copied each, retaining its strings).
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                let f = DigitCode.pack(items[i].functional), e = DigitCode.pack(items[i].economic)
+                let found = numbering.number(hash: Self.leafHash(items[i].functional, items[i].economic, f, e)) { n in
+                    leaves[n].functional == items[i].functional && leaves[n].economic == items[i].economic
+                        && leaves[n].unit == items[i].unit && leaves[n].nature == items[i].nature && leaves[n].fund == items[i].fund
                 }
-            } else {
-                leaves[found.number].exact = leaves[found.number].exact + item.amount
+                if found.isNew {
+                    leaves.append(Leaf(unit: items[i].unit, functional: items[i].functional, economic: items[i].economic,
+                                       nature: items[i].nature, fund: items[i].fund, exact: items[i].amount))
+                    if let f, let e {
+                        functional?.append(f)
+                        economic?.append(e)
+                    } else {
+                        (functional, economic) = (nil, nil)
+                    }
+                } else {
+                    leaves[found.number].exact = leaves[found.number].exact + items[i].amount
+                }
             }
         }
         self.leaves = leaves
@@ -54,11 +61,11 @@ public struct Ledger: Sendable {
     /// A line item's leaf hash: its two codes only (unit, nature and fund are compared, not hashed: few leaves share
     /// both codes). Codes of digits (every catalog code) are hashed as their packed integers (`f`, `e`), others
     /// through `Hasher`; an equal hash is only a candidate, every field is compared.
-    private static func leafHash(_ item: LineItem, _ f: UInt64?, _ e: UInt64?) -> UInt64 {
+    private static func leafHash(_ functional: String, _ economic: String, _ f: UInt64?, _ e: UInt64?) -> UInt64 {
         if let f, let e { return (f &* 0xC2B2_AE3D_27D4_EB4F) ^ e }
         var hasher = Hasher()
-        hasher.combine(item.functional)
-        hasher.combine(item.economic)
+        hasher.combine(functional)
+        hasher.combine(economic)
         return UInt64(truncatingIfNeeded: hasher.finalize())
     }
 

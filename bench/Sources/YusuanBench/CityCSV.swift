@@ -77,10 +77,13 @@ struct CityCSV {
         var unitCodes: [String] = [], unitNumbers = ByteMemo<Int>()
         var sources: [RevenueSource] = []
         var revenue: [[Int64?]] = []
-        var projectFunctional: [String: (unit: String, functional: String)] = [:], projectOrder: [String] = []
+        // Projects in order of first appearance, each with the unit and 功能 code of its first line.
+        var projectCodes = TextMemo(), projectOrder: [(code: String, unit: String, functional: String)] = []
         var fields = [(Int, Int)](repeating: (0, 0), count: 8)
         let slots = Self.slots([unit, functional, economic, nature, project, fund, amount])
         var natures = ByteMemo<NatureKind?>(), funds = ByteMemo<(source: RevenueSource, number: Int)?>()
+        // 功能 and 经济 codes: one string per distinct code of the department, not two per line.
+        var codes = TextMemo()
         for start in lines {
             var end = find(10, from: start, to: bytes.count)
             if end > start, bytes[end - 1] == 13 { end -= 1 }
@@ -91,7 +94,7 @@ struct CityCSV {
                 return unitCodes.count - 1
             }
             let unitCode = unitCodes[unitNumber]
-            let f = string(fields[1].0, fields[1].1), e = string(fields[2].0, fields[2].1)
+            let f = codes.text(bytes, fields[1]).text, e = codes.text(bytes, fields[2]).text
             // 性质 and 资金来源 take a few values: found by their bytes, no string per line.
             let nature = natures.value(bytes, fields[3]) { text -> NatureKind? in
                 switch text {
@@ -113,10 +116,10 @@ struct CityCSV {
             case .personnel: spending = .personnel
             case .publicCost: spending = .publicCost
             case .project:
-                let projectCode = string(fields[4].0, fields[4].1)
-                guard !projectCode.isEmpty else { throw problem(start, "a 项目 line without 项目编码") }
-                spending = .project(projectCode)
-                if projectFunctional[projectCode] == nil { projectFunctional[projectCode] = (unitCode, f); projectOrder.append(projectCode) }
+                guard fields[4].0 < fields[4].1 else { throw problem(start, "a 项目 line without 项目编码") }
+                let project = projectCodes.text(bytes, fields[4])
+                spending = .project(project.text)
+                if project.isNew { projectOrder.append((project.text, unitCode, f)) }
             case nil: throw problem(start, "unknown 性质 \(string(fields[3].0, fields[3].1))")
             }
             if revenue[unitNumber].count <= fund.number {
@@ -129,8 +132,8 @@ struct CityCSV {
             BudgetUnit(code: c, name: i == 0 ? "部门\(code)本级" : "部门\(code)所属单位\(c)", kind: i == 0 ? .administrative : .institution)
         }
         let projects = projectOrder.enumerated().map { i, p in
-            Project(code: p, name: "项目\(i + 1)", unit: projectFunctional[p]?.unit ?? "", category: .general,
-                    functional: projectFunctional[p]?.functional ?? "", basis: "依据年度工作计划。", overview: "用于年度工作。",
+            Project(code: p.code, name: "项目\(i + 1)", unit: p.unit, category: .general,
+                    functional: p.functional, basis: "依据年度工作计划。", overview: "用于年度工作。",
                     goal: "完成年度工作。", start: "\(year)年1月", end: "\(year)年12月")
         }
         var revenueItems: [RevenueItem] = []
@@ -194,78 +197,4 @@ struct CityCSV {
     }
 
     enum NatureKind { case personnel, publicCost, project }
-
-    /// The position of the first `byte` in [start, end), or `end` when there is none. `memchr` compares many
-    /// bytes at a time: the lines of a city are read three times (departments, their budgets, the 汇总).
-    func find(_ byte: UInt8, from start: Int, to end: Int) -> Int {
-        guard start < end, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return end }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-    }
-
-    /// The byte range of field `column` of the line [start, end).
-    func field(_ column: Int, _ start: Int, _ end: Int) -> (Int, Int) {
-        var fieldStart = start
-        for _ in 0..<column {
-            let comma = find(44, from: fieldStart, to: end)
-            if comma == end { return (end, end) }
-            fieldStart = comma + 1
-        }
-        return (fieldStart, find(44, from: fieldStart, to: end))
-    }
-
-    /// Where each field goes: `slots[k]` is the position in `fields` of field k (-1: not wanted).
-    static func slots(_ columns: [Int]) -> [Int] {
-        var slots = [Int](repeating: -1, count: (columns.max() ?? -1) + 1)
-        for (slot, c) in columns.enumerated() { slots[c] = slot }
-        return slots
-    }
-
-    /// The ranges of the wanted fields (`slots`) into `fields`, read in one pass over the line (no array per line).
-    func split(_ start: Int, _ end: Int, into fields: inout [(Int, Int)], slots: [Int]) throws {
-        var count = 0, fieldStart = start
-        while true {
-            let fieldEnd = find(44, from: fieldStart, to: end)
-            if count < slots.count, slots[count] >= 0 { fields[slots[count]] = (fieldStart, fieldEnd) }
-            count += 1
-            if fieldEnd == end { break }
-            fieldStart = fieldEnd + 1
-        }
-        guard count >= slots.count else { throw problem(start, "the line has \(count) fields") }
-    }
-
-    func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-
-    /// "1234.56" (元) → 分; nil when not a plain decimal with at most two decimals.
-    func yuan(_ start: Int, _ end: Int) -> Int64? {
-        var i = start, negative = false
-        if i < end, bytes[i] == 45 { negative = true; i += 1 }
-        var value: Int64 = 0, digits = 0, decimals = -1
-        while i < end {
-            let b = bytes[i]
-            if b == 46 {
-                guard decimals < 0 else { return nil }
-                decimals = 0
-            } else if b >= 48, b <= 57 {
-                if decimals >= 0 { decimals += 1; guard decimals <= 2 else { return nil } }
-                let (v, o) = value.multipliedReportingOverflow(by: 10)
-                guard !o else { return nil }
-                value = v + Int64(b - 48)
-                digits += 1
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard digits > 0, value < Int64.max / 100 else { return nil }
-        for _ in 0..<(2 - max(0, decimals)) { value *= 10 }
-        return negative ? -value : value
-    }
-
-    func problem(_ offset: Int, _ message: String) -> BenchError {
-        var line = 1
-        for i in 0..<min(offset, bytes.count) where bytes[i] == 10 { line += 1 }
-        return BenchError("\(path):\(line): \(message)")
-    }
 }
