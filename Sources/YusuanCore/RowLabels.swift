@@ -5,23 +5,47 @@ public enum RowLabels {
 
     /// Whether `u` is one of the numerals of `chineseNumerals` (each a single scalar) — a switch on the scalar's
     /// value: a `Set<Unicode.Scalar>` lookup (hashing, and a lazy global's check) cost 0.35–0.5 M instructions per audit.
-    @inline(__always) static func isChineseNumeral(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
+    @inline(__always) static func isChineseNumeral(_ u: Unicode.Scalar) -> Bool { isChineseNumeral(u.value) }
+
+    /// `isChineseNumeral` of the scalar whose value is `v`.
+    @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
+        switch v {
         // 一 二 三 四 五 六 七 八 九 十 百 零
         case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6: return true
         default: return false
         }
     }
 
-    /// Depth and the label without the ordinal prefix.
+    /// Depth and the label without the ordinal prefix: the steps of `outlineCharacters` on
+    /// `halfWidth(raw).trimmed`, read over the label's bytes (`scanOrdinal`) when each scalar they read is a character.
     public static func outline(_ raw: String) -> (depth: Int?, rest: String) {
-        let s = TextNormalization.halfWidth(raw).trimmed
-        // Every ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything
-        // else (most do) has none, and is returned without breaking it into characters. (A character that
-        // starts with another scalar cannot equal one of those.)
+        let read: (depth: Int?, rest: String)? = TextNormalization.withBytes(raw) { b in
+            let kept = TextNormalization.trimmedRange(b)
+            // The label's text from byte `from` on, without white space, half-width: `raw` itself when that is all
+            // of it and nothing maps (most labels).
+            func text(from: Int) -> String {
+                let part = TextNormalization.trimmedRange(UnsafeBufferPointer(rebasing: b[from..<kept.upperBound]))
+                let r = (from + part.lowerBound)..<(from + part.upperBound)
+                if r == b.indices { return TextNormalization.halfWidth(raw) }
+                return TextNormalization.halfWidth(UnsafeBufferPointer(rebasing: b[r]))
+            }
+            // Every ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything
+            // else (most do) has none. (A character that starts with another scalar cannot equal one of those.)
+            guard let head = kept.first,
+                  mayStartOrdinal(halfWidthScalar(b, at: head, end: kept.upperBound).value) else {
+                return (nil, text(from: kept.lowerBound))
+            }
+            let scan = scanOrdinal(b, kept)
+            guard scan.sameAsCharacters else { return nil }
+            return (scan.depth, text(from: scan.restStart))
+        }
+        return read ?? outlineCharacters(TextNormalization.halfWidth(raw).trimmed)
+    }
+
+    /// `outline` over the label's characters (`s`: the label half-width and trimmed), for the labels whose ordinal
+    /// part holds a scalar that is not a character of its own (or may not be).
+    static func outlineCharacters(_ s: String) -> (depth: Int?, rest: String) {
         guard let head = s.unicodeScalars.first, mayStartOrdinal(head) else { return (nil, s) }
-        // Plain text (each scalar a character of its own, `TextNormalization.isPlainCJK`) is read over scalars.
-        if TextNormalization.isPlainCJK(s) { return outlinePlain(s) }
         let chars = Array(s)
         // "一、" / "十二、"
         var i = 0
@@ -53,10 +77,12 @@ public enum RowLabels {
         return (nil, s)
     }
 
-    /// `outline(raw).depth`. A text whose first scalar past white space cannot start an ordinal (most labels, and
-    /// paragraphs, which `outline` would half-width-map and trim whole first) is answered from that scalar alone.
+    /// `outline(raw).depth`, without making the label's rest. A text whose first scalar past white space cannot
+    /// start an ordinal (most labels, and paragraphs) is answered from that scalar alone.
     public static func depth(_ raw: String) -> Int? {
-        mayHaveOrdinal(raw) ? outline(raw).depth : nil
+        guard mayHaveOrdinal(raw) else { return nil }
+        let scan = TextNormalization.withBytes(raw) { b in scanOrdinal(b, TextNormalization.trimmedRange(b)) }
+        return scan.sameAsCharacters ? scan.depth : outlineCharacters(TextNormalization.halfWidth(raw).trimmed).depth
     }
 
     /// False when `outline(raw)` finds no ordinal for certain: the first scalar of `halfWidth(raw).trimmed`,
@@ -78,51 +104,12 @@ public enum RowLabels {
     }
 
     /// "(", an ASCII digit, a Chinese numeral, or a compatibility ideograph (零 U+F9B2 is one).
-    @inline(__always) static func mayStartOrdinal(_ head: Unicode.Scalar) -> Bool {
-        head == "(" || ("0"..."9").contains(head) || isChineseNumeral(head)
-            || (0xF900...0xFAFF).contains(head.value) || (0x2F800...0x2FA1F).contains(head.value)
-    }
+    @inline(__always) static func mayStartOrdinal(_ head: Unicode.Scalar) -> Bool { mayStartOrdinal(head.value) }
 
-    /// `outline` over Unicode scalars, for plain text (the same steps, each character being one scalar).
-    static func outlinePlain(_ s: String) -> (depth: Int?, rest: String) {
-        // Walks the scalars by index: only the first few are read, and the rest is one copy of the tail
-        // (no array of every scalar, no scalar-by-scalar rebuilding: paragraphs can be long).
-        let v = s.unicodeScalars
-        let end = v.endIndex
-        func text(after i: String.Index) -> String { String(v[v.index(after: i)...]).trimmed }
-        func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
-        // "一、" / "十二、"
-        var i = v.startIndex
-        while i < end && isChineseNumeral(v[i]) { v.formIndex(after: &i) }
-        if i > v.startIndex && i < end && (v[i] == "、" || v[i] == ".") {
-            return (1, text(after: i))
-        }
-        // "(一)" / "(十二)"
-        if v.first == "(" {
-            var j = v.index(after: v.startIndex)
-            while j < end && v[j] == " " { v.formIndex(after: &j) }
-            var k = j
-            while k < end && isChineseNumeral(v[k]) { v.formIndex(after: &k) }
-            var m = k
-            while m < end && v[m] == " " { v.formIndex(after: &m) }
-            if k > j && m < end && v[m] == ")" { return (2, text(after: m)) }
-            var d = j
-            while d < end && isDigit(v[d]) { v.formIndex(after: &d) }
-            var e = d
-            while e < end && v[e] == " " { v.formIndex(after: &e) }
-            if d > j && e < end && v[e] == ")" { return (4, text(after: e)) }
-        }
-        // "1." / "1、" (not "1.5", not a code)
-        var d = v.startIndex
-        var digits = 0
-        while d < end && isDigit(v[d]) { v.formIndex(after: &d); digits += 1 }
-        if digits > 0 && digits <= 2 && d < end {
-            let next = v.index(after: d)
-            if v[d] == "、" || (v[d] == "." && !(next < end && isDigit(v[next]))) {
-                return (3, text(after: d))
-            }
-        }
-        return (nil, s)
+    /// `mayStartOrdinal` of the scalar whose value is `v`.
+    @inline(__always) static func mayStartOrdinal(_ v: UInt32) -> Bool {
+        v == 0x28 || (0x30...0x39).contains(v) || isChineseNumeral(v)
+            || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
     }
 
     /// Whether a label is a total line, and which kind.

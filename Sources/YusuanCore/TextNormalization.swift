@@ -247,34 +247,37 @@ extension TextNormalization {
     /// Whether the scalars of `s` that start at a byte offset in `from...through` are plain (see `isPlainCJK`).
     @inlinable public static func isPlainCJK(_ s: String, startingIn from: Int, through: Int) -> Bool {
         var s = s
-        return s.withUTF8 { b in
-            var i = from
-            while i < b.count && i > 0 && (b[i] & 0xC0) == 0x80 { i -= 1 }  // back to the start of a scalar
-            while i < b.count && i <= through {
-                let c = b[i]
-                if c < 0x80 {
-                    if c == 0x0D { return false }
-                    i += 1
-                    continue
-                }
-                guard i + 2 < b.count else { return false }
-                let c1 = b[i + 1], c2 = b[i + 2]
-                switch c {
-                case 0xE3:
-                    if c1 == 0x80 && (0xAA...0xAF).contains(c2) { return false }  // U+302A–U+302F
-                    if c1 == 0x82 && (c2 == 0x99 || c2 == 0x9A) { return false }  // U+3099, U+309A
-                case 0xE4...0xE9:
-                    break
-                case 0xEF:
-                    if c1 < 0xBC { return false }
-                    if c1 == 0xBE && (c2 == 0x9E || c2 == 0x9F) { return false }  // U+FF9E, U+FF9F
-                default:
-                    return false
-                }
-                i += 3
+        return s.withUTF8 { isPlainCJK($0, startingIn: from, through: through) }
+    }
+
+    /// `isPlainCJK(_:startingIn:through:)` of the text whose valid UTF-8 is `b`.
+    @inlinable public static func isPlainCJK(_ b: UnsafeBufferPointer<UInt8>, startingIn from: Int, through: Int) -> Bool {
+        var i = from
+        while i < b.count && i > 0 && (b[i] & 0xC0) == 0x80 { i -= 1 }  // back to the start of a scalar
+        while i < b.count && i <= through {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x0D { return false }
+                i += 1
+                continue
             }
-            return true
+            guard i + 2 < b.count else { return false }
+            let c1 = b[i + 1], c2 = b[i + 2]
+            switch c {
+            case 0xE3:
+                if c1 == 0x80 && (0xAA...0xAF).contains(c2) { return false }  // U+302A–U+302F
+                if c1 == 0x82 && (c2 == 0x99 || c2 == 0x9A) { return false }  // U+3099, U+309A
+            case 0xE4...0xE9:
+                break
+            case 0xEF:
+                if c1 < 0xBC { return false }
+                if c1 == 0xBE && (c2 == 0x9E || c2 == 0x9F) { return false }  // U+FF9E, U+FF9F
+            default:
+                return false
+            }
+            i += 3
         }
+        return true
     }
 }
 

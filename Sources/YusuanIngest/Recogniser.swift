@@ -83,12 +83,12 @@ struct ScanState {
             // does not copy its lines.
             if let unit = TableTitles.unitLine(labels: line.labels) {
                 table.setUnit(unit)
-                current = table
+                current = consume table
                 return
             }
             if line.labels.contains(where: TableBuilder.mayBeNote), TableBuilder.isNote(text()) {
                 table.notes.append(text())
-                current = table
+                current = consume table
                 return
             }
             // Whether the line is data-like, worked out at most once.
@@ -103,10 +103,10 @@ struct ScanState {
             let afterNote = !table.notes.isEmpty && !isDataLike() && !table.isForm
             if !afterNote && !endsTable(line, raw, table: table) {
                 table.add(consume raw, dataLike: isDataLike())
-                current = table
+                current = consume table
                 return
             }
-            current = table
+            current = consume table
             closeTable()
         }
         if pendingAttachment != nil { pendingAttachment = nil }

@@ -22,7 +22,7 @@ import YusuanTestSupport
     }
 
     @Test func depthIsTheOutlinesDepth() {
-        for s in Self.randomTexts(seed: 14, count: 20_000) + OutlinePlainTests.labels {
+        for s in Self.randomTexts(seed: 14, count: 20_000) + OutlineScanTests.labels {
             let full = RowLabels.outline(s).depth
             #expect(RowLabels.depth(s) == full, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
             if full != nil { #expect(RowLabels.mayHaveOrdinal(s)) }

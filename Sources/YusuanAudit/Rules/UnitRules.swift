@@ -42,11 +42,20 @@ enum UnitMismatch {
         var applicable = false
         var reported = Set<Int>()
         for group in ctx.facts.groups {
+            // The group's facts read in place by their indices: a fact is copied out of the group only for a
+            // finding (a copy per test retained its parts).
+            let all = group.all
+            let members = group.members
             // Printed in two tables or more (tables told apart by name, interned once per table).
-            guard let firstName = group.first?.tableNameID, group.contains(where: { $0.tableNameID != firstName }) else { continue }
+            guard let first = members.first else { continue }
+            let firstName = all[first].tableNameID
+            guard members.contains(where: { all[$0].tableNameID != firstName }) else { continue }
             applicable = true
-            guard let reference = group.first else { continue }
-            for f in group.dropFirst() where isUnitSlip(reference.figure, f.figure) && reported.insert(f.tableNameID).inserted {
+            let referenceFigure = all[first].figure
+            for i in members.dropFirst()
+            where isUnitSlip(referenceFigure, all[i].figure) && reported.insert(all[i].tableNameID).inserted {
+                let f = all[i]
+                let reference = all[first]
                 let zh = "\(f.table.displayName) 的数字 \(f.figure.value) 与 \(reference.table.displayName) 相同，但一处单位为\(f.figure.unit.rawValue)、一处为\(reference.figure.unit.rawValue)：其中一张表的单位标错了。"
                 let en = "\(f.table.displayName) prints \(f.figure.value) like \(reference.table.displayName), but in \(f.figure.unit.english) against \(reference.figure.unit.english): one of the two tables states the wrong unit."
                 findings.append(rule.finding(f.location, expected: reference.figure.unit.rawValue, found: f.figure.unit.rawValue, message: zh, english: en))

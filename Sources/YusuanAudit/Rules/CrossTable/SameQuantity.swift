@@ -37,11 +37,15 @@ enum SameQuantity {
             applicable = true
             fen.removeAll(keepingCapacity: true)
             for m in perTable { fen.append(all[m].figure.amount?.fen ?? 0) }
-            let reference = all[perTable[majorityIndex(fen)]]
-            for m in perTable where all[m].tableID != reference.tableID && !UnitMismatch.isUnitSlip(reference.figure, all[m].figure) {
+            // The reference printing read in place too, copied only for a finding.
+            let r = perTable[majorityIndex(fen)]
+            let referenceTable = all[r].tableID
+            let referenceFigure = all[r].figure
+            for m in perTable where all[m].tableID != referenceTable && !UnitMismatch.isUnitSlip(referenceFigure, all[m].figure) {
                 // Most printings agree: skip them before any message is written.
-                if FigureComparison.same(reference.figure, all[m].figure) == .equal { continue }
+                if FigureComparison.same(referenceFigure, all[m].figure) == .equal { continue }
                 let f = all[m]
+                let reference = all[r]
                 let what = describe(f.quantity, ctx: ctx, row: f.row)
                 if let finding = cmp.same(reference.figure, f.figure, what: "\(what.zh) 在各表中应一致",
                                           whatEnglish: "\(what.en) should be the same in every table",

@@ -28,9 +28,11 @@ enum NarrativeAbsences {
                     message: "情况说明\(s.quoted)称没有\(name.zh)，但\(f.table.displayName)「\(f.column.header)」印有 \(f.figure.value) \(f.figure.unit.rawValue)。",
                     english: "The narrative says there is no \(name.en) (\(s.clause)), but \(f.table.displayName) prints \(f.figure.value) \(f.figure.unit.english)."))
             case .noFund(let fund):
-                let facts = fundFacts(ctx, fund: fund)
-                if !facts.isEmpty { applicable = true }
-                guard let f = facts.first(where: { !$0.figure.value.isZero }) else { continue }
+                let printed = fundFacts(ctx, fund: fund)
+                if !printed.isEmpty { applicable = true }
+                let all = ctx.facts.all
+                guard let i = printed.first(where: { !all[$0].figure.value.isZero }) else { continue }
+                let f = all[i]
                 let zh = fund == .govFund ? "政府性基金" : "国有资本经营预算"
                 let en = fund == .govFund ? "government funds" : "state capital operation funds"
                 findings.append(rule.finding(
@@ -83,12 +85,14 @@ enum NarrativeAbsences {
         return first
     }
 
-    /// Every printing of the fund in the document's year: its tables, its columns, its income rows.
-    static func fundFacts(_ ctx: AuditContext, fund: FundScope) -> [Fact] {
+    /// Every printing of the fund in the document's year (its tables, its columns, its income rows), as indices
+    /// of `ctx.facts.all`: the facts are read in place, not copied into an array of their own.
+    static func fundFacts(_ ctx: AuditContext, fund: FundScope) -> [Int] {
         let income: Measure = fund == .govFund ? .govFund : .stateCapital
-        return ctx.facts.all.filter { f in
-            (f.quantity.scope == fund || f.quantity.subject == .income(income))
-                && f.quantity.year == ctx.year && f.quantity.phase == ctx.disclosure.phase
+        let all = ctx.facts.all
+        return all.indices.filter { i in
+            (all[i].quantity.scope == fund || all[i].quantity.subject == .income(income))
+                && all[i].quantity.year == ctx.year && all[i].quantity.phase == ctx.disclosure.phase
         }
     }
 }

@@ -1,9 +1,17 @@
 import Testing
+import YusuanTestSupport
 @testable import YusuanCore
 
-/// `RowLabels.outlinePlain` walks scalars by index; it must give what the same steps over `[Character]` give.
-@Suite struct OutlinePlainTests {
-    /// The steps of `RowLabels.outline` over characters, as written before the scalar walk.
+/// `RowLabels.outline` and `depth` read the ordinal over the label's bytes (`scanOrdinal`); they must give what the
+/// steps over the characters of the half-width, trimmed label give.
+@Suite struct OutlineScanTests {
+    /// `RowLabels.outline(raw)` as defined before the byte walk: the steps over the characters of
+    /// `halfWidth(raw).trimmed`.
+    static func reference(raw: String) -> (depth: Int?, rest: String) {
+        reference(TextNormalization.halfWidth(raw).trimmed)
+    }
+
+    /// The steps of `RowLabels.outline` over the characters of `s`, as written before the scalar walk.
     static func reference(_ s: String) -> (depth: Int?, rest: String) {
         let chars = Array(s)
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
@@ -40,14 +48,46 @@ import Testing
         "a、b", "1.a", "01.x", "(零)x", "百、x",
     ]
 
-    @Test func scalarWalkGivesTheCharacterSteps() {
+    /// `outline` and `depth` of `raw` against the reference; whether the byte walk answered.
+    @discardableResult
+    static func check(_ raw: String) -> Bool {
+        let got = RowLabels.outline(raw)
+        let expected = reference(raw: raw)
+        #expect(got.depth == expected.depth, "\(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(Array(got.rest.utf8) == Array(expected.rest.utf8), "\(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(RowLabels.depth(raw) == expected.depth, "\(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+        return TextNormalization.withBytes(raw) { RowLabels.scanOrdinal($0, TextNormalization.trimmedRange($0)).sameAsCharacters }
+    }
+
+    @Test func byteWalkGivesTheCharacterSteps() {
         for s in Self.labels {
-            let plain = RowLabels.outlinePlain(s)
-            let expected = Self.reference(s)
-            #expect(plain.depth == expected.depth, "\(s)")
-            #expect(plain.rest == expected.rest, "\(s)")
-            #expect(Array(plain.rest.utf8) == Array(expected.rest.utf8), "\(s)")
+            Self.check(s)
+            Self.check("\u{3000} " + s + " \u{A0}")
         }
+    }
+
+    /// The parts of ordinals, in half-width and full-width forms, white space of every kind, and scalars that join
+    /// the character before or after them or are not plain (combining marks, CR, a ZWJ, a compatibility 零, quotes,
+    /// Hangul jamo, emoji and pictographs, regional indicators, a Devanagari consonant, virama and spacing mark, a
+    /// prepended Arabic sign).
+    static let alphabet: [Unicode.Scalar] = [
+        "一", "二", "十", "百", "零", "\u{F9B2}", "\u{2F800}", "、", ".", "．", "(", ")", "（", "）", " ", "\u{3000}",
+        "\u{A0}", "\t", "1", "2", "9", "０", "５", "x", "支", "出", "，", ",", "“", "—", "\u{301}", "\u{3099}", "\u{302A}",
+        "\u{FF9E}", "ｶ", "\r", "\n", "\u{200D}", "\u{1F600}", "\u{1100}", "\u{1161}", "\u{FE0F}", "〰", "〽",
+        "\u{1F1E8}", "\u{1F1F3}", "\u{0915}", "\u{094D}", "\u{0903}", "\u{0600}",
+    ]
+
+    @Test func byteWalkGivesTheCharacterStepsOnRandomLabels() {
+        var rng = SeededRandom(seed: 26)
+        var byBytes = 0
+        let runs = 30_000
+        for _ in 0..<runs {
+            let ordinal = rng.text(length: 0...6, from: Self.alphabet)
+            let tail = rng.text(length: 0...4, from: Self.alphabet)
+            if Self.check(ordinal + tail) { byBytes += 1 }
+        }
+        // Many draws are answered over the bytes, so the byte walk itself is what is held to the reference.
+        #expect(byBytes > runs / 10)
     }
 
     @Test func outlineOfLongParagraphKeepsItsTail() {
