@@ -48,4 +48,22 @@ import Testing
             #expect(s.setOfAggregate == expected.setOfAggregate, "seed \(seed)")
         }
     }
+
+    /// Both ways of reducing the aggregates held to the oracle: every leaf fractional (each aggregate is its own
+    /// set, kept without a copy) and every fifth leaf whole (reduced through the fractional positions).
+    @Test(arguments: [false, true])
+    func setsAreTheOraclesWithAndWithoutWholeLeaves(someWhole: Bool) {
+        for seed: UInt64 in 1...30 {
+            let random = MergedLeavesGroupSetsTests.randomProblem(seed: seed, leaves: 40, aggregates: 120)
+            let leaves = random.leaves.enumerated().map { leaf, amount in
+                amount / 10_000 * 10_000 + (someWhole && leaf % 5 == 0 ? 0 : 1 + amount % 9_999)
+            }
+            let problem = RoundingProblem(leaves: leaves, unit: random.unit, aggregates: random.aggregates)
+            let s = AggregateStructure(problem)
+            #expect((s.fractionalLeaves.count == leaves.count) == !someWhole)
+            let expected = Self.oracle(problem)
+            #expect(s.members == expected.members, "seed \(seed)")
+            #expect(s.setOfAggregate == expected.setOfAggregate, "seed \(seed)")
+        }
+    }
 }

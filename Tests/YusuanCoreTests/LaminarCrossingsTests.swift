@@ -56,6 +56,33 @@ import Testing
         #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
     }
 
+    /// The sets holding each leaf (which the search reads as its sets per leaf, `AggregateStructure.setsOfLeaf`)
+    /// held to a plain filter: for each leaf, every set holding it, ascending; also for leaves no set holds.
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func holdersAreTheSetsOfEachLeafAscending(seed: UInt64) {
+        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 3 == 0)
+        let holders = LaminarFamilies(sets, leafCount: leafCount + 2).holders
+        #expect(holders.start.count == leafCount + 3)
+        for leaf in 0..<(leafCount + 2) {
+            #expect(Array(holders[leaf]) == sets.indices.filter { sets[$0].contains(leaf) })
+        }
+    }
+
+    /// Each set's parent (read off its first leaf's holders) held to a plain search: the smallest other set of
+    /// its family holding all its leaves, -1 when none (two such sets share its leaves, so one holds the other).
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func parentsAreTheSmallestHoldersInTheFamily(seed: UInt64) {
+        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 2 == 0)
+        let split = LaminarFamilies(sets, leafCount: leafCount)
+        let members = sets.map(Set.init)
+        for id in sets.indices {
+            let holding = sets.indices.filter {
+                $0 != id && split.family[$0] == split.family[id] && members[$0].isSuperset(of: members[id])
+            }
+            #expect(split.parent[id] == (holding.min { sets[$0].count < sets[$1].count } ?? -1))
+        }
+    }
+
     /// The colouring held to a plain one: breadth-first from each set not yet coloured (in set order), along
     /// the oracle's lists, each set taking the first family none of its coloured neighbours has (looked up in
     /// their families, not in masks kept as sets are coloured). With `clique`, 70 sets that all cross one

@@ -26,6 +26,8 @@ struct AggregateStructure {
     let family: [Int]
     let parent: [Int]
     let familyCount: Int
+    /// The sets holding each leaf, ascending (`LaminarFamilies.holders`).
+    let setsOfLeaf: LaminarFamilies.Lists
 
     init(_ problem: RoundingProblem) {
         unit = problem.unit
@@ -49,35 +51,44 @@ struct AggregateStructure {
         totalRemainder = sumRemainder
 
         // Reduce to fractional leaves and merge duplicates (aggregates are already sorted and unique).
-        // Each reduced set is hashed once, as it is read, into a 64-bit key; sets are numbered by that key
-        // and compared element by element only when keys are equal, so equal sets get one id and no array
-        // is hashed. Over raw buffers: aggregates hold only the problem's leaves
-        // (`RoundingProblem.normalized`), and a reduced set at most every fractional leaf once.
+        // Each reduced set is hashed once into a 64-bit key (`setKey`); sets are numbered by that key and
+        // compared element by element only when keys are equal, so equal sets get one id and no array is
+        // hashed. When every leaf is fractional (a merged problem, nearly always), positions are the leaves
+        // themselves: each aggregate is its own reduced set and is kept as it is, not copied. Otherwise over raw
+        // buffers: aggregates hold only the problem's leaves (`RoundingProblem.normalized`), and a reduced set
+        // at most every fractional leaf once.
         var numbering = FirstSeenNumbering(expectedKeys: problem.aggregates.count)
         var distinct: [[Int]] = []
         var rawSetOfAggregate: [Int] = []
         rawSetOfAggregate.reserveCapacity(problem.aggregates.count)
-        var reducedBuffer = [Int](repeating: 0, count: fractional.count)
-        position.withUnsafeBufferPointer { position in
-        reducedBuffer.withUnsafeMutableBufferPointer { reducedBuffer in
+        if fractional.count == problem.leaves.count {
             for aggregate in problem.aggregates {
-                var size = 0
-                var key: UInt64 = 0xCBF2_9CE4_8422_2325
-                for leaf in aggregate {
-                    let p = position[leaf]
-                    guard p >= 0 else { continue }
-                    reducedBuffer[size] = p
-                    size &+= 1
-                    key = (key ^ UInt64(truncatingIfNeeded: p)) &* 0x0000_0100_0000_01B3
-                }
-                guard size >= 2 else { rawSetOfAggregate.append(-1); continue }
-                let reduced = UnsafeBufferPointer(rebasing: reducedBuffer[0..<size])
-                key ^= UInt64(truncatingIfNeeded: size) &* 0x9E37_79B9_7F4A_7C15
-                let (id, isNew) = numbering.number(hash: key) { distinct[$0].elementsEqual(reduced) }
+                guard aggregate.count >= 2 else { rawSetOfAggregate.append(-1); continue }
+                let key = aggregate.withUnsafeBufferPointer { Self.setKey($0) }
+                let (id, isNew) = numbering.number(hash: key) { distinct[$0] == aggregate }
                 rawSetOfAggregate.append(id)
-                if isNew { distinct.append(Array(reduced)) }
+                if isNew { distinct.append(aggregate) }
             }
-        }}
+        } else {
+            var reducedBuffer = [Int](repeating: 0, count: fractional.count)
+            position.withUnsafeBufferPointer { position in
+            reducedBuffer.withUnsafeMutableBufferPointer { reducedBuffer in
+                for aggregate in problem.aggregates {
+                    var size = 0
+                    for leaf in aggregate {
+                        let p = position[leaf]
+                        guard p >= 0 else { continue }
+                        reducedBuffer[size] = p
+                        size &+= 1
+                    }
+                    guard size >= 2 else { rawSetOfAggregate.append(-1); continue }
+                    let reduced = UnsafeBufferPointer(rebasing: reducedBuffer[0..<size])
+                    let (id, isNew) = numbering.number(hash: Self.setKey(reduced)) { distinct[$0].elementsEqual(reduced) }
+                    rawSetOfAggregate.append(id)
+                    if isNew { distinct.append(Array(reduced)) }
+                }
+            }}
+        }
         // Largest first, equal sizes in first-seen order: a counting sort by size (no set is larger than the
         // leaf count), bucket `maxSize - size` holding the sets of that size.
         let sizes = distinct.map { $0.count }
@@ -118,6 +129,14 @@ struct AggregateStructure {
         family = split.family
         parent = split.parent
         familyCount = split.count
+        setsOfLeaf = split.holders
+    }
+
+    /// A set's 64-bit key for numbering: FNV-1a over its positions, then its size mixed in.
+    static func setKey(_ set: UnsafeBufferPointer<Int>) -> UInt64 {
+        var key: UInt64 = 0xCBF2_9CE4_8422_2325
+        for p in set { key = (key ^ UInt64(truncatingIfNeeded: p)) &* 0x0000_0100_0000_01B3 }
+        return key ^ (UInt64(truncatingIfNeeded: set.count) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// The smallest set of family `f` holding each leaf (-1: none).

@@ -11,12 +11,17 @@ struct LaminarFamilies {
     var family: [Int]
     var parent: [Int]
     var count = 0
+    /// The sets holding each leaf, ascending (`holders`): the crossings are counted over them, and the
+    /// search reads them as its sets per leaf (`AggregateStructure.setsOfLeaf`).
+    let holders: Lists
 
     /// - Parameter sets: distinct sets of leaf positions (each sorted), largest first.
     init(_ sets: [[Int]], leafCount: Int) {
         var family = [Int](repeating: -1, count: sets.count)
         var parent = [Int](repeating: -1, count: sets.count)
-        let crossing = LaminarFamilies.crossingLists(sets, leafCount: leafCount)
+        let flat = LaminarFamilies.flattened(sets)
+        holders = LaminarFamilies.holders(flat, leafCount: leafCount)
+        let crossing = LaminarFamilies.crossingLists(flat, holders: holders)
         // Each set is queued once, when it is coloured. The colouring runs over raw buffers: every index in
         // it is a set, and every list entry one too.
         var queue = [Int](repeating: 0, count: sets.count)
@@ -62,18 +67,15 @@ struct LaminarFamilies {
                 }
             }
         }}}}}
-        // Parents: within a family, taken largest first, a set nests under the smallest set holding it.
+        // Parents: within a family a set nests under the smallest set holding it, which holds its first leaf.
+        // The sets of one family holding a leaf are nested, the later the smaller, so that is the last set
+        // before it among its first leaf's holders (ascending, the set itself among them) of its family.
         count = (family.max() ?? -1) + 1
-        var byFamily = [[Int]](repeating: [], count: count)
-        for id in sets.indices { byFamily[family[id]].append(id) }
-        var smallest = [Int](repeating: -1, count: leafCount)
-        smallest.withUnsafeMutableBufferPointer { smallest in
-            for ids in byFamily {
-                for id in ids {
-                    parent[id] = smallest[sets[id][0]]
-                    for leaf in sets[id] { smallest[leaf] = id }
-                }
-                for id in ids { for leaf in sets[id] { smallest[leaf] = -1 } }
+        for id in sets.indices {
+            var k = holders.start[sets[id][0]]
+            while holders.entries[k] != id {
+                if family[holders.entries[k]] == family[id] { parent[id] = holders.entries[k] }
+                k += 1
             }
         }
         self.family = family
@@ -91,7 +93,8 @@ struct LaminarFamilies {
 
     /// For each set, the sets it crosses (`crossingLists`, one list per set).
     static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
-        let lists = crossingLists(sets, leafCount: leafCount)
+        let flat = flattened(sets)
+        let lists = crossingLists(flat, holders: holders(flat, leafCount: leafCount))
         return sets.indices.map { Array(lists[$0]) }
     }
 
@@ -102,31 +105,31 @@ struct LaminarFamilies {
         subscript(i: Int) -> ArraySlice<Int> { entries[start[i]..<start[i + 1]] }
     }
 
-    /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
-    /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
-    /// met walking its leaves. Each set's later crossings are noted in one flat array as found (one append
-    /// per set), then every pair is laid out in both its lists in that order (no list grows per set). All of
-    /// it but the first count runs over raw buffers, the sets first copied into one flat array: the counting
-    /// is most of the split's work.
-    static func crossingLists(_ sets: [[Int]], leafCount: Int) -> Lists {
+    /// The sets as lists in one flat array (list `id` is set `id`).
+    static func flattened(_ sets: [[Int]]) -> Lists {
         var setStart = [Int](repeating: 0, count: sets.count + 1)
         for (id, set) in sets.enumerated() { setStart[id + 1] = setStart[id] + set.count }
-        let memberships = setStart[sets.count]
         var flat: [Int] = []
-        flat.reserveCapacity(memberships)
+        flat.reserveCapacity(setStart[sets.count])
         for set in sets { flat.append(contentsOf: set) }
-        // Leaves counted with checked indexing: every later raw index is a leaf counted here, or a set.
+        return Lists(start: setStart, entries: flat)
+    }
+
+    /// For each leaf, the sets holding it, ascending: counted, then each position written once (no zero fill
+    /// first). Leaves are counted with checked indexing: every later raw index is a leaf counted there, or a set.
+    /// - Parameter sets: `flattened(_:)` of sets of leaves below `leafCount`.
+    static func holders(_ sets: Lists, leafCount: Int) -> Lists {
         var start = [Int](repeating: 0, count: leafCount + 1)
-        for leaf in flat { start[leaf &+ 1] &+= 1 }
+        for leaf in sets.entries { start[leaf &+ 1] &+= 1 }
         for i in 1..<start.count { start[i] &+= start[i &- 1] }
-        // Holders of each leaf in set order, each position written once (no zero fill first); `next` is the
-        // fill position, then the search position.
+        // `next` is each leaf's fill position.
         var next = start
+        let memberships = sets.entries.count
         let holders = [Int](unsafeUninitializedCapacity: memberships) { holders, initialized in
-            flat.withUnsafeBufferPointer { flat in
-            setStart.withUnsafeBufferPointer { setStart in
+            sets.entries.withUnsafeBufferPointer { flat in
+            sets.start.withUnsafeBufferPointer { setStart in
             next.withUnsafeMutableBufferPointer { next in
-                for id in 0..<sets.count {
+                for id in 0..<(setStart.count &- 1) {
                     for k in setStart[id]..<setStart[id &+ 1] {
                         let leaf = flat[k]
                         holders.initializeElement(at: next[leaf], to: id)
@@ -136,12 +139,32 @@ struct LaminarFamilies {
             }}}
             initialized = memberships
         }
-        next = start
-        var shared = [Int](repeating: 0, count: sets.count)
-        var seen = [Int](repeating: 0, count: sets.count)
+        return Lists(start: start, entries: holders)
+    }
+
+    /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.
+    /// Each list holds the earlier sets crossing it (ascending), then the later ones in the order they are
+    /// met walking its leaves. Each set's later crossings are noted in one flat array as found (one append
+    /// per set), then every pair is laid out in both its lists in that order (no list grows per set). All of
+    /// it runs over raw buffers, the sets as one flat array: the counting is most of the split's work.
+    /// - Parameters:
+    ///   - sets: `flattened(_:)` of the sets.
+    ///   - holders: `holders(sets, leafCount:)`.
+    static func crossingLists(_ sets: Lists, holders lists: Lists) -> Lists {
+        let setCount = sets.start.count - 1
+        let setStart = sets.start
+        let flat = sets.entries
+        let memberships = flat.count
+        let leafCount = lists.start.count - 1
+        let start = lists.start
+        let holders = lists.entries
+        // `next[leaf]`: the position of the set being walked in the leaf's holders.
+        var next = start
+        var shared = [Int](repeating: 0, count: setCount)
+        var seen = [Int](repeating: 0, count: setCount)
         var later: [Int] = []
         later.reserveCapacity(memberships)
-        var laterCount = [Int](repeating: 0, count: sets.count)
+        var laterCount = [Int](repeating: 0, count: setCount)
         flat.withUnsafeBufferPointer { flat in
         setStart.withUnsafeBufferPointer { setStart in
         start.withUnsafeBufferPointer { start in
@@ -152,7 +175,7 @@ struct LaminarFamilies {
         laterCount.withUnsafeMutableBufferPointer { laterCount in
             // Sets are taken in order: when set `id` comes, the holders of each of its leaves before
             // `next[leaf]` are earlier sets and `holders[next[leaf]]` is `id` itself.
-            for id in 0..<sets.count {
+            for id in 0..<setCount {
                 let size = setStart[id &+ 1] &- setStart[id]
                 if size == leafCount {
                     // A set of every leaf holds every other set and crosses none: only its holder positions move on.
@@ -192,12 +215,12 @@ struct LaminarFamilies {
                 later.append(contentsOf: UnsafeBufferPointer(rebasing: seen[0..<crossingCount]))
             }
         }}}}}}}}
-        var listStart = [Int](repeating: 0, count: sets.count + 1)
+        var listStart = [Int](repeating: 0, count: setCount + 1)
         later.withUnsafeBufferPointer { later in
         listStart.withUnsafeMutableBufferPointer { listStart in
-            for id in 0..<sets.count { listStart[id &+ 1] = laterCount[id] }
+            for id in 0..<setCount { listStart[id &+ 1] = laterCount[id] }
             for k in 0..<later.count { listStart[later[k] &+ 1] &+= 1 }
-            for i in 0..<sets.count { listStart[i &+ 1] &+= listStart[i] }
+            for i in 0..<setCount { listStart[i &+ 1] &+= listStart[i] }
         }}
         // Each entry written once (no zero fill first): every pair gives one entry to each of its two lists.
         var fill = listStart

@@ -1,5 +1,6 @@
 /// The incidence lists the repair reads: the outer sets at each leaf and the edges at each node (as arcs).
-/// `incidence` is also the one builder of the search's sets per leaf and of the circulation's adjacency.
+/// `incidence` is also the one builder of the circulation's adjacency (the search reads the structure's sets
+/// per leaf, `AggregateStructure.setsOfLeaf`).
 extension RoundingRepair {
     /// An edge at a node as the search reads it, in one load: the edge, its other end, whether the node is its
     /// tail, whether a path may use the edge at all (not the grand total, and its exact flow fractional), and

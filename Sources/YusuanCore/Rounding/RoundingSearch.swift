@@ -87,13 +87,10 @@ struct RoundingSearch {
         self.up = up
         self.workLimit = workLimit
         let leafCount = s.fractionalLeaves.count
-        // The sets at each leaf, in set order, by the repair's incidence builder.
-        let (start, entries) = RoundingRepair.incidence(count: leafCount, groups: Array(s.members.indices)) { set, visit in
-            for leaf in s.members[set] { visit(leaf) }
-        }
-        setsStart = start
-        setsOfLeaf = entries
-        candidateLimit = max(2, min(24, 2_000_000 / max(1, entries.count + leafCount)))
+        // The sets at each leaf, in set order, as the structure lists them.
+        setsStart = s.setsOfLeaf.start
+        setsOfLeaf = s.setsOfLeaf.entries
+        candidateLimit = max(2, min(24, 2_000_000 / max(1, setsOfLeaf.count + leafCount)))
         count = s.members.map { $0.reduce(0) { $0 + (up[$1] ? 1 : 0) } }
         gain = [Int](repeating: 0, count: leafCount)
         pairSame = [Int](repeating: 0, count: s.members.count)
