@@ -90,13 +90,7 @@ public enum RowLabels {
     /// scalars), cannot start one.
     public static func mayHaveOrdinal(_ raw: String) -> Bool {
         for u in raw.unicodeScalars {
-            let v = u.value
-            let h: Unicode.Scalar
-            switch v {
-            case 0xFF01...0xFF5E: h = Unicode.Scalar(UInt8(truncatingIfNeeded: v - 0xFEE0))
-            case 0x3000, 0x00A0: h = " "
-            default: h = u
-            }
+            let h = Unicode.Scalar(TextNormalization.halfWidth(value: u.value)) ?? u
             if h.isSpace { continue }
             return mayStartOrdinal(h)
         }

@@ -15,30 +15,29 @@ extension RowLabels {
         var sameAsCharacters: Bool
     }
 
-    /// The scalar at byte `i` of the valid UTF-8 `b` (a scalar ending by `end`) as `halfWidth` maps it (U+FF01–FF5E
-    /// to ASCII, U+3000 and U+00A0 to a space), and where the next one starts.
+    /// The scalar at byte `i` of the valid UTF-8 `b` (a scalar ending by `end`) as `halfWidth` maps it
+    /// (`TextNormalization.halfWidth(value:)`), and where the next one starts.
     @inline(__always)
     static func halfWidthScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (value: UInt32, next: Int) {
         let c = b[i]
         if c < 0x80 { return (UInt32(c), i + 1) }
+        let v: UInt32
+        let next: Int
         if c < 0xE0 {
             guard i + 1 < end else { return (0xFFFD, end) }
-            let v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-            return (v == 0xA0 ? 0x20 : v, i + 2)
-        }
-        if c < 0xF0 {
+            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            next = i + 2
+        } else if c < 0xF0 {
             guard i + 2 < end else { return (0xFFFD, end) }
-            let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            switch v {
-            case 0xFF01...0xFF5E: return (v - 0xFEE0, i + 3)
-            case 0x3000: return (0x20, i + 3)
-            default: return (v, i + 3)
-            }
+            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            next = i + 3
+        } else {
+            guard i + 3 < end else { return (0xFFFD, end) }
+            v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
+                | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            next = i + 4
         }
-        guard i + 3 < end else { return (0xFFFD, end) }
-        let v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
-            | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-        return (v, i + 4)
+        return (TextNormalization.halfWidth(value: v), next)
     }
 
     /// The steps of `outlineCharacters` over the scalars of `b[range]` (a label's bytes without the white space at

@@ -7,6 +7,17 @@ extension TextNormalization {
         return withBytes(s) { mapHalfWidth($0) }
     }
 
+    /// The value of the scalar `halfWidth` maps the scalar of value `v` to: U+FF01–FF5E to ASCII, U+3000 and
+    /// U+00A0 to a space, any other to itself. The steps that read a label scalar by scalar (`RowLabels`) map
+    /// each with this; `mapHalfWidth` does the same on the bytes.
+    @inline(__always) static func halfWidth(value v: UInt32) -> UInt32 {
+        switch v {
+        case 0xFF01...0xFF5E: v - 0xFEE0
+        case 0x3000, 0x00A0: 0x20
+        default: v
+        }
+    }
+
     /// `halfWidth` of the text whose valid UTF-8 is `b` (whole scalars): a label's part read off its bytes
     /// (`RowLabels.outline`) is made into a string once, mapped or not.
     static func halfWidth(_ b: UnsafeBufferPointer<UInt8>) -> String {

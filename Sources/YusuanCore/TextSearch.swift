@@ -123,3 +123,40 @@ public struct SuffixWords: Sendable {
         }
     }
 }
+
+/// One text searched for many words (`MeasureVocabulary` asks up to about 35 of each label): its UTF-8 with a
+/// summary of its three-byte scalars (a bit for the low six bits of each one's last byte), so that a word whose
+/// first scalar (a Chinese character, in every word asked) is not among them is answered without a search.
+/// `contains` answers as `String.contains(_:)` above does.
+struct SearchedText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var scalars: UInt64 = 0
+
+    /// `bytes`: valid UTF-8, borrowed for as long as this lives.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c < 0xE0 { i += c < 0x80 ? 1 : 2; continue }
+            if c < 0xF0 {
+                if i + 2 < n { scalars |= 1 << UInt64(bytes[i + 2] & 0x3F) }
+                i += 3
+                continue
+            }
+            i += 4
+        }
+    }
+
+    /// Whether `word` occurs in the text (whole scalars, as a byte search finds them; an empty word does not).
+    func contains(_ word: StaticString) -> Bool {
+        // A literal of one scalar may be held as the scalar, not as bytes: `withUTF8Buffer` reads either.
+        word.withUTF8Buffer { w in
+            // A match starts with the word's first scalar, a scalar of the text: when that is three bytes long and
+            // no three-byte scalar of the text ends as it does, there is none.
+            if w.count >= 3 && w[0] >= 0xE0 && w[0] < 0xF0 && scalars >> UInt64(w[2] & 0x3F) & 1 == 0 { return false }
+            return byteSearch(bytes, w)
+        }
+    }
+}
