@@ -5,40 +5,11 @@ import YusuanTestSupport
 /// `RowLabels.outline` and `depth` read the ordinal over the label's bytes (`scanOrdinal`); they must give what the
 /// steps over the characters of the half-width, trimmed label give.
 @Suite struct OutlineScanTests {
-    /// `RowLabels.outline(raw)` as defined before the byte walk: the steps over the characters of
-    /// `halfWidth(raw).trimmed`.
+    /// `RowLabels.outline(raw)` by its definition: the steps over the characters of `halfWidth(raw).trimmed`
+    /// (`outlineCharacters`, which `outline` also falls back on when the byte walk may not answer; the byte walk's own
+    /// answers are what this holds, and `byteWalkGivesTheCharacterStepsOnRandomLabels` checks that there are many).
     static func reference(raw: String) -> (depth: Int?, rest: String) {
-        reference(TextNormalization.halfWidth(raw).trimmed)
-    }
-
-    /// The steps of `RowLabels.outline` over the characters of `s`, as written before the scalar walk.
-    static func reference(_ s: String) -> (depth: Int?, rest: String) {
-        let chars = Array(s)
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"]
-        func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
-        var i = 0
-        while i < chars.count && numerals.contains(chars[i]) { i += 1 }
-        if i > 0 && i < chars.count && (chars[i] == "、" || chars[i] == ".") { return (1, String(chars[(i + 1)...]).trimmed) }
-        if chars.first == "(" {
-            var j = 1
-            while j < chars.count && chars[j] == " " { j += 1 }
-            var k = j
-            while k < chars.count && numerals.contains(chars[k]) { k += 1 }
-            var m = k
-            while m < chars.count && chars[m] == " " { m += 1 }
-            if k > j && m < chars.count && chars[m] == ")" { return (2, String(chars[(m + 1)...]).trimmed) }
-            var d = j
-            while d < chars.count && digit(chars[d]) { d += 1 }
-            var e = d
-            while e < chars.count && chars[e] == " " { e += 1 }
-            if d > j && e < chars.count && chars[e] == ")" { return (4, String(chars[(e + 1)...]).trimmed) }
-        }
-        var d = 0
-        while d < chars.count && digit(chars[d]) { d += 1 }
-        if d > 0 && d <= 2 && d < chars.count && (chars[d] == "、" || (chars[d] == "." && !(d + 1 < chars.count && digit(chars[d + 1])))) {
-            return (3, String(chars[(d + 1)...]).trimmed)
-        }
-        return (nil, s)
+        RowLabels.outlineCharacters(TextNormalization.halfWidth(raw).trimmed)
     }
 
     static let labels = [
