@@ -66,4 +66,20 @@ import Testing
             #expect(s.setOfAggregate == expected.setOfAggregate, "seed \(seed)")
         }
     }
+
+    /// `deepest(in:)` (a backward scan of each leaf's holders) held to a plain search: per leaf, the last set of
+    /// the family, in set order, holding it; every family, and one past the last (no set: -1 everywhere).
+    @Test func deepestSetsAreTheLastOfTheirFamilyHoldingTheLeaf() {
+        for seed: UInt64 in 1...20 {
+            let problem = MergedLeavesGroupSetsTests.randomProblem(seed: seed, leaves: 60, aggregates: 150)
+            let s = AggregateStructure(problem)
+            #expect(s.familyCount >= 2, "seed \(seed)")
+            for f in 0...s.familyCount {
+                let plain = s.fractionalLeaves.indices.map { leaf in
+                    s.members.indices.last { s.family[$0] == f && s.members[$0].contains(leaf) } ?? -1
+                }
+                #expect(s.deepest(in: f) == plain, "seed \(seed), family \(f)")
+            }
+        }
+    }
 }

@@ -139,9 +139,34 @@ struct AggregateStructure {
         return key ^ (UInt64(truncatingIfNeeded: set.count) &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The smallest set of family `f` holding each leaf (-1: none).
+    /// The smallest set of family `f` holding each leaf (-1: none). A leaf's holders are ascending and the sets
+    /// of one family holding it nested, so it is the last holder of that family: a backward scan of each leaf's
+    /// holders stops there (the smallest sets come last), where a pass over every member of the family wrote
+    /// each leaf once per set of the family holding it.
     func deepest(in f: Int) -> [Int] {
-        LaminarFamilies.smallestHolders(in: f, sets: members, family: family, leafCount: fractionalLeaves.count)
+        let leafCount = fractionalLeaves.count
+        // Raw buffers: every holder is a set of `family`, and the leaves are the positions of `smallest`.
+        return [Int](unsafeUninitializedCapacity: leafCount) { smallest, initialized in
+            setsOfLeaf.start.withUnsafeBufferPointer { start in
+            setsOfLeaf.entries.withUnsafeBufferPointer { holders in
+            family.withUnsafeBufferPointer { family in
+                for leaf in 0..<leafCount {
+                    var found = -1
+                    var k = start[leaf &+ 1]
+                    let low = start[leaf]
+                    while k > low {
+                        k &-= 1
+                        let set = holders[k]
+                        if family[set] == f {
+                            found = set
+                            break
+                        }
+                    }
+                    smallest.initializeElement(at: leaf, to: found)
+                }
+            }}}
+            initialized = leafCount
+        }
     }
 
     /// Bounds on a set's count of rounded-up leaves: exactly `carry`, or `carry` or `carry + 1`.

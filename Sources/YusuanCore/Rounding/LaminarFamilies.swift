@@ -82,15 +82,6 @@ struct LaminarFamilies {
         self.parent = parent
     }
 
-    /// The smallest set of family `f` holding each leaf (-1: none).
-    static func smallestHolders(in f: Int, sets: [[Int]], family: [Int], leafCount: Int) -> [Int] {
-        var smallest = [Int](repeating: -1, count: leafCount)
-        for (id, set) in sets.enumerated() where family[id] == f {
-            for leaf in set { smallest[leaf] = id }
-        }
-        return smallest
-    }
-
     /// For each set, the sets it crosses (`crossingLists`, one list per set).
     static func crossings(_ sets: [[Int]], leafCount: Int) -> [[Int]] {
         let flat = flattened(sets)
