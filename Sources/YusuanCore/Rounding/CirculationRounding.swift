@@ -39,40 +39,71 @@ struct CirculationRounding {
 
     private init(_ s: AggregateStructure, families: (down: Int, up: Int)) {
         unit = s.unit
-        // Nodes: 0 and 1 are the roots of the down and up families; then one node per set of those families.
-        var node = [Int](repeating: -1, count: s.members.count)
-        var nodeCount = 2
-        let used = s.members.indices.filter { s.family[$0] == families.down || s.family[$0] == families.up }
-        for set in used {
-            node[set] = nodeCount
-            nodeCount += 1
+        let unit = s.unit
+        // Nodes: 0 and 1 are the roots of the down and up families; then one node per set of those families, in
+        // set order (`used`, written once into its largest possible size, as are the edge arrays below).
+        var node = [Int](repeating: -1, count: s.family.count)
+        let used = node.withUnsafeMutableBufferPointer { node in
+            [Int](unsafeUninitializedCapacity: s.family.count) { used, count in
+                for set in s.family.indices where s.family[set] == families.down || s.family[set] == families.up {
+                    node[set] = 2 &+ count
+                    used.initializeElement(at: count, to: set)
+                    count &+= 1
+                }
+            }
         }
+        let nodeCount = 2 + used.count
         func nodeOf(_ set: Int, root: Int) -> Int { set < 0 ? root : node[set] }
-        // Edges in order of prominence: the grand total, the sets largest first, then the leaves
-        // (which must come last and stay in leaf order). Each array is made in one pass.
+        // Edges in order of prominence: the grand total, the sets largest first, then the leaves (which must come
+        // last and stay in leaf order), each edge's ends, flow and bounds written in one pass, and the fractional
+        // edges listed on the way.
         let (down, up) = (s.deepest(in: families.down), s.deepest(in: families.up))
-        let downFamily = families.down
-        tail = [1] + used.map { s.family[$0] == downFamily ? nodeOf(s.parent[$0], root: 0) : node[$0] }
-            + down.map { nodeOf($0, root: 0) }
-        head = [0] + used.map { s.family[$0] == downFamily ? node[$0] : nodeOf(s.parent[$0], root: 1) }
-            + up.map { nodeOf($0, root: 1) }
-        flow = [s.totalRemainder] + used.map { s.remainder[$0] } + s.remainders
-        open = flow.map { $0 > 0 }
-        let unit = self.unit
-        nearestUp = flow.map { RoundingMath.roundsUp($0, unit: unit) }
+        let firstLeafEdge = 1 + used.count
+        let edgeCount = firstLeafEdge + s.remainders.count
+        var tail = [Int](repeating: 0, count: edgeCount)
+        var head = [Int](repeating: 0, count: edgeCount)
+        var flow = [Int64](repeating: 0, count: edgeCount)
+        var open = [Bool](repeating: false, count: edgeCount)
+        var nearestUp = [Bool](repeating: false, count: edgeCount)
+        let fractional = [Int](unsafeUninitializedCapacity: edgeCount) { fractional, fractionalCount in
+            tail.withUnsafeMutableBufferPointer { tail in
+            head.withUnsafeMutableBufferPointer { head in
+            flow.withUnsafeMutableBufferPointer { flow in
+            open.withUnsafeMutableBufferPointer { open in
+            nearestUp.withUnsafeMutableBufferPointer { nearestUp in
+                // Every `e` is below `edgeCount`, the size of each array.
+                func edge(_ e: Int, tail t: Int, head h: Int, flow f: Int64) {
+                    (tail[e], head[e], flow[e]) = (t, h, f)
+                    open[e] = f > 0
+                    nearestUp[e] = RoundingMath.roundsUp(f, unit: unit)
+                    if Self.isFractional(f, unit: unit) {
+                        fractional.initializeElement(at: fractionalCount, to: e)
+                        fractionalCount &+= 1
+                    }
+                }
+                edge(0, tail: 1, head: 0, flow: s.totalRemainder)
+                for (k, set) in used.enumerated() {
+                    let isDown = s.family[set] == families.down
+                    edge(1 &+ k, tail: isDown ? nodeOf(s.parent[set], root: 0) : node[set],
+                         head: isDown ? node[set] : nodeOf(s.parent[set], root: 1), flow: s.remainder[set])
+                }
+                for leaf in s.remainders.indices {
+                    edge(firstLeafEdge &+ leaf, tail: nodeOf(down[leaf], root: 0), head: nodeOf(up[leaf], root: 1),
+                         flow: s.remainders[leaf])
+                }
+            }}}}}
+        }
+        (self.tail, self.head, self.flow, self.open, self.nearestUp) = (tail, head, flow, open, nearestUp)
         // Adjacency lists of fractional edges, as one array of per-node segments (each edge at its tail, then
         // at its head, in edge order), by the repair's incidence builder; every end is a node numbered above.
-        let (tails, heads) = (tail, head)
-        let (start, entries) = RoundingRepair.incidence(count: nodeCount, groups: flow.indices.filter(isFractional)) { e, visit in
-            visit(tails[e])
-            visit(heads[e])
+        let (start, entries) = RoundingRepair.incidence(count: nodeCount, groups: fractional) { [tail, head] e, visit in
+            visit(tail[e])
+            visit(head[e])
         }
         adjacencyStart = Array(start[0..<nodeCount])
         adjacencyCount = (0..<nodeCount).map { start[$0 + 1] - start[$0] }
         adjacency = entries
     }
-
-    private func isFractional(_ e: Int) -> Bool { Self.isFractional(flow[e], unit: unit) }
 
     /// Whether `0 < flow < unit`, in one unsigned comparison: the flow less one (wrapped) below `unit - 1`,
     /// `unit` being at least 1. The walk tests it at every edge it looks at.
