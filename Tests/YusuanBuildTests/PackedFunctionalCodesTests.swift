@@ -44,4 +44,24 @@ import YusuanTestSupport
         for s in strings { expected.insert(String(s.prefix(3))); expected.insert(String(s.prefix(5))) }
         #expect(DigitCode.spelled(packed, withPrefixes: [3, 5]) == expected.sorted())
     }
+
+    /// The sort by precomputed keys held to the strings' order on random codes of every length up to
+    /// `DigitCode.maxLength`, leading zeros and shared prefixes included.
+    @Test(arguments: [UInt64(3), 11, 42])
+    func spelledRandomCodesAreInStringOrder(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        var strings: [String] = []
+        for _ in 0..<400 {
+            let length = Int.random(in: 0...DigitCode.maxLength, using: &random)
+            // Few digits make equal prefixes and codes that differ only by trailing zeros common.
+            let digits = Int.random(in: 0...1, using: &random) == 0 ? "0123456789" : "019"
+            strings.append(String((0..<length).map { _ in digits.randomElement(using: &random) ?? "0" }))
+        }
+        let packed = Set(try strings.map { try #require(DigitCode.pack($0)) })
+        for lengths in [[3], [3, 5], [1, 2, 17]] {
+            var expected = Set(strings)
+            for s in strings { for n in lengths { expected.insert(String(s.prefix(n))) } }
+            #expect(DigitCode.spelled(packed, withPrefixes: lengths) == expected.sorted(), "\(lengths)")
+        }
+    }
 }
