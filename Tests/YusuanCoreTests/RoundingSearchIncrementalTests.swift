@@ -151,17 +151,8 @@ import Testing
             return violated.count
         }
 
-        /// One leaf switched, or two (`second` is -1 for a single switch). A value, not an array: a step
-        /// weighs a pair for every leaf of the problem, and an array per pair was an allocation each.
-        struct Move {
-            var first: Int
-            var second: Int
-
-            init(_ first: Int, _ second: Int = -1) {
-                self.first = first
-                self.second = second
-            }
-        }
+        /// A move as the search makes it (a plain value: the reference differs in how it weighs moves, not in them).
+        typealias Move = RoundingSearch.Move
 
         /// The move of lowest cost among single switches of `candidates` and pairs starting with one of them;
         /// a frozen leaf moves only in a move that lowers the cost.
