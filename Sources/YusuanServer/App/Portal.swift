@@ -12,6 +12,7 @@ public enum Portal {
     /// Call once per process: the event loop count (`configuration.eventLoops`) can be set only before NIO's shared
     /// group is first used.
     public static func run(configuration: PortalConfiguration, logger: Logger = Logger(label: "yusuan.serve")) async throws {
+        defer { LogSink.standardError.flush() }  // the lines still waiting in the buffer, before the process ends
         if let loops = configuration.eventLoops, loops > 0 { NIOSingletons.groupLoopCountSuggestion = loops }
         let store = try await StoreOpener.open(configuration.database)
         do {

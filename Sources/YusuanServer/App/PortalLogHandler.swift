@@ -1,17 +1,13 @@
 import Foundation
 import Logging
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YusuanCore
 
 /// One line per event on standard error: UTC time to the millisecond, level, label, the metadata sorted by key,
 /// the message. Like swift-log's `StreamLogHandler`, but the metadata is formatted when a line is written, not
 /// each time a key is set: every request sets its request id (and a signed-in user) on its logger and usually
-/// writes one line, so formatting on set did the work twice. Each line goes out in one `write`, so lines of
-/// concurrent requests do not interleave.
+/// writes one line, so formatting on set did the work twice. Each line goes whole to a `LogSink` (by default
+/// standard error's, which writes off the event loops, many lines a call), so lines of concurrent requests do not
+/// interleave.
 struct PortalLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level
@@ -19,7 +15,7 @@ struct PortalLogHandler: LogHandler {
     var metadataProvider: Logger.MetadataProvider?
     private let write: @Sendable ([UInt8]) -> Void
 
-    init(label: String, level: Logger.Level, write: @escaping @Sendable ([UInt8]) -> Void = PortalLogHandler.standardError) {
+    init(label: String, level: Logger.Level, write: @escaping @Sendable ([UInt8]) -> Void = { LogSink.standardError.append($0) }) {
         self.label = label
         self.logLevel = level
         self.write = write
@@ -31,14 +27,29 @@ struct PortalLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var all = metadata
-        if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
-        if let given = event.metadata { all.merge(given) { _, new in new } }
-        write(Self.line(date: Date(), level: event.level, label: label, metadata: all, message: event.message.description))
+        // A handful of keys a line: a small array overlaid in order (later sources win) and sorted once costs
+        // less than merging dictionaries and looking each sorted key up again.
+        var pairs = metadata.map { (key: $0.key, value: $0.value) }
+        if let provided = metadataProvider?.get() { Self.overlay(provided, on: &pairs) }
+        if let given = event.metadata { Self.overlay(given, on: &pairs) }
+        pairs.sort { $0.key < $1.key }
+        write(Self.line(date: Date(), level: event.level, label: label, metadata: pairs, message: event.message.description))
     }
 
-    /// The bytes of one event, ending in a newline.
-    static func line(date: Date, level: Logger.Level, label: String, metadata: Logger.Metadata, message: String) -> [UInt8] {
+    /// `metadata`'s entries over `pairs`: a key already there takes the new value, a new key is appended.
+    static func overlay(_ metadata: Logger.Metadata, on pairs: inout [(key: String, value: Logger.MetadataValue)]) {
+        for (key, value) in metadata {
+            if let at = pairs.firstIndex(where: { $0.key == key }) {
+                pairs[at].value = value
+            } else {
+                pairs.append((key, value))
+            }
+        }
+    }
+
+    /// The bytes of one event, ending in a newline; `metadata` in the order it is to be written.
+    static func line(date: Date, level: Logger.Level, label: String, metadata: [(key: String, value: Logger.MetadataValue)],
+                     message: String) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(160 + message.utf8.count)
         appendTimestamp(date, to: &out)
@@ -47,15 +58,14 @@ struct PortalLogHandler: LogHandler {
         out.append(0x20)
         out.append(contentsOf: label.utf8)
         out.append(contentsOf: " :".utf8)
-        for key in metadata.keys.sorted() {
+        for (key, value) in metadata {
             out.append(0x20)
             out.append(contentsOf: key.utf8)
             out.append(UInt8(ascii: "="))
-            switch metadata[key] {
-            case .string(let text)?: out.append(contentsOf: text.utf8)
-            case .stringConvertible(let value)?: out.append(contentsOf: value.description.utf8)
-            case let value?: out.append(contentsOf: "\(value)".utf8)
-            case nil: break
+            switch value {
+            case .string(let text): out.append(contentsOf: text.utf8)
+            case .stringConvertible(let value): out.append(contentsOf: value.description.utf8)
+            default: out.append(contentsOf: "\(value)".utf8)
             }
         }
         out.append(0x20)
@@ -87,22 +97,4 @@ struct PortalLogHandler: LogHandler {
         digits(secondOfDay % 60, 2, then: UInt8(ascii: "."))
         digits(ms, 3, then: UInt8(ascii: "Z"))
     }
-
-    /// Writes the line to file descriptor 2 in one call (retrying a partial write).
-    @Sendable static func standardError(_ line: [UInt8]) {
-        var offset = 0
-        while offset < line.count {
-            let n = line.withUnsafeBytes { raw in
-                systemWrite(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
