@@ -195,7 +195,8 @@ struct DisclosureGrid: Sendable {
         for i in 0..<width {
             let role = i < columns.count ? columns[i].role : .text
             var text = cellText(i)
-            if TextNormalization.isBlank(text) {
+            // Only a code or a name cell is filled: no other cell is tested for blank (most are figures).
+            if role == .code || role == .name, TextNormalization.isBlank(text) {
                 if role == .code, codeBlank, row.codePrinted, let code = row.code, !anyText({ $0.contains(code.digits) }) {
                     text = code.digits
                 } else if role == .name, !row.name.isEmpty,

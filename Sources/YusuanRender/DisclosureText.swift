@@ -35,8 +35,9 @@ public enum DisclosureText {
         return out.bytes
     }
 
-    /// The document being written, as UTF-8: lines separated by line breaks.
-    private struct Output {
+    /// The document being written, as UTF-8: lines separated by line breaks (internal for the tests that hold its
+    /// lines to `row`).
+    struct Output {
         var bytes: [UInt8] = []
         private var started = false
 
@@ -83,7 +84,9 @@ public enum DisclosureText {
             guard !s.isEmpty else { return }
             let plain = TextNormalization.withBytes(s) { b -> Bool in
                 guard !DisclosureText.hasTabOrBreak(b) else { return false }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[TextNormalization.trimmedRange(b)]))
+                // Most cells are trimmed already, as `isTrimmed` tells by their end bytes: no search for white space.
+                let kept = TextNormalization.isTrimmed(s) ? b.indices : TextNormalization.trimmedRange(b)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[kept]))
                 return true
             }
             if !plain { append(DisclosureText.cell(s)) }
@@ -126,9 +129,29 @@ public enum DisclosureText {
         TextNormalization.withBytes(s) { hasTabOrBreak($0) }
     }
 
-    /// `hasTabOrBreak` of a string's UTF-8 bytes.
+    /// `hasTabOrBreak` of a string's UTF-8 bytes: skipped eight at a time while none of the eight is below 0x0E, C2
+    /// or E2 (every tab or break starts with such a byte), then read byte by byte (`hasTabOrBreak(_:from:)`) from the
+    /// first eight that hold one. Every cell of a written document is tested.
     static func hasTabOrBreak(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
+        if let base = b.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+            while i + 8 <= b.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Some byte is below 0x0E exactly when `below` is not 0; some byte is C2 (E2) exactly when `c2` (`e2`)
+                // has a zero byte, which the second test tells.
+                let below = (x &- ones &* 0x0E) & ~x & highs
+                let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
+                if below | ((c2 &- ones) & ~c2 | (e2 &- ones) & ~e2) & highs != 0 { break }
+                i += 8
+            }
+        }
+        return hasTabOrBreak(b, from: i)
+    }
+
+    /// Whether a tab or a break starts at byte `from` of `b` or after it, read byte by byte.
+    static func hasTabOrBreak(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var i = start
         while i < b.count {
             switch b[i] {
             case 0x09...0x0D: return true

@@ -53,7 +53,7 @@ enum ScaleBuild {
                     let disclosure = Disclosure(title: "全市\(o.year)年部门预算汇总", department: "全市", year: o.year, phase: .budget,
                                                 tables: consolidated.tables, narrative: [], source: "build")
                     try OrderedOutput.write(DisclosureText.renderUTF8(disclosure), toFile: (output as NSString).appendingPathComponent("汇总.txt"))
-                    try totals.write(toFile: (output as NSString).appendingPathComponent("totals.tsv"), atomically: true, encoding: .utf8)
+                    try OrderedOutput.write(Array(totals.utf8), toFile: (output as NSString).appendingPathComponent("totals.tsv"))
                 }
                 summary.value = Summary(leaves: consolidated.ledger.leaves.count, uncontrolled: consolidated.ledger.uncontrolled, totals: totals)
                 summary.seconds = Date().timeIntervalSince(began)
@@ -81,28 +81,24 @@ enum ScaleBuild {
 
     /// The exact figures compared with the peers: the total, 基本/项目, every 功能 类 and every 经济 类 (分).
     static func totals(_ c: Consolidation) -> String {
-        // One pass over the leaves: sums by code (the leaves come in 功能 order, so a run of one 功能 code is
-        // looked up once), then by the first three characters of each distinct code, then each 类's figure is
-        // the sum of the groups it is a prefix of (as `c.exact(functional:)`, which tests `hasPrefix`).
+        // One pass over the leaves: sums by code (the leaves come in 功能 order, and within a 功能 code in 经济 order, so
+        // a run of one code is looked up once), then by the first three characters of each distinct code, then each
+        // 类's figure is the sum of the groups it is a prefix of (as `c.exact(functional:)`, which tests `hasPrefix`).
         var total: Int64 = 0, basic: Int64 = 0
-        var byFunctionalCode: [String: Int64] = [:], byEconomicCode: [String: Int64] = [:]
-        var run: (code: String, fen: Int64)?
-        for leaf in c.ledger.leaves {
-            let fen = leaf.exact.fen
-            total += fen
-            if leaf.nature.isBasic { basic += fen }
-            if let r = run, r.code == leaf.functional {
-                run = (r.code, r.fen + fen)
-            } else {
-                if let r = run { byFunctionalCode[r.code, default: 0] += r.fen }
-                run = (leaf.functional, fen)
+        var byFunctionalCode = RunSums(), byEconomicCode = RunSums()
+        // Leaves read in place, field by field (a leaf taken whole is copied, its strings retained).
+        c.ledger.leaves.withUnsafeBufferPointer { leaves in
+            for i in leaves.indices {
+                let fen = leaves[i].exact.fen
+                total += fen
+                if leaves[i].nature.isBasic { basic += fen }
+                byFunctionalCode.add(leaves[i].functional, fen)
+                byEconomicCode.add(leaves[i].economic, fen)
             }
-            byEconomicCode[leaf.economic, default: 0] += fen
         }
-        if let r = run { byFunctionalCode[r.code, default: 0] += r.fen }
         var byFunctional: [String: Int64] = [:], byEconomic: [String: Int64] = [:]
-        for (code, fen) in byFunctionalCode { byFunctional[String(code.prefix(3)), default: 0] += fen }
-        for (code, fen) in byEconomicCode { byEconomic[String(code.prefix(3)), default: 0] += fen }
+        for (code, fen) in byFunctionalCode.sums() { byFunctional[String(code.prefix(3)), default: 0] += fen }
+        for (code, fen) in byEconomicCode.sums() { byEconomic[String(code.prefix(3)), default: 0] += fen }
         func sum(_ groups: [String: Int64], _ prefix: String) -> Int64 {
             groups.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
         }
@@ -110,6 +106,30 @@ enum ScaleBuild {
         for f in byFunctional.keys.sorted() { lines.append("f\(f)\t\(sum(byFunctional, f))") }
         for e in byEconomic.keys.sorted() { lines.append("e\(e)\t\(sum(byEconomic, e))") }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Sums by code of figures that come in runs of one code: a run's sum is added to its code's when the code changes,
+/// so a code is looked up once a run, not once a figure.
+struct RunSums {
+    private var byCode: [String: Int64] = [:]
+    private var run: (code: String, fen: Int64)?
+
+    mutating func add(_ code: String, _ fen: Int64) {
+        if let r = run, r.code == code {
+            run = (r.code, r.fen + fen)
+        } else {
+            if let r = run { byCode[r.code, default: 0] += r.fen }
+            run = (code, fen)
+        }
+    }
+
+    /// Every code's sum.
+    func sums() -> [String: Int64] {
+        guard let r = run else { return byCode }
+        var all = byCode
+        all[r.code, default: 0] += r.fen
+        return all
     }
 }
 
