@@ -21,6 +21,9 @@ public struct AuditContext: Sendable {
     /// The classification codes of the tables, derived ones included (`PrintedCodes.find`), found once for
     /// CLS-002 and CLS-003.
     let printedCodes: [PrintedCode]
+    /// Every grid table (`DisclosureTable.isGrid`), in document order: found once for the five rules that read
+    /// them (each filtering the tables copied every grid).
+    let grids: [DisclosureTable]
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -36,6 +39,7 @@ public struct AuditContext: Sendable {
         projectForms = disclosure.tables(.projectPerformance).map(PerformanceForm.init)
         overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
         printedCodes = PrintedCodes.find(disclosure, derived: true)
+        grids = disclosure.tables.filter(\.isGrid)
     }
 
     public var year: Int? { disclosure.year }

@@ -20,7 +20,7 @@ public enum RowLabels {
     /// `halfWidth(raw).trimmed`, read over the label's bytes (`scanOrdinal`) when each scalar they read is a character.
     public static func outline(_ raw: String) -> (depth: Int?, rest: String) {
         let read: (depth: Int?, rest: String)? = TextNormalization.withBytes(raw) { b in
-            let kept = TextNormalization.trimmedRange(b)
+            let (kept, mayHave) = ordinalGate(b)
             // The label's text from byte `from` on, without white space, half-width: `raw` itself when that is all
             // of it and nothing maps (most labels).
             func text(from: Int) -> String {
@@ -29,12 +29,7 @@ public enum RowLabels {
                 if r == b.indices { return TextNormalization.halfWidth(raw) }
                 return TextNormalization.halfWidth(UnsafeBufferPointer(rebasing: b[r]))
             }
-            // Every ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything
-            // else (most do) has none. (A character that starts with another scalar cannot equal one of those.)
-            guard let head = kept.first,
-                  mayStartOrdinal(halfWidthScalar(b, at: head, end: kept.upperBound).value) else {
-                return (nil, text(from: kept.lowerBound))
-            }
+            guard mayHave else { return (nil, text(from: kept.lowerBound)) }
             let scan = scanOrdinal(b, kept)
             guard scan.sameAsCharacters else { return nil }
             return (scan.depth, text(from: scan.restStart))
@@ -80,21 +75,31 @@ public enum RowLabels {
     /// `outline(raw).depth`, without making the label's rest. A text whose first scalar past white space cannot
     /// start an ordinal (most labels, and paragraphs) is answered from that scalar alone.
     public static func depth(_ raw: String) -> Int? {
-        guard mayHaveOrdinal(raw) else { return nil }
-        let scan = TextNormalization.withBytes(raw) { b in scanOrdinal(b, TextNormalization.trimmedRange(b)) }
-        return scan.sameAsCharacters ? scan.depth : outlineCharacters(TextNormalization.halfWidth(raw).trimmed).depth
+        // nil: the byte walk may not answer; .some(nil): no ordinal.
+        let read: Int?? = TextNormalization.withBytes(raw) { b in
+            let (kept, mayHave) = ordinalGate(b)
+            guard mayHave else { return .some(nil) }
+            let scan = scanOrdinal(b, kept)
+            return scan.sameAsCharacters ? .some(scan.depth) : nil
+        }
+        return read ?? outlineCharacters(TextNormalization.halfWidth(raw).trimmed).depth
     }
 
-    /// False when `outline(raw)` finds no ordinal for certain: the first scalar of `halfWidth(raw).trimmed`,
-    /// found without mapping or copying the text (`halfWidth` maps scalar by scalar, trimming drops `isSpace`
-    /// scalars), cannot start one.
+    /// False when `outline(raw)` finds no ordinal for certain (`ordinalGate`).
     public static func mayHaveOrdinal(_ raw: String) -> Bool {
-        for u in raw.unicodeScalars {
-            let h = Unicode.Scalar(TextNormalization.halfWidth(value: u.value)) ?? u
-            if h.isSpace { continue }
-            return mayStartOrdinal(h)
-        }
-        return false
+        TextNormalization.withBytes(raw) { ordinalGate($0).mayHaveOrdinal }
+    }
+
+    /// The gate of `outline`, `depth` and `mayHaveOrdinal`: the label's bytes without white space at either end
+    /// (`trimmedRange`, which is where `halfWidth(raw).trimmed` lies: `halfWidth` maps no scalar to or from white
+    /// space but white space), and whether the first scalar there, read half-width, may start an ordinal. Every
+    /// ordinal starts with a Chinese numeral, "(" or an ASCII digit; a label that starts with anything else (most
+    /// labels, and paragraphs) has none. (A character that starts with another scalar cannot equal one of those.)
+    @inline(__always)
+    static func ordinalGate(_ b: UnsafeBufferPointer<UInt8>) -> (kept: Range<Int>, mayHaveOrdinal: Bool) {
+        let kept = TextNormalization.trimmedRange(b)
+        guard let head = kept.first else { return (kept, false) }
+        return (kept, mayStartOrdinal(halfWidthScalar(b, at: head, end: kept.upperBound).value))
     }
 
     /// "(", an ASCII digit, a Chinese numeral, or a compatibility ideograph (零 U+F9B2 is one).

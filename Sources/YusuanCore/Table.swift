@@ -119,6 +119,9 @@ public struct DisclosureTable: Hashable, Sendable, Codable {
 
     public var moneyColumns: [Column] { columns.filter { $0.role == .money } }
 
+    /// `!moneyColumns.isEmpty`, without making the array.
+    public var hasMoneyColumns: Bool { columns.contains { $0.role == .money } }
+
     public func columns(_ measure: Measure) -> [Column] { columns.filter { $0.measure == measure } }
 
     /// Whether no money cell of the table holds a non-zero figure.

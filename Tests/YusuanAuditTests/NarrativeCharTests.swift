@@ -1,4 +1,5 @@
 import Testing
+import YusuanTestSupport
 @testable import YusuanAudit
 
 /// `NarrativeChar` must read text exactly as `[Character]` does: the same characters, the same equalities and the
@@ -37,6 +38,25 @@ import Testing
         let chars = NarrativeChar.array("1２3\u{301}")
         #expect(chars.map(\.isASCIIDigit) == [true, false, false])
         #expect(chars.map(\.isASCIIDigit) == Array("1２3\u{301}").map { $0.isASCII && $0.isNumber })
+    }
+
+    /// `NarrativeComparison.isConnector` (a plain character by its scalar) says what `connectors.contains` says, on
+    /// random text of the connectors, their neighbours, compatibility ideographs and marks that join a character.
+    @Test func connectorTestIsTheConnectorList() {
+        let alphabet: [Unicode.Scalar] = ["比", "较", "与", "同", "上", "年", "\u{301}", "\u{3099}", "\u{200D}", "\r", "\n", "a", "，"]
+        var rng = SeededRandom(seed: 29)
+        var connectors = 0
+        for _ in 0..<5_000 {
+            let text = rng.text(length: 1...6) { r in
+                Bool.random(using: &r) ? r.scalar(from: alphabet) : r.scalar(in: 0xF900...0xFAFF, or: alphabet)
+            }
+            for c in NarrativeChar.array(text) + text.map(NarrativeChar.init) + text.unicodeScalars.map({ NarrativeChar($0) }) {
+                let expected = NarrativeComparison.connectors.contains(c)
+                #expect(NarrativeComparison.isConnector(c) == expected, "\(c.character.unicodeScalars.map { String($0.value, radix: 16) })")
+                if expected { connectors += 1 }
+            }
+        }
+        #expect(connectors > 1_000)
     }
 
     @Test func separatorsAreCharacterEquality() {

@@ -34,6 +34,25 @@ import YusuanCore
         #expect(NarrativeVocabulary(catalog: b).matches(text).map(\.text) == inB)
     }
 
+    /// `headBits` rules out no head of `byHead`: every scalar that starts a word has its bit set (and a table's bits
+    /// are those of its heads alone).
+    @Test func headBitsHoldEveryHead() throws {
+        let catalog = try #require(CatalogLibrary.catalog(.functional, year: 2022))
+        for table in [NarrativeWordTable(catalog: catalog), NarrativeWordTable.noCatalog] {
+            var missed: [Int] = []
+            for v in 0..<0x11_0000 where table.byHead[v] != nil && !NarrativeWordTable.mayStartWord(v, table.headBits) {
+                missed.append(v)
+            }
+            #expect(missed.isEmpty)
+            #expect(!table.byHead.isEmpty)
+            var bits = [UInt64](repeating: 0, count: NarrativeWordTable.headBitWords)
+            for k in table.byHead.keys { bits[(k % 1024) / 64] |= 1 << UInt64(k % 64) }
+            #expect(bits == table.headBits)
+            // Most scalars are ruled out (what the bits are for).
+            #expect((0x4E00..<0xA000).filter { NarrativeWordTable.mayStartWord($0, table.headBits) }.count < 0x5200 / 8)
+        }
+    }
+
     @Test func withoutACatalogOnlyTheFixedWords() {
         let v = NarrativeVocabulary(catalog: nil)
         #expect(v.functional.isEmpty)

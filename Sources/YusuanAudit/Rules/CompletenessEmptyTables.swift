@@ -39,7 +39,7 @@ extension CompletenessRules {
 
     static func checkEmptyTables(_ c: AuditContext) -> RuleOutcome {
         let d = c.disclosure
-        let tables = d.tables.filter { moneyTableKinds.contains($0.kind) && !$0.moneyColumns.isEmpty && !$0.truncated }
+        let tables = d.tables.filter { moneyTableKinds.contains($0.kind) && $0.hasMoneyColumns && !$0.truncated }
         guard !tables.isEmpty else {
             return .notApplicable(reason: "没有可判断是否为空的金额表 / no money table to check")
         }

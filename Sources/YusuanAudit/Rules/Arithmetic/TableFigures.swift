@@ -19,7 +19,7 @@ extension DisclosureTable {
     }
 
     /// Tables with rows and figure columns: every grid, not the performance forms.
-    var isGrid: Bool { kind != .overallPerformance && kind != .projectPerformance && !moneyColumns.isEmpty }
+    var isGrid: Bool { kind != .overallPerformance && kind != .projectPerformance && hasMoneyColumns }
 
     /// Money columns that are plain figures (not changes, rates or "其中" detail columns).
     var additiveColumns: [Column] {
@@ -44,9 +44,4 @@ extension Array where Element == Row {
         }
         return items
     }
-}
-
-extension AuditContext {
-    /// Every grid table, in document order.
-    var grids: [DisclosureTable] { disclosure.tables.filter(\.isGrid) }
 }

@@ -6,7 +6,7 @@ extension NarrativeParser {
     mutating func updateTopic(_ chars: [NarrativeChar]) {
         guard var m = vocabulary.best(chars, current: currentTopic) else { return }
         // Without a figure the words after a label are a verb ("项目支出均实行了…"); only "…项目" names another thing.
-        if m.strength != .weak && NarrativeComparison.starts(chars, at: m.end, with: "项目") { m = qualified(m, in: chars) }
+        if m.strength != .weak && NarrativeComparison.starts(chars, at: m.end, with: Self.projectWord) { m = qualified(m, in: chars) }
         if m.strength == .weak {
             var rest = chars
             rest.removeSubrange(m.start..<m.end)

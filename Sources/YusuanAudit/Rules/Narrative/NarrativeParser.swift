@@ -15,6 +15,10 @@ struct NarrativeParser {
     let vocabulary: NarrativeVocabulary
     var statements: [NarrativeStatement] = []
 
+    /// "其中" opening a clause, and "项目" after a label, as characters once (not made from the word per clause).
+    static let partWord = NarrativeChar.array("其中")
+    static let projectWord = NarrativeChar.array("项目")
+
     // Paragraph state.
     var mainTopic: NarrativeTopic?
     var currentTopic: NarrativeTopic?
@@ -103,7 +107,7 @@ struct NarrativeParser {
 
     mutating func read(_ clause: NarrativeClause) {
         var chars = NarrativeChar.array(clause.text)
-        partClause = NarrativeComparison.starts(chars, at: 0, with: "其中")
+        partClause = NarrativeComparison.starts(chars, at: 0, with: Self.partWord)
         if partClause {
             partMode = true
             chars.removeFirst(2)
@@ -178,7 +182,6 @@ struct NarrativeParser {
             base = b
             baseRange = r
         }
-        let text = chars.text
         let figures = tokens.filter { t in
             if case .money = t.kind { return true }
             return t.kind == .percent
@@ -187,7 +190,7 @@ struct NarrativeParser {
             levelYear = Int(t.value.mantissa)
         }
         if figures.isEmpty {
-            if let rel = NarrativeWords.relation(text) {
+            if let rel = NarrativeWords.relation(chars.text) {
                 append(.relation(rel), topic: named(chars) ?? currentTopic, label: nil, clause: clause)
                 return
             }
@@ -206,7 +209,9 @@ struct NarrativeParser {
         var from = 0
         for t in tokens {
             defer { from = max(from, t.end) }
-            let prefix = Array(chars[from..<t.start]).enumerated().filter { !(baseRange?.contains(from + $0.offset) ?? false) }.map(\.element)
+            // The characters before the token, without the comparison's words: copied as they are without those.
+            let span = from..<t.start
+            let prefix = baseRange.map { r in span.filter { !r.contains($0) }.map { chars[$0] } } ?? Array(chars[span])
             switch t.kind {
             case .money(let unit): figure(Figure(t.value, unit: unit), prefix: prefix, clause: clause)
             case .percent: percent(t.value, prefix: prefix, clause: clause)

@@ -47,6 +47,8 @@ struct NarrativeVocabulary: Sendable {
     /// Indices into `words` by the scalar of the word's first character when that is plain (words whose first
     /// character is not are in `slowHeads`), so that a clause is searched in one pass instead of once per word.
     let byHead: [Int: [Int]]
+    /// `NarrativeWordTable.headBits`: which scalars may be keys of `byHead`.
+    let headBits: [UInt64]
     let slowHeads: [Int]
 
     struct Word: Sendable {
@@ -69,6 +71,7 @@ struct NarrativeVocabulary: Sendable {
         functional = table.functional
         words = table.words
         byHead = table.byHead
+        headBits = table.headBits
         slowHeads = table.slowHeads
     }
 
@@ -86,7 +89,10 @@ struct NarrativeVocabulary: Sendable {
         }
         for i in chars.indices {
             if chars[i].other == nil {
-                for w in byHead[Int(chars[i].scalar.value)] ?? [] where at(w, i) { hits.append((w, i)) }
+                let v = Int(chars[i].scalar.value)
+                if NarrativeWordTable.mayStartWord(v, headBits) {
+                    for w in byHead[v] ?? [] where at(w, i) { hits.append((w, i)) }
+                }
                 for w in slowHeads where at(w, i) { hits.append((w, i)) }
             } else {
                 // A character without a key may still equal a word's first character (a compatibility ideograph).
@@ -126,13 +132,15 @@ struct NarrativeVocabulary: Sendable {
         return out
     }
 
+    /// The parts "政府采购" may be followed by.
+    static let procurementParts: [String: ProcurementPart] = ["货物": .goods, "工程": .works, "服务": .services]
+
     /// "政府采购" and "政府采购货物/工程/服务".
     func procurement(_ chars: [NarrativeChar]) -> [LabelMatch] {
         var out: [LabelMatch] = []
         for s in Self.occurrences(Self.procurementWord, in: chars) {
             let next = chars[(s + 4)..<min(chars.count, s + 6)].text
-            let parts: [String: ProcurementPart] = ["货物": .goods, "工程": .works, "服务": .services]
-            let part = parts[next] ?? .total
+            let part = Self.procurementParts[next] ?? .total
             let end = part == .total ? s + 4 : s + 6
             out.append(LabelMatch(topic: .procurement(part), start: s, end: end, strength: .strong, text: chars[s..<end].text))
         }

@@ -8,7 +8,24 @@ struct NarrativeWordTable: Sendable {
     let functional: [([NarrativeChar], String)]
     let words: [NarrativeVocabulary.Word]
     let byHead: [Int: [Int]]
+    /// `byHead`'s keys as bits (`headBit`): a scalar whose bit is clear starts no word of `byHead`, told without
+    /// hashing it (most characters of a clause start none).
+    let headBits: [UInt64]
     let slowHeads: [Int]
+
+    /// `headBits` holds 1024 bits, a scalar's by its value's low ten bits.
+    static let headBitWords = 16
+
+    /// Which word of `headBits` holds the bit of the scalar whose value is `v`, and that bit.
+    @inline(__always) static func headBit(_ v: Int) -> (word: Int, bit: UInt64) {
+        ((v >> 6) & (headBitWords - 1), 1 << UInt64(v & 63))
+    }
+
+    /// Whether a plain character whose scalar's value is `v` may start a word of `byHead` (false: it starts none).
+    @inline(__always) static func mayStartWord(_ v: Int, _ headBits: [UInt64]) -> Bool {
+        let (word, bit) = headBit(v)
+        return headBits[word] & bit != 0
+    }
 
     /// The table without a catalog: the fixed words only.
     static let noCatalog = NarrativeWordTable(catalog: nil)
@@ -36,6 +53,9 @@ struct NarrativeWordTable: Sendable {
         }
         self.words = words
         self.byHead = byHead
+        var bits = [UInt64](repeating: 0, count: Self.headBitWords)
+        for k in byHead.keys { let (word, bit) = Self.headBit(k); bits[word] |= bit }
+        headBits = bits
         self.slowHeads = slowHeads
     }
 }

@@ -33,6 +33,8 @@ enum NarrativeWords {
 
     /// The prefix without trailing fillers ("增加了" → "增加", "下降为" → "下降").
     static func trimmed(_ s: String) -> String {
+        // Most prefixes end with no filler: told by one `SuffixWords` pass, not a `hasTextSuffix` per filler.
+        guard fillerEndings.firstEnding(s) != nil else { return s }
         var t = s
         var changed = true
         while changed {
@@ -56,6 +58,7 @@ enum NarrativeWords {
 
     /// `up`, `down`, `rateUp` and `rateDown` as suffixes, each word's bytes made once (asked for every figure).
     static let upEndings = SuffixWords(up), downEndings = SuffixWords(down)
+    static let fillerEndings = SuffixWords(fillers)
     static let rateUpEndings = SuffixWords(rateUp), rateDownEndings = SuffixWords(rateDown)
 
     /// A reason without its trailing words ("公务接待费用的降低" → "公务接待费用的降低", "经费增加所致" → "经费增加").

@@ -107,16 +107,38 @@ struct IndicatorMoney {
     var per: String?
 
     init?(_ unit: String) {
+        // Every unit of `multipliers` holds 元, and keying writes no ideograph: a unit that cannot hold it (most
+        // indicators': "%", "人", "个"), found in one pass over its bytes, is none, without being keyed and split.
+        guard TextNormalization.mayHoldIdeograph(unit, Self.yuanIdeograph) else { return nil }
         let k = TextNormalization.key(unit).replacingAll("／", with: "/")
-        let parts = k.split(separator: "/", maxSplits: 1).map(String.init)
+        // Split by bytes where each "/" byte is a "/" character (most units); by characters otherwise.
+        let bySlashBytes = TextNormalization.isPlainCJK(k) || !TextNormalization.withBytes(k) { $0.contains(0x2F) }
+        let parts = bySlashBytes ? Self.slashParts(k) : k.split(separator: "/", maxSplits: 1).map(String.init)
         guard let head = parts.first else { return nil }
         guard let m = Self.multipliers[head] else { return nil }
         yuanPerUnit = m
         per = parts.count > 1 ? parts[1] : nil
     }
 
+    /// `k.split(separator: "/", maxSplits: 1)` read off the bytes (empty parts left out, as `split` leaves them): what
+    /// `split` gives when each "/" byte of `k` is a "/" character — `k` plain (`TextNormalization.isPlainCJK`: each
+    /// scalar a character) or without one.
+    static func slashParts(_ k: String) -> [String] {
+        TextNormalization.withBytes(k) { b in
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            var i = 0
+            while i < b.count && b[i] == 0x2F { i += 1 }
+            guard i < b.count else { return [] }
+            var j = i
+            while j < b.count && b[j] != 0x2F { j += 1 }
+            return j + 1 < b.count ? [text(i..<j), text((j + 1)..<b.count)] : [text(i..<j)]
+        }
+    }
+
     /// 元 in one of each unit.
     static let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]
+    /// The ideograph every unit of `multipliers` holds.
+    static let yuanIdeograph: [Unicode.Scalar] = ["元"]
 
     /// A total (元, 万元, 万元/年), not a unit price (元/人, 元/平方米).
     var isTotal: Bool { per == nil || per == "年" || per == "项目" || per == "项" }
