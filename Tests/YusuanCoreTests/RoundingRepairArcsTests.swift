@@ -21,10 +21,11 @@ import Testing
         let open = (0..<edgeCount).map { _ in random.next() % 4 != 0 }
         let up = (0..<edgeCount).map { _ in random.next() % 2 == 0 }
         let network = RoundedNetwork(tail: tail, head: head, open: open, up: up, nodeCount: nodeCount, firstLeafEdge: 1)
-        let (start, at) = RoundingRepair.incidence(count: nodeCount, groups: Array(0..<edgeCount)) { e, visit in
+        let lists = LaminarFamilies.incidence(count: nodeCount, groups: 0..<edgeCount) { e, visit in
             visit(tail[e])
             visit(head[e])
         }
+        let (start, at) = (lists.start, lists.entries)
         let (arcs, arcsOfEdge) = RoundingRepair.arcs(network, edgesStart: start, edgesAt: at)
         #expect(arcs.count == 2 * edgeCount)
         for node in 0..<nodeCount {

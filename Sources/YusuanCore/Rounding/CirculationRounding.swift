@@ -95,14 +95,15 @@ struct CirculationRounding {
         }
         (self.tail, self.head, self.flow, self.open, self.nearestUp) = (tail, head, flow, open, nearestUp)
         // Adjacency lists of fractional edges, as one array of per-node segments (each edge at its tail, then
-        // at its head, in edge order), by the repair's incidence builder; every end is a node numbered above.
-        let (start, entries) = RoundingRepair.incidence(count: nodeCount, groups: fractional) { [tail, head] e, visit in
+        // at its head, in edge order), by the one incidence builder; every end is a node numbered above.
+        let lists = LaminarFamilies.incidence(count: nodeCount, groups: fractional) { [tail, head] e, visit in
             visit(tail[e])
             visit(head[e])
         }
+        let start = lists.start
         adjacencyStart = Array(start[0..<nodeCount])
         adjacencyCount = (0..<nodeCount).map { start[$0 + 1] - start[$0] }
-        adjacency = entries
+        adjacency = lists.entries
     }
 
     /// Whether `0 < flow < unit`, in one unsigned comparison: the flow less one (wrapped) below `unit - 1`,

@@ -1,6 +1,5 @@
-/// The incidence lists the repair reads: the outer sets at each leaf and the edges at each node (as arcs).
-/// `incidence` is also the one builder of the circulation's adjacency (the search reads the structure's sets
-/// per leaf, `AggregateStructure.setsOfLeaf`).
+/// The edges at each node as the repair reads them (arcs). Its incidence lists (the outer sets at each leaf, the
+/// edges at each node) come from `LaminarFamilies.incidence`, the one builder of such lists.
 extension RoundingRepair {
     /// An edge at a node as the search reads it, in one load: the edge, its other end, whether the node is its
     /// tail, whether a path may use the edge at all (not the grand total, and its exact flow fractional), and
@@ -49,27 +48,5 @@ extension RoundingRepair {
             initialized = edgesAt.count
         }
         return (arcs, arcsOfEdge)
-    }
-
-    /// For each item, the ids of the groups holding it, in group order (CSR: start offsets, entries).
-    /// Over raw buffers: the items are positions the code builds (leaves of sets, ends of edges), below `count`.
-    static func incidence(count: Int, groups: [Int], items: (Int, (Int) -> Void) -> Void) -> ([Int], [Int]) {
-        var start = [Int](repeating: 0, count: count + 1)
-        start.withUnsafeMutableBufferPointer { start in
-            for group in groups { items(group) { start[$0 &+ 1] &+= 1 } }
-            for i in 1..<start.count { start[i] &+= start[i &- 1] }
-        }
-        var entries = [Int](repeating: 0, count: start[count])
-        var fill = start
-        entries.withUnsafeMutableBufferPointer { entries in
-        fill.withUnsafeMutableBufferPointer { fill in
-            for group in groups {
-                items(group) { item in
-                    entries[fill[item]] = group
-                    fill[item] &+= 1
-                }
-            }
-        }}
-        return (start, entries)
     }
 }

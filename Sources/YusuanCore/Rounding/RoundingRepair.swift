@@ -72,16 +72,17 @@ struct RoundingRepair {
         self.workLimit = workLimit
         let leafCount = s.fractionalLeaves.count
         outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
-        (setsStart, setsOfLeaf) = RoundingRepair.incidence(count: leafCount, groups: outer) { set, visit in
+        let setsAt = LaminarFamilies.incidence(count: leafCount, groups: outer) { set, visit in
             for leaf in s.members[set] { visit(leaf) }
         }
-        let edgesAt: [Int]
+        (setsStart, setsOfLeaf) = (setsAt.start, setsAt.entries)
         // The edges at each node, in edge order, an edge listed at its tail and then at its head.
-        (edgesStart, edgesAt) = RoundingRepair.incidence(count: network.nodeCount, groups: Array(network.tail.indices)) { e, visit in
+        let edgesAt = LaminarFamilies.incidence(count: network.nodeCount, groups: network.tail.indices) { e, visit in
             visit(network.tail[e])
             visit(network.head[e])
         }
-        (arcs, arcsOfEdge) = RoundingRepair.arcs(network, edgesStart: edgesStart, edgesAt: edgesAt)
+        edgesStart = edgesAt.start
+        (arcs, arcsOfEdge) = RoundingRepair.arcs(network, edgesStart: edgesStart, edgesAt: edgesAt.entries)
         // Counts are read only for the outer sets (the others stay 0); a set's members are fractional leaves,
         // each with its edge.
         var count = [Int](repeating: 0, count: s.members.count)
