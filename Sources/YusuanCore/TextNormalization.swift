@@ -158,12 +158,10 @@ extension StringProtocol {
     /// corrupt strings when many threads used it at once.
     /// Works on Unicode scalars (no grapheme breaking): every cell of every document passes through here.
     @inlinable public var trimmed: String {
-        // Neither end can be white space (first byte not one that starts a space, last byte not one that ends
-        // one: see `Unicode.Scalar.isSpace`): nothing to trim. Else the white space is found on the bytes of the
-        // string's buffer (`TextNormalization.trimmedRange`) and the rest copied once.
+        // The white space is found on the bytes of the string's buffer (`TextNormalization.trimmedRange`, which
+        // answers at once when neither end can be white space) and the rest copied once, if anything was trimmed.
         if let whole = self as? String {
             return TextNormalization.withBytes(whole) { b -> String in
-                if b.isEmpty || (!Self.mayStartSpace(b[0]) && !Self.mayEndSpace(b[b.count - 1])) { return whole }
                 let kept = TextNormalization.trimmedRange(b)
                 if kept.count == b.count { return whole }
                 return String(decoding: UnsafeBufferPointer(rebasing: b[kept]), as: UTF8.self)
@@ -179,24 +177,6 @@ extension StringProtocol {
             end = before
         }
         return String(self[start..<end])
-    }
-
-    /// Whether a scalar starting with this UTF-8 byte may be white space (09–0D, 20, C2, E1, E2, E3).
-    @inlinable static func mayStartSpace(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
-        default: false
-        }
-    }
-
-    /// Whether a scalar ending with this UTF-8 byte may be white space: ASCII 09–0D and 20, and the last bytes
-    /// of U+0085 (85), U+00A0 (A0), U+1680 and U+3000 (80), U+2000–U+200A (80–8A), U+2028, U+2029, U+202F
-    /// (A8, A9, AF) and U+205F (9F).
-    @inlinable static func mayEndSpace(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x09...0x0D, 0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
-        default: false
-        }
     }
 
     /// The fields between `separator`s, empty ones kept ("a\t\tb" → ["a", "", "b"]).

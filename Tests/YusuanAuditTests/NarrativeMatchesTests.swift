@@ -41,4 +41,22 @@ import YusuanCore
             }
         }
     }
+
+    /// `occurrences` scans the arrays' buffers (round 30); it must find every start where the word's characters
+    /// follow one another, as comparing each slice with the word finds, overlapping starts included.
+    @Test func occurrencesAreTheStartsOfEveryEqualSlice() {
+        let pieces = ["公", "务", "用", "车", "政", "府", "采", "购", "费", "公务", "\u{F900}", "e\u{301}", "\r\n", "Ａ", "1"]
+        var state: UInt64 = 30
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5_000 {
+            let word = NarrativeChar.array((0..<(1 + next(3))).map { _ in pieces[next(pieces.count)] }.joined())
+            let chars = NarrativeChar.array((0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined())
+            let expected = chars.count < word.count ? []
+                : (0...(chars.count - word.count)).filter { chars[$0..<($0 + word.count)].elementsEqual(word) }
+            #expect(NarrativeVocabulary.occurrences(word, in: chars) == expected, "\(word.text) in \(chars.text)")
+        }
+    }
 }

@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    /// `trimmedRange` answers from the end bytes alone when neither can be white space: the byte range of the
+    /// scalars trimming keeps, on any text.
+    @Test func trimmedRangeIsTheRangeOfTheScalarsKept() {
+        var rng = SplitMix64(seed: 30)
+        let alphabet = Self.spaces + Self.others
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 7)
+            var scalars: [Unicode.Scalar] = []
+            for _ in 0..<n { scalars.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            let lead = scalars.prefix { Self.isSpace($0) }.count
+            let trail = lead == n ? 0 : scalars.reversed().prefix { Self.isSpace($0) }.count
+            let bytes = scalars.map { String($0).utf8.count }
+            let expected = bytes.prefix(lead).reduce(0, +)..<(bytes.reduce(0, +) - bytes.suffix(trail).reduce(0, +))
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            var text = String(view)
+            let range = text.withUTF8 { TextNormalization.trimmedRange($0) }
+            #expect(range == expected,
+                    "\(scalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func aStringWithNothingToTrimIsReturnedAsItIs() {
         for text in ["", "中", "预算 收入", "合计\t", "\u{3000}收入", "元", "U+2003\u{2003}x"] {
             #expect(text.trimmed == Self.reference(text))

@@ -5,17 +5,18 @@ enum CodeNameConsistency {
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         let codes = PrintedCodes.all(ctx, derived: true)
         guard !codes.isEmpty else { return .notApplicable(reason: "no classification codes in the tables") }
-        // Each code's uses by index: the uses themselves are copied out only for a code with more than one name.
-        var byCode: [String: [Int]] = [:]
-        var order: [String] = []
+        // Each code's uses by index, codes in the order first seen (one dictionary lookup per use): the uses
+        // themselves are copied out only for a code with more than one name.
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(codes.count)  // no table grown and hashed again on the way
+        var groups: [(digits: String, indices: [Int])] = []
         for i in codes.indices {
             let digits = codes[i].code.digits
-            if byCode[digits] == nil { order.append(digits) }
-            byCode[digits, default: []].append(i)
+            let n = number(of: digits, in: &numbers, next: groups.count)
+            if n == groups.count { groups.append((digits, [i])) } else { groups[n].indices.append(i) }
         }
         var findings: [Finding] = []
-        for digits in order {
-            guard let indices = byCode[digits] else { continue }
+        for (digits, indices) in groups {
             var variants: [String] = []
             for i in indices where !variants.contains(codes[i].key) { variants.append(codes[i].key) }
             guard variants.count > 1 else { continue }
@@ -42,5 +43,12 @@ enum CodeNameConsistency {
             }
         }
         return .ran(findings)
+    }
+
+    /// The number of `key` in `numbers`; `next`, now its number, when it had none. One hash, where asking and then
+    /// inserting takes two: the `default:` subscript stores the default it yields.
+    static func number(of key: String, in numbers: inout [String: Int], next: Int) -> Int {
+        func value(_ n: inout Int) -> Int { n }
+        return value(&numbers[key, default: next])
     }
 }

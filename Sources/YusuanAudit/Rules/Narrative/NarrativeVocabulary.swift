@@ -108,7 +108,10 @@ struct NarrativeVocabulary: Sendable {
             }
         }
         emit(weak: false)
-        out += vehicles(chars) + procurement(chars) + classificationPaths(chars)
+        // One by one: joining them first would make two arrays for nothing.
+        out += vehicles(chars)
+        out += procurement(chars)
+        out += classificationPaths(chars)
         emit(weak: true)
         return out
     }
@@ -192,10 +195,15 @@ struct NarrativeVocabulary: Sendable {
     static func occurrences(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> [Int] {
         guard let head = word.first, word.count <= chars.count else { return [] }
         var out: [Int] = []
-        var i = 0
-        while i + word.count <= chars.count {
-            if chars[i] == head && chars[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
-            i += 1
+        // On the arrays' buffers: every clause is searched for each of a few words.
+        chars.withUnsafeBufferPointer { c in
+            word.withUnsafeBufferPointer { w in
+                for i in 0...(c.count - w.count) where c[i] == head {
+                    var j = 1
+                    while j < w.count && c[i + j] == w[j] { j += 1 }
+                    if j == w.count { out.append(i) }
+                }
+            }
         }
         return out
     }
