@@ -58,6 +58,13 @@ extension RoundingSearch {
             }
             let firstGain = gain[first]
             let firstFrozen = frozenUntil[first] > step
+            // The bound as a limit on the second leaf's gain, for each way it moves: `gain[second]` above it
+            // rules the pair out (`Int.max` while no move is best: nothing is ruled out). Kept in step with
+            // `bestGain`, so that each leaf passed over costs one comparison and no arithmetic.
+            func limits() -> (same: Int, opposite: Int) {
+                bestGain == Int.max ? (Int.max, Int.max) : (bestGain - firstGain, bestGain - firstGain + firstSpread)
+            }
+            var (limitSame, limitOpposite) = limits()
             // The pair loop reads raw buffers: every index in it is a leaf or a set of the problem.
             setsStart.withUnsafeBufferPointer { setsStart in
             setsOfLeaf.withUnsafeBufferPointer { setsOfLeaf in
@@ -66,20 +73,21 @@ extension RoundingSearch {
             pairSame.withUnsafeBufferPointer { pairSame in
             pairOpposite.withUnsafeBufferPointer { pairOpposite in
                 for block in 0..<blockCount {
-                    if bestGain != Int.max {
-                        let same = firstUp ? blockMinUp[block] : blockMinDown[block]
-                        let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
-                        if (same == Int.max || firstGain + same > bestGain)
-                            && (opposite == Int.max || firstGain + opposite - firstSpread > bestGain) { continue }
-                    }
+                    // A block with no leaf (`Int.max`) one way is ruled out that way too.
+                    let same = firstUp ? blockMinUp[block] : blockMinDown[block]
+                    let opposite = firstUp ? blockMinDown[block] : blockMinUp[block]
+                    if same > limitSame && opposite > limitOpposite { continue }
                     let end = min(leafCount, (block + 1) &* Self.blockSize)
                     for second in (block &* Self.blockSize)..<end where second != first {
-                        var g = firstGain + gain[second]
                         let sameWay = up[second] == firstUp
-                        if g - (sameWay ? 0 : firstSpread) > bestGain { continue }
+                        if gain[second] > (sameWay ? limitSame : limitOpposite) { continue }
+                        var g = firstGain + gain[second]
                         let difference = sameWay ? pairSame : pairOpposite
                         for k in setsStart[second]..<setsStart[second &+ 1] { g += difference[setsOfLeaf[k]] }
+                        // Above the best, `consider` would pass it over whether frozen or not.
+                        if g > bestGain { continue }
                         consider(Move(first, second), g, frozen: firstFrozen || frozenUntil[second] > step)
+                        (limitSame, limitOpposite) = limits()
                     }
                 }
             }}}}}}
