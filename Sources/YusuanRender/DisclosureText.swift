@@ -84,8 +84,8 @@ public enum DisclosureText {
             guard !s.isEmpty else { return }
             let plain = TextNormalization.withBytes(s) { b -> Bool in
                 guard !DisclosureText.hasTabOrBreak(b) else { return false }
-                // Most cells are trimmed already, as `isTrimmed` tells by their end bytes: no search for white space.
-                let kept = TextNormalization.isTrimmed(s) ? b.indices : TextNormalization.trimmedRange(b)
+                // Most cells are trimmed already: `trimmedRange` tells that by their end bytes, without a search.
+                let kept = TextNormalization.trimmedRange(b)
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[kept]))
                 return true
             }
