@@ -135,14 +135,9 @@ public enum DisclosureText {
     static func hasTabOrBreak(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if let base = b.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
             while i + 8 <= b.count {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // Some byte is below 0x0E exactly when `below` is not 0; some byte is C2 (E2) exactly when `c2` (`e2`)
-                // has a zero byte, which the second test tells.
-                let below = (x &- ones &* 0x0E) & ~x & highs
-                let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
-                if below | ((c2 &- ones) & ~c2 | (e2 &- ones) & ~e2) & highs != 0 { break }
+                let x = ByteLanes.load(base, at: i)
+                if ByteLanes.below(x, 0x0E) | ByteLanes.equal(x, 0xC2) | ByteLanes.equal(x, 0xE2) != 0 { break }
                 i += 8
             }
         }

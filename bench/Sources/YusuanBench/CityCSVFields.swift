@@ -1,4 +1,5 @@
 import Foundation
+import YusuanCore
 
 extension CityCSV {
     // Reading a line's fields in place: where they lie (`find`, `field`, `split`), their text and amount, and where a
@@ -45,14 +46,10 @@ extension CityCSV {
                 }
                 if let base = bytes.baseAddress {
                     // The commas found eight bytes at a time (a `memchr` call per field cost about 60 instructions with
-                    // its loop, 8 fields a line, twice per line of a city): `x` is zero in a comma's byte, and `hits` has
-                    // the top bit of exactly those bytes (each byte's low seven bits are added apart, so nothing carries
-                    // between bytes).
-                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+                    // its loop, 8 fields a line, twice per line of a city): `hits` has the top bit of each comma's byte.
                     var p = start
                     while end &- p >= 8 {
-                        let x = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)) ^ commas
-                        var hits = ~(((x & low) &+ low) | x | low)
+                        var hits = ByteLanes.equal(ByteLanes.load(base, at: p), 0x2C)
                         while hits != 0 {
                             field(to: p &+ hits.trailingZeroBitCount >> 3)
                             hits &= hits &- 1
