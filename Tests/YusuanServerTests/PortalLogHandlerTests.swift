@@ -42,6 +42,24 @@ struct PortalLogHandlerTests {
         #expect(handler[metadataKey: "user"] == "officer")
     }
 
+    @Test("a line carries the portal's request id alone once it is set, Hummingbird's before")
+    func oneRequestID() {
+        let written = Mutex([String]())
+        var handler = PortalLogHandler(label: "yusuan.serve", level: .info) { bytes in
+            written.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+        }
+        handler[metadataKey: "hb.request.id"] = "17"
+        let before = handler
+        handler[metadataKey: "request_id"] = "0123abcd-0000-ffff"
+        let after = handler
+        Logger(label: "yusuan.serve") { _ in before }.info("early")
+        Logger(label: "yusuan.serve") { _ in after }.info("request")
+        let lines = written.withLock { $0 }
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix(" info yusuan.serve : hb.request.id=17 early\n") == true)
+        #expect(lines.last?.hasSuffix(" info yusuan.serve : request_id=0123abcd-0000-ffff request\n") == true)
+    }
+
     @Test("request ids are 8-4-4 lowercase hex and do not repeat")
     func requestIDs() {
         #expect(RequestIDs.format(0x0123_4567_89ab_cdef) == "01234567-89ab-cdef")

@@ -113,7 +113,6 @@ final class KeptPages: Sendable {
         head.writeStaticString("\r\n")
         if logger.logLevel <= .info {
             var logger = self.logger
-            logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
             logger[metadataKey: "request_id"] = "\(requestID)"
             RequestIDMiddleware.log(logger, method: request.method, path: path, status: status,
                                     elapsed: ContinuousClock.now - start)

@@ -32,6 +32,7 @@ struct PortalLogHandler: LogHandler {
         var pairs = metadata.map { (key: $0.key, value: $0.value) }
         if let provided = metadataProvider?.get() { Self.overlay(provided, on: &pairs) }
         if let given = event.metadata { Self.overlay(given, on: &pairs) }
+        Self.dropSupersededID(from: &pairs)
         pairs.sort { $0.key < $1.key }
         write(Self.line(date: Date(), level: event.level, label: label, metadata: pairs, message: event.message.description))
     }
@@ -45,6 +46,15 @@ struct PortalLogHandler: LogHandler {
                 pairs.append((key, value))
             }
         }
+    }
+
+    /// Hummingbird gives every request's logger an id of its own (`hb.request.id`, which `RequestContext.id` reads,
+    /// so it stays on the logger); once the portal's id (`request_id`, the X-Request-Id the client sees) is set,
+    /// a line carries that one alone. A line logged before the portal's id is set (Hummingbird's own, about a
+    /// request the middleware never saw) keeps Hummingbird's.
+    static func dropSupersededID(from pairs: inout [(key: String, value: Logger.MetadataValue)]) {
+        guard pairs.contains(where: { $0.key == "request_id" }) else { return }
+        pairs.removeAll { $0.key == "hb.request.id" }
     }
 
     /// The bytes of one event, ending in a newline; `metadata` in the order it is to be written.
