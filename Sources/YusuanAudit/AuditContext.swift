@@ -24,6 +24,9 @@ public struct AuditContext: Sendable {
     /// Every grid table (`DisclosureTable.isGrid`), in document order: found once for the five rules that read
     /// them (each filtering the tables copied every grid).
     let grids: [DisclosureTable]
+    /// The total and part columns of each grid (`TotalColumns.identities`; none for a 三公 table), in the order of
+    /// `grids`: found once for SUM-003, which checks them, and FIN-003, which leaves them to it.
+    let gridColumnIdentities: [[TotalColumns.Identity]]
 
     public init(disclosure: Disclosure, profile: Profile?) {
         self.disclosure = disclosure
@@ -40,6 +43,7 @@ public struct AuditContext: Sendable {
         overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
         printedCodes = PrintedCodes.find(disclosure, derived: true)
         grids = disclosure.tables.filter(\.isGrid)
+        gridColumnIdentities = grids.map { $0.kind == .threePublic ? [] : TotalColumns.identities($0) }
     }
 
     public var year: Int? { disclosure.year }

@@ -126,7 +126,9 @@ public struct DisclosureTable: Hashable, Sendable, Codable {
 
     /// Whether no money cell of the table holds a non-zero figure.
     public var hasNoData: Bool {
-        !rows.contains { row in moneyColumns.contains { col in (row.number(col.index, blankAsZero: true) ?? .zero) != .zero } }
+        // The money columns found once, not once a row.
+        let money = moneyColumns
+        return !rows.contains { row in money.contains { col in (row.number(col.index, blankAsZero: true) ?? .zero) != .zero } }
     }
 
     /// "附件2 一般公共预算财政拨款支出预算表" — how findings name the table.

@@ -79,30 +79,37 @@ extension TextNormalization {
         withBytes(s) { b in
             let n = b.count
             func spaceWidth(_ i: Int) -> Int { spaceLength(b, at: i, end: n) }
-            var out: [UInt8] = []
-            out.reserveCapacity(n)
-            var last: UInt8 = 0  // the last byte written; 0 before any
-            var i = 0
-            while i < n {
-                var w = spaceWidth(i)
-                if w == 0 {
-                    out.append(b[i])
-                    last = b[i]
-                    i += 1
-                    continue
+            // A byte is written for each byte kept and at most one for a run of white space dropped, so never more
+            // than were read: the text goes straight into the new string's storage (one allocation).
+            return String(unsafeUninitializedCapacity: n) { out in
+                var k = 0  // bytes written
+                func put(_ c: UInt8) {
+                    if k < out.count { out[k] = c }
+                    k += 1
                 }
-                var j = i
-                while w > 0 {
-                    j += w
-                    w = j < n ? spaceWidth(j) : 0
+                var last: UInt8 = 0  // the last byte written; 0 before any
+                var i = 0
+                while i < n {
+                    var w = spaceWidth(i)
+                    if w == 0 {
+                        put(b[i])
+                        last = b[i]
+                        i += 1
+                        continue
+                    }
+                    var j = i
+                    while w > 0 {
+                        j += w
+                        w = j < n ? spaceWidth(j) : 0
+                    }
+                    if j < n && isLatinOrDigit(Unicode.Scalar(last)) && isLatinOrDigit(Unicode.Scalar(b[j])) {
+                        put(0x20)
+                        last = 0x20
+                    }
+                    i = j
                 }
-                if j < n && isLatinOrDigit(Unicode.Scalar(last)) && isLatinOrDigit(Unicode.Scalar(b[j])) {
-                    out.append(0x20)
-                    last = 0x20
-                }
-                i = j
+                return Swift.min(k, out.count)
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

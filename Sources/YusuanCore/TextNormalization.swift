@@ -9,27 +9,6 @@ public enum TextNormalization {
         return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// Appends the UTF-8 encoding of `u` (faster than appending to a `String.UnicodeScalarView`).
-    @inline(__always) static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = u.value
-        switch v {
-        case 0..<0x80:
-            out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (v >> 12)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            out.append(UInt8(0xF0 | (v >> 18)))
-            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
-
     /// A label's comparison key: half-width, no whitespace, unified parentheses and quotes.
     /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
     /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
@@ -40,20 +19,28 @@ public enum TextNormalization {
         case .asciiOnly: return asciiKey(s)
         case .other: break
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            var u = scalar
-            if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
-            if u.isSpace { continue }
-            switch u {
-            case "“", "”", "\"", "‘", "’", "'": continue
-            case "【", "〔", "[": out.append(0x28)
-            case "】", "〕", "]": out.append(0x29)
-            default: appendUTF8(u, to: &out)
+        // Each scalar is kept, dropped or made one ASCII byte, so the key is never longer than `s`: it is written
+        // straight into the new string's storage (one allocation, none when it is short enough to be held inline).
+        return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+            var n = 0
+            // Every write is bounds-checked all the same (the key is never longer than `s`, so none is dropped).
+            func put(_ b: UInt8) {
+                if n < out.count { out[n] = b }
+                n += 1
             }
+            for scalar in s.unicodeScalars {
+                var u = scalar
+                if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
+                if u.isSpace { continue }
+                switch u {
+                case "“", "”", "\"", "‘", "’", "'": continue
+                case "【", "〔", "[": put(0x28)
+                case "】", "〕", "]": put(0x29)
+                default: UTF8.encode(u, into: put)
+                }
+            }
+            return Swift.min(n, out.count)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `s` may hold one of `ideographs` (CJK unified ideographs, U+4E00–9FFF) as a character, or a
@@ -137,17 +124,20 @@ public enum TextNormalization {
     /// Every other byte is kept as it is, as the pass over scalars would write it.
     static func asciiKey(_ s: String) -> String {
         withBytes(s) { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            for b in bytes {
-                switch b {
-                case 0x09...0x0D, 0x20, 0x22, 0x27: continue
-                case 0x5B: out.append(0x28)
-                case 0x5D: out.append(0x29)
-                default: out.append(b)
+            // One byte written at most for each byte read: the key goes straight into the new string's storage.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                for b in bytes {
+                    switch b {
+                    case 0x09...0x0D, 0x20, 0x22, 0x27: continue
+                    case 0x5B: out[n] = 0x28
+                    case 0x5D: out[n] = 0x29
+                    default: out[n] = b
+                    }
+                    n += 1
                 }
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

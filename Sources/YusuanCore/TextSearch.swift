@@ -22,22 +22,35 @@ extension StringProtocol {
     /// search over bytes; nil when it does not occur or `other` is empty. On plain text (`isPlainCJK`) with a plain
     /// `other`, the offsets order matches as Foundation's `range(of:)` orders them, without NSString.
     public func utf8Offset(of other: String, backwards: Bool = false) -> Int? {
-        let hay = Array(utf8), needle = Array(other.utf8)
-        let n = needle.count
-        guard n > 0, hay.count >= n else { return nil }
-        func at(_ i: Int) -> Bool {
-            var j = 0
-            while j < n && hay[i + j] == needle[j] { j += 1 }
-            return j == n
+        // Over the two strings' buffers where they have them (copied only when they do not): this runs for each
+        // word a narrative clause is searched for.
+        let found = utf8.withContiguousStorageIfAvailable { hay in
+            TextNormalization.withBytes(other) { needle in byteOffset(hay, needle, backwards: backwards) }
         }
-        if backwards {
-            var i = hay.count - n
-            while i >= 0 { if at(i) { return i }; i -= 1 }
-        } else {
-            for i in 0...(hay.count - n) where at(i) { return i }
+        if let found { return found }
+        return Array(utf8).withUnsafeBufferPointer { hay in
+            TextNormalization.withBytes(other) { needle in byteOffset(hay, needle, backwards: backwards) }
         }
-        return nil
     }
+}
+
+/// The offset in `hay` of the first (or, `backwards`, the last) occurrence of `needle`; nil when there is none or
+/// `needle` is empty.
+func byteOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
+    let n = needle.count
+    guard n > 0, hay.count >= n else { return nil }
+    func at(_ i: Int) -> Bool {
+        var j = 0
+        while j < n && hay[i + j] == needle[j] { j += 1 }
+        return j == n
+    }
+    if backwards {
+        var i = hay.count - n
+        while i >= 0 { if at(i) { return i }; i -= 1 }
+    } else {
+        for i in 0...(hay.count - n) where at(i) { return i }
+    }
+    return nil
 }
 
 /// Whether `needle` occurs in `hay`. Candidates are found by the needle's last byte with `memchr` (vectorised in

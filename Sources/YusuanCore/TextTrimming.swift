@@ -24,7 +24,7 @@ extension TextNormalization {
     @inlinable public static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         // Most text has nothing to trim: neither its first byte nor its last can be one of white space, seen
         // without finding where the last scalar starts.
-        if b.isEmpty || (!String.mayStartSpace(b[0]) && !String.mayEndSpace(b[b.count - 1])) { return 0..<b.count }
+        if b.isEmpty || (!mayStartSpace(b[0]) && !mayEndSpace(b[b.count - 1])) { return 0..<b.count }
         let start = leadingSpaceEnd(b)
         var end = b.count
         while end > start {
@@ -34,6 +34,25 @@ extension TextNormalization {
             end = first
         }
         return start..<end
+    }
+
+    /// Whether a scalar starting with this UTF-8 byte may be white space (09–0D, 20, C2, E1, E2, E3): the first
+    /// test of `trimmedRange` (internal, not private, as that is inlinable).
+    @inlinable static func mayStartSpace(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
+        default: false
+        }
+    }
+
+    /// Whether a scalar ending with this UTF-8 byte may be white space: ASCII 09–0D and 20, and the last bytes
+    /// of U+0085 (85), U+00A0 (A0), U+1680 and U+3000 (80), U+2000–U+200A (80–8A), U+2028, U+2029, U+202F
+    /// (A8, A9, AF) and U+205F (9F).
+    @inlinable static func mayEndSpace(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x09...0x0D, 0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
+        default: false
+        }
     }
 
     /// The byte offset of the first scalar of the valid UTF-8 `b` that is not white space (`b.count` when none is).
@@ -58,25 +77,5 @@ extension TextNormalization {
     /// trailing end need not be looked at.
     @inlinable public static func isBlank(_ s: String) -> Bool {
         withBytes(s) { leadingSpaceEnd($0) == $0.count }
-    }
-}
-
-extension StringProtocol {
-    /// Whether a scalar starting with this UTF-8 byte may be white space (09–0D, 20, C2, E1, E2, E3).
-    @inlinable static func mayStartSpace(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
-        default: false
-        }
-    }
-
-    /// Whether a scalar ending with this UTF-8 byte may be white space: ASCII 09–0D and 20, and the last bytes
-    /// of U+0085 (85), U+00A0 (A0), U+1680 and U+3000 (80), U+2000–U+200A (80–8A), U+2028, U+2029, U+202F
-    /// (A8, A9, AF) and U+205F (9F).
-    @inlinable static func mayEndSpace(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x09...0x0D, 0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
-        default: false
-        }
     }
 }

@@ -23,12 +23,12 @@ enum FormBuilder {
                 table.fields[last].value += line.text
                 continue
             }
-            table.fields += fields(line)
+            fields(line, into: &table.fields)
         }
         guard let h = headerIndex else { return table }
-        if let placed = FormGrid.build(table, lines: Array(lines[h...]), fieldLines: Array(fieldLines)) { return placed }
+        if let placed = FormGrid.build(table, lines: lines[h...], fieldLines: fieldLines) { return placed }
         let headerCells = lines[h].cells.map { TextNormalization.key($0) }
-        let width = max(headerCells.count, lines[(h + 1)...].map { $0.cells.count }.max() ?? 0)
+        let width = lines[(h + 1)...].reduce(headerCells.count) { max($0, $1.cells.count) }
         table.columns = (0..<width).map { i in
             let head = i < headerCells.count ? headerCells[i] : ""
             let role: ColumnRole = head.contains("权重") ? .percent : (i == 0 ? .text : .text)
@@ -38,18 +38,19 @@ enum FormBuilder {
             table.columns[nameIdx].role = .name
         }
         var rows: [Row] = []
+        let nameIdx = table.columns.firstIndex { $0.role == .name } ?? 1
         for line in lines[(h + 1)...] where !line.isBlank {
             var cells = line.cells
             let head0 = headerCells.first ?? ""
             if cells.count < width, head0.contains("绩效指标") || head0.isEmpty {
                 cells = Array(repeating: "", count: width - cells.count) + cells
             }
-            let padded = (0..<width).map { $0 < cells.count ? cells[$0].trimmed : "" }
-            let nameIdx = table.columns.firstIndex { $0.role == .name } ?? 1
-            let cellValues = padded.enumerated().map { i, t in
-                Cell(text: t, location: SourceLocation(line: line.location.line, page: line.location.page, sheet: line.location.sheet, column: i))
+            // Each cell trimmed (blank past the line's end) and made a cell at once: no array of the texts first.
+            let cellValues = (0..<width).map { i in
+                Cell(text: i < cells.count ? cells[i].trimmed : "",
+                     location: SourceLocation(line: line.location.line, page: line.location.page, sheet: line.location.sheet, column: i))
             }
-            rows.append(Row(code: nil, codePrinted: false, name: TextNormalization.compactChinese(padded[nameIdx]),
+            rows.append(Row(code: nil, codePrinted: false, name: TextNormalization.compactChinese(cellValues[nameIdx].text),
                             kind: .item, outline: nil, cells: cellValues, location: line.location))
         }
         table.rows = rows
@@ -74,10 +75,10 @@ enum FormBuilder {
 
     static let indicatorIdeograph: [Unicode.Scalar] = ["指"]
 
-    /// Label/value pairs of a field line: a known label, then the next non-empty cell.
-    static func fields(_ line: RawLine) -> [FormField] {
-        let cells = line.cells.map { $0.trimmed }
-        var out: [FormField] = []
+    /// Label/value pairs of a field line (a known label, then the next non-empty cell), appended to `out`.
+    static func fields(_ line: RawLine, into out: inout [FormField]) {
+        // Cells mostly come trimmed: then the line's own array is read, not a trimmed copy of it.
+        let cells = line.cells.allSatisfy(TextNormalization.isTrimmed) ? line.cells : line.cells.map { $0.trimmed }
         var i = 0
         while i < cells.count {
             let k = TextNormalization.key(cells[i])
@@ -92,7 +93,6 @@ enum FormBuilder {
                 i += 1
             }
         }
-        return out
     }
 
     static func isLabel(_ key: String) -> Bool {

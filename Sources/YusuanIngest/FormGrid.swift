@@ -12,8 +12,8 @@ enum FormGrid {
     }
 
     /// nil when the lines carry no positions (tab- or "|"-separated text): the caller lays cells
-    /// out by their order.
-    static func build(_ base: DisclosureTable, lines: [RawLine], fieldLines: [RawLine]) -> DisclosureTable? {
+    /// out by their order. The lines are the caller's, in place (no copy for a form that is not laid out so).
+    static func build(_ base: DisclosureTable, lines: ArraySlice<RawLine>, fieldLines: ArraySlice<RawLine>) -> DisclosureTable? {
         guard var header = lines.first, let spans = header.spans, spans.count == header.cells.count else { return nil }
         var rest = Array(lines.dropFirst())
         // The heading's second printed line: every cell of it joins the heading above it.

@@ -48,10 +48,8 @@ enum LayoutRows {
         return out
     }
 
-    static func nonEmpty(_ line: RawLine) -> [String] { line.cells.map(\.trimmed).filter { !$0.isEmpty } }
-
     static func isFigureOnly(_ line: RawLine) -> Bool {
-        let cells = nonEmpty(line)
+        let cells = line.nonEmptyTrimmedCells
         return !cells.isEmpty && cells.allSatisfy(LayoutSegments.isFigureWord)
     }
 
@@ -60,7 +58,7 @@ enum LayoutRows {
         // A PDF's line says how far below the line above it was printed: row spacing is no wrap.
         if let w = line.wraps, w.count == line.cells.count,
            line.cells.indices.contains(where: { !line.cells[$0].trimmed.isEmpty && !w[$0] }) { return false }
-        let cells = nonEmpty(line)
+        let cells = line.nonEmptyTrimmedCells
         guard !cells.isEmpty, cells.contains(where: { NumberParser.parse($0) == nil }) else { return false }
         return cells.allSatisfy { c in
             if NumberParser.parse(c) != nil { return c.count <= 2 && c.allSatisfy(\.isNumber) }

@@ -32,13 +32,14 @@ enum LayoutSegments {
 
     static func split(_ line: String) -> [Segment] {
         let spaced = line.contains(ideographicSpace) ? line.replacingAll(ideographicSpace, with: "  ") : line
-        let raw: [Segment]
+        // Each run is split at once into the one array returned (no array of the runs, none for each run).
+        var out: [Segment] = []
         if TextNormalization.scalarsAreCharacters(spaced) {
             // Each character is one scalar (so offsets are the same; and a space character is the space scalar
             // alone), and the space scalar is the byte 20, which no other scalar's UTF-8 holds: the runs are found
             // on the line's bytes, each cut from them, and their byte bounds turned into scalar offsets in one
             // pass (no array of the line's scalars, none of their byte offsets).
-            raw = TextNormalization.withBytes(spaced) { bytes in
+            TextNormalization.withBytes(spaced) { bytes in
                 var scalars = 0, at = 0  // `scalars` scalars start before byte `at`
                 func scalarOffset(_ byte: Int) -> Int {
                     while at < byte {
@@ -47,16 +48,21 @@ enum LayoutSegments {
                     }
                     return scalars
                 }
-                return spans(bytes, space: 0x20).map { r in
+                let runs = spans(bytes, space: 0x20)
+                out.reserveCapacity(runs.count)
+                for r in runs {
                     let lo = scalarOffset(r.lowerBound), hi = scalarOffset(r.upperBound)
-                    return Segment(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self), span: lo..<hi)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+                    splitFigureFromLabel(Segment(text: text, span: lo..<hi), into: &out)
                 }
             }
         } else {
             let chars = Array(spaced)
-            raw = spans(chars, space: " ").map { Segment(text: String(chars[$0]), span: $0) }
+            let runs = spans(chars, space: " ")
+            out.reserveCapacity(runs.count)
+            for r in runs { splitFigureFromLabel(Segment(text: String(chars[r]), span: r), into: &out) }
         }
-        return raw.flatMap(splitFigureFromLabel)
+        return out
     }
 
     static let ideographicSpace = "\u{3000}"
@@ -86,15 +92,18 @@ enum LayoutSegments {
         return out
     }
 
-    /// "156,211,123 一、一般公共服务支出" → the figure and the label; "1. 一般公共预算资金" stays whole.
-    static func splitFigureFromLabel(_ s: Segment) -> [Segment] {
+    /// "156,211,123 一、一般公共服务支出" → the figure and the label, appended to `segments`; "1. 一般公共预算资金"
+    /// is appended whole.
+    static func splitFigureFromLabel(_ s: Segment, into segments: inout [Segment]) {
         // Most cells hold no space: one word, nothing to split.
-        guard s.text.utf8.contains(UInt8(ascii: " ")) else { return [s] }
+        guard s.text.utf8.contains(UInt8(ascii: " ")) else { return segments.append(s) }
         // A figure word has an ASCII digit or a full-width one (UTF-8 EF BC 90–99) for `parseUnsigned` to read:
         // without either, no word is a figure and nothing is split.
-        guard TextNormalization.withBytes(s.text, { b in b.contains { (0x30...0x39).contains($0) || $0 == 0xEF } }) else { return [s] }
+        guard TextNormalization.withBytes(s.text, { b in b.contains { (0x30...0x39).contains($0) || $0 == 0xEF } }) else {
+            return segments.append(s)
+        }
         let (words, lengths) = wordsAndLengths(s.text)
-        guard words.count > 1 else { return [s] }
+        guard words.count > 1 else { return segments.append(s) }
         var out: [Segment] = []
         var current = ""
         var currentStart = s.span.lowerBound
@@ -113,7 +122,7 @@ enum LayoutSegments {
             offset += lengths[k] + (k + 1 < words.count ? 1 : 0)
         }
         out.append(Segment(text: current, span: currentStart..<s.span.upperBound))
-        return out.count > 1 && out.allSatisfy({ !$0.text.isEmpty }) ? out : [s]
+        if out.count > 1 && out.allSatisfy({ !$0.text.isEmpty }) { segments += out } else { segments.append(s) }
     }
 
     /// The words of `text` between spaces and each one's length in characters. Text whose characters are single

@@ -26,11 +26,21 @@ public struct RawLine: Hashable, Sendable {
     }
 
     /// The non-empty cells joined, for title and narrative matching.
-    public var text: String {
-        if cells.count == 1, let only = cells.first { return only.trimmed }
-        return cells.map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    public var text: String { ScannedLine(self).text }
     public var isBlank: Bool { cells.allSatisfy(TextNormalization.isBlank) }
+
+    /// The cells trimmed, the empty ones left out. The text reader's cells come trimmed: when none is empty or has
+    /// white space at an end, this is `cells` itself, shared rather than copied.
+    var nonEmptyTrimmedCells: [String] {
+        if cells.allSatisfy({ !$0.isEmpty && TextNormalization.isTrimmed($0) }) { return cells }
+        var out: [String] = []
+        out.reserveCapacity(cells.count)
+        for cell in cells {
+            let t = cell.trimmed
+            if !t.isEmpty { out.append(t) }
+        }
+        return out
+    }
 }
 
 /// A document as lines of cells.

@@ -8,13 +8,7 @@ struct ScannedLine {
     let labels: [String]
 
     init(_ line: borrowing RawLine) {
-        var labels: [String] = []
-        labels.reserveCapacity(line.cells.count)
-        for cell in line.cells {
-            let t = cell.trimmed
-            if !t.isEmpty { labels.append(t) }
-        }
-        self.labels = labels
+        labels = line.nonEmptyTrimmedCells
     }
 
     var isBlank: Bool { labels.isEmpty }

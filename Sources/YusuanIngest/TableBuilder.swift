@@ -103,8 +103,17 @@ struct TableBuilder {
         return cells.allSatisfy { c in headerCells.contains { $0 == c || ($0.hasPrefix(c) && c.count >= 2) } }
     }
 
+    /// The keys of the header lines' cells, the empty ones left out: one array made, not the cells, their keys and
+    /// the non-empty keys each in turn.
     static func headerKeys(_ header: ArraySlice<RawLine>) -> [String] {
-        header.flatMap { $0.cells }.map { TextNormalization.key($0) }.filter { !$0.isEmpty }
+        var out: [String] = []
+        for line in header {
+            for cell in line.cells {
+                let k = TextNormalization.key(cell)
+                if !k.isEmpty { out.append(k) }
+            }
+        }
+        return out
     }
 
     func build(meta: DocumentMeta) -> [DisclosureTable] {

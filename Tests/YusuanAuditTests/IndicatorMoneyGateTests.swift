@@ -29,7 +29,8 @@ import YusuanCore
         for _ in 0..<20_000 {
             let k = rng.text(length: 0...6, from: alphabet)
             guard TextNormalization.isPlainCJK(k) || !k.utf8.contains(0x2F) else { continue }
-            #expect(IndicatorMoney.slashParts(k) == k.split(separator: "/", maxSplits: 1).map(String.init), "\(k.unicodeScalars.map { $0.value })")
+            let parts = IndicatorMoney.slashParts(k).map { [$0.head] + ($0.per.map { [$0] } ?? []) } ?? []
+            #expect(parts == k.split(separator: "/", maxSplits: 1).map(String.init), "\(k.unicodeScalars.map { $0.value })")
             compared += 1
         }
         #expect(compared > 5_000)

@@ -67,4 +67,20 @@ import YusuanTestSupport
             #expect(NarrativeText.isSentenceEnd(c) == ["。", "!", "?"].contains(ch), "\(ch)")
         }
     }
+
+    /// `text` (round 31: counted, then written into the string's storage) is the text of the characters, on random
+    /// text of plain scalars of each UTF-8 length and of characters that are not plain, whole and in slices.
+    @Test func textIsTheCharactersText() {
+        let alphabet: [Unicode.Scalar] = ["a", "1", " ", "预", "算", "，", "Ａ", "\u{3000}", "\u{301}", "\u{F98E}", "\r", "\n", "é",
+                                          "\u{7FF}", "😀", "\u{3099}"]
+        var rng = SeededRandom(seed: 310)
+        for _ in 0..<5_000 {
+            let text = rng.text(length: 0...20, from: alphabet)
+            let chars = NarrativeChar.array(text) + text.unicodeScalars.map { NarrativeChar($0) }
+            #expect(Array(chars.text.utf8) == Array(String(chars.map(\.character)).utf8), "\(text.unicodeScalars.map { $0.value })")
+            let cut = chars.count / 3
+            #expect(Array(chars[cut...].text.utf8) == Array(String(chars[cut...].map(\.character)).utf8),
+                    "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
 }

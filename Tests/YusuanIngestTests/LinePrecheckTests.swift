@@ -28,6 +28,20 @@ import YusuanTestSupport
         }
     }
 
+    /// A line's non-empty cells trimmed (`RawLine.nonEmptyTrimmedCells`, a scanned line's labels) whether the line's
+    /// own array is kept (round 31: every cell already trimmed and not empty, as the text reader makes them) or a
+    /// trimmed copy made; and the line's text, joined from them, is the text as it was made before.
+    @Test func labelsAreTheTrimmedNonEmptyCells() {
+        let trimmedCells = Self.randomCells(seed: 31, count: 2_000).map { $0.map(\.trimmed).filter { !$0.isEmpty } }
+        for cells in Self.randomCells(seed: 3, count: 5_000) + trimmedCells {
+            let line = RawLine(cells: cells, location: SourceLocation())
+            let want = cells.map(\.trimmed).filter { !$0.isEmpty }
+            #expect(ScannedLine(line).labels.map { Array($0.utf8) } == want.map { Array($0.utf8) }, "\(cells)")
+            let text = cells.count == 1 ? cells[0].trimmed : want.joined(separator: " ")
+            #expect(Array(line.text.utf8) == Array(text.utf8), "\(cells)")
+        }
+    }
+
     /// The scan joins a line's labels only when a test needs the text: the marker and note prechecks, read on the
     /// labels, must never turn away a line whose joined text is a marker or a note.
     @Test func markerAndNotePrechecksOnLabelsKeepTheJoinedTests() {

@@ -21,6 +21,9 @@ enum CodeHierarchy {
             for i in coded { if let p = rows[i].code?.parent { childrenOf[p, default: []].append(i) } }
             if childrenOf.isEmpty { continue }
             var gridColumns: [Column]?
+            // One array of terms for every parent and column of the table, filled afresh (not made for each parent,
+            // nor grown term by term each time).
+            var parts: [Figure] = []
             for p in coded {
                 guard let pc = rows[p].code, let children = childrenOf[pc] else { continue }
                 let columns: [Column]
@@ -33,8 +36,6 @@ enum CodeHierarchy {
                 }
                 applicable = true
                 let parent = rows[p]
-                // One array of terms for every column, filled afresh (not grown term by term each time).
-                var parts: [Figure] = []
                 parts.reserveCapacity(children.count)
                 for col in columns {
                     guard let total = table.figure(parent, col) else { continue }

@@ -24,7 +24,8 @@ extension DisclosureTable {
     /// Money columns that are plain figures (not changes, rates or "其中" detail columns).
     var additiveColumns: [Column] {
         // `header` joins the path with "/", which cannot be part of a match: each level is searched instead.
-        moneyColumns.filter { $0.measure != .rate && !$0.headerPath.contains { $0.contains("其中") } }
+        // One pass over the columns (not the money columns made first, then filtered).
+        columns.filter { $0.role == .money && $0.measure != .rate && !$0.headerPath.contains { $0.contains("其中") } }
     }
 }
 
@@ -32,16 +33,17 @@ extension Array where Element == Row {
     /// The outermost lines among the rows at `ids`: by printed code level, else by outline depth, else all. Rows are
     /// read in place by index, not copied.
     func topLevel(_ ids: [Int]) -> [Int] {
-        let items = ids.filter { self[$0].kind == .item }
-        let coded = items.filter { self[$0].codePrinted && self[$0].code != nil }
-        if !coded.isEmpty {
-            let minLevel = coded.compactMap { self[$0].code?.level }.min() ?? 1
-            return coded.filter { self[$0].code?.level == minLevel }
+        // The least printed code level and the least outline depth of the items, found in one pass: only the
+        // array returned is made.
+        var minLevel: Int?, minDepth: Int?
+        for i in ids where self[i].kind == .item {
+            if self[i].codePrinted, let level = self[i].code?.level { minLevel = Swift.min(minLevel ?? level, level) }
+            if let depth = self[i].outline { minDepth = Swift.min(minDepth ?? depth, depth) }
         }
-        let outlined = items.compactMap { self[$0].outline }
-        if let minDepth = outlined.min() {
-            return items.filter { self[$0].outline == minDepth }
+        if let minLevel {
+            return ids.filter { self[$0].kind == .item && self[$0].codePrinted && self[$0].code?.level == minLevel }
         }
-        return items
+        if let minDepth { return ids.filter { self[$0].kind == .item && self[$0].outline == minDepth } }
+        return ids.filter { self[$0].kind == .item }
     }
 }

@@ -15,7 +15,7 @@ enum TotalColumns {
         var out: [Identity] = []
         let parents = Set(cols.map { Array($0.headerPath.dropLast()) })
         for parent in parents {
-            let members = cols.filter { $0.headerPath.count > parent.count && Array($0.headerPath.prefix(parent.count)) == parent }
+            let members = cols.filter { $0.headerPath.count > parent.count && $0.headerPath.starts(with: parent) }
             let direct = members.filter { $0.headerPath.count == parent.count + 1 }
             guard let total = direct.first(where: { totalWords.contains($0.leaf) }) else { continue }
             var parts: [Column] = direct.filter { $0.index != total.index }
@@ -46,8 +46,8 @@ enum TotalColumns {
         var findings: [Finding] = []
         var applicable = false
         let sum = SumCheck(rule: rule, context: ctx)
-        for table in ctx.grids where table.kind != .threePublic {
-            let ids = identities(table)
+        for (g, table) in ctx.grids.enumerated() where table.kind != .threePublic {
+            let ids = ctx.gridColumnIdentities[g]
             if !ids.isEmpty { applicable = true }
             // One array of terms for every row, filled afresh (no allocation per row).
             var parts: [Figure] = []
@@ -64,7 +64,8 @@ enum TotalColumns {
                     guard parts.count == id.parts.count else { return }
                     if table.isBlank(row, id.total) && parts.allSatisfy({ $0.value.isZero }) { return }
                     // The part columns' names, only for a finding (most rows pass).
-                    let names = { id.parts.map(\.leaf).joined(separator: " + ") }
+                    // (A local function, not a closure value: no context is allocated for it on each row.)
+                    func names() -> String { id.parts.map(\.leaf).joined(separator: " + ") }
                     if let f = sum.check(total: total, parts: parts,
                                          what: "\(row.label.isEmpty ? "该行" : row.label)：\(id.total.leaf) 应等于 \(names())",
                                          whatEnglish: "\(row.label.isEmpty ? "this row" : row.label): \(id.total.leaf) should equal \(names())",

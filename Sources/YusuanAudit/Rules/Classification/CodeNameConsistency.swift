@@ -5,18 +5,27 @@ enum CodeNameConsistency {
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         let codes = PrintedCodes.all(ctx, derived: true)
         guard !codes.isEmpty else { return .notApplicable(reason: "no classification codes in the tables") }
-        // Each code's uses by index, codes in the order first seen (one dictionary lookup per use): the uses
-        // themselves are copied out only for a code with more than one name.
+        // Each code numbered in the order first seen (one dictionary lookup per use), with its first use and whether
+        // a later use has another key: the uses of a code are gathered only when it has more than one name (most
+        // codes have one, and no array is made for them).
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(codes.count)  // no table grown and hashed again on the way
-        var groups: [(digits: String, indices: [Int])] = []
+        var numberOfUse: [Int] = [], firstUse: [Int] = [], renamed: [Bool] = []
+        numberOfUse.reserveCapacity(codes.count)
         for i in codes.indices {
-            let digits = codes[i].code.digits
-            let n = number(of: digits, in: &numbers, next: groups.count)
-            if n == groups.count { groups.append((digits, [i])) } else { groups[n].indices.append(i) }
+            let n = number(of: codes[i].code.digits, in: &numbers, next: firstUse.count)
+            if n == firstUse.count {
+                firstUse.append(i)
+                renamed.append(false)
+            } else if !renamed[n] && codes[i].key != codes[firstUse[n]].key {
+                renamed[n] = true
+            }
+            numberOfUse.append(n)
         }
         var findings: [Finding] = []
-        for (digits, indices) in groups {
+        for n in firstUse.indices where renamed[n] {
+            let digits = codes[firstUse[n]].code.digits
+            let indices = codes.indices.filter { numberOfUse[$0] == n }
             var variants: [String] = []
             for i in indices where !variants.contains(codes[i].key) { variants.append(codes[i].key) }
             guard variants.count > 1 else { continue }

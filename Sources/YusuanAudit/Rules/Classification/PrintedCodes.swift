@@ -50,8 +50,10 @@ enum PrintedCodes {
     /// Code columns that hold classification codes (not project codes).
     static func codeColumns(_ table: DisclosureTable) -> [Column] {
         table.columns.filter { c in
+            // The header (its path joined) is made and keyed for code columns only.
+            guard c.role == .code else { return false }
             let h = TextNormalization.key(c.header)
-            return c.role == .code && !(h.contains("项目") && !h.contains("科目"))
+            return !(h.contains("项目") && !h.contains("科目"))
         }
     }
 

@@ -26,12 +26,15 @@ enum FinalSpendingColumns {
         return c.measure == .total || k.contains("合计") || k.hasSuffix("决算") || k.hasSuffix("预算")
     }
 
-    static func identities(_ table: DisclosureTable) -> [Identity] {
+    /// `checked`: the table's identities that TotalColumns checks (`AuditContext.gridColumnIdentities`), whose
+    /// totals are left to it.
+    static func identities(_ table: DisclosureTable, checked: [TotalColumns.Identity]) -> [Identity] {
         let cols = table.additiveColumns.filter { $0.measure != .change }
-        let covered = Set(TotalColumns.identities(table).map(\.total.index))
+        // Their totals, gathered when a heading first has a total to check here (most have none).
+        var covered: Set<Int>?
         var out: [Identity] = []
         for parent in Set(cols.map { Array($0.headerPath.dropLast()) }) {
-            let group = cols.filter { Array($0.headerPath.dropLast()) == parent }.sorted { $0.index < $1.index }
+            let group = cols.filter { $0.headerPath.dropLast().elementsEqual(parent) }.sorted { $0.index < $1.index }
             let parts = group.filter(isPart)
             guard parts.contains(where: { $0.measure == .basic }), parts.contains(where: { $0.measure == .project }),
                   let first = parts.first else { continue }
@@ -39,7 +42,10 @@ enum FinalSpendingColumns {
             // heading's only total, printed after them.
             let before = group.filter { $0.index < first.index && isTotal($0) }
             let after = group.filter { $0.index > first.index && isTotal($0) }
-            guard let total = before.last ?? (after.count == 1 ? after.first : nil), !covered.contains(total.index) else { continue }
+            guard let total = before.last ?? (after.count == 1 ? after.first : nil) else { continue }
+            let totals = covered ?? Set(checked.map(\.total.index))
+            covered = totals
+            guard !totals.contains(total.index) else { continue }
             out.append(Identity(total: total, parts: parts))
         }
         return out.sorted { $0.total.index < $1.total.index }
@@ -49,8 +55,8 @@ enum FinalSpendingColumns {
         var findings: [Finding] = []
         var applicable = false
         let sum = SumCheck(rule: rule, context: ctx)
-        for table in ctx.grids where table.kind != .threePublic && table.kind != .basicExpenditure {
-            for id in identities(table) {
+        for (g, table) in ctx.grids.enumerated() where table.kind != .threePublic && table.kind != .basicExpenditure {
+            for id in identities(table, checked: ctx.gridColumnIdentities[g]) {
                 applicable = true
                 let names = id.parts.map(\.leaf).joined(separator: " + ")
                 // Rows read in place (not a copy of each, `for row in`); the label is written only for a finding.

@@ -76,31 +76,43 @@ struct NarrativeChar: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
     }
 }
 
-extension Sequence where Element == NarrativeChar {
-    /// The text of these characters.
+extension Collection where Element == NarrativeChar {
+    /// The text of these characters, written into the new string's storage at its length (one allocation, none
+    /// for a short text): the parser makes one for each word and clause it reads.
     var text: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(underestimatedCount * 3)
-        for c in self {
-            if let o = c.other {
-                bytes.append(contentsOf: o.utf8)
-            } else {
+        var length = 0
+        for c in self { length += c.other?.utf8.count ?? Self.width(c.scalar) }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            // Every write is bounds-checked: the count above is exact, so none is dropped.
+            func put(_ b: UInt8) {
+                if n < out.count { out[n] = b }
+                n += 1
+            }
+            for c in self {
+                if let o = c.other {
+                    for b in o.utf8 { put(b) }
+                    continue
+                }
                 let v = c.scalar.value
                 if v < 0x80 {
-                    bytes.append(UInt8(v))
+                    put(UInt8(v))
                 } else if v < 0x800 {
-                    bytes.append(UInt8(0xC0 | (v >> 6)))
-                    bytes.append(UInt8(0x80 | (v & 0x3F)))
+                    put(UInt8(0xC0 | (v >> 6)))
+                    put(UInt8(0x80 | (v & 0x3F)))
                 } else {
                     // Plain scalars are below U+10000.
-                    bytes.append(UInt8(0xE0 | (v >> 12)))
-                    bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                    bytes.append(UInt8(0x80 | (v & 0x3F)))
+                    put(UInt8(0xE0 | (v >> 12)))
+                    put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                    put(UInt8(0x80 | (v & 0x3F)))
                 }
             }
+            return Swift.min(n, out.count)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The UTF-8 length of a plain scalar (below U+10000) as `text` writes it.
+    private static func width(_ s: Unicode.Scalar) -> Int { s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : 3 }
 }
 
 extension String {

@@ -182,14 +182,15 @@ struct NarrativeParser {
             base = b
             baseRange = r
         }
-        let figures = tokens.filter { t in
+        // Only whether there is a figure, and where the first one starts, are asked: no array of them is made.
+        let firstFigure = tokens.first { t in
             if case .money = t.kind { return true }
             return t.kind == .percent
         }
-        for t in tokens where t.kind == .year && !(baseRange?.contains(t.start) ?? false) && figures.first.map({ t.start < $0.start }) ?? true {
+        for t in tokens where t.kind == .year && !(baseRange?.contains(t.start) ?? false) && firstFigure.map({ t.start < $0.start }) ?? true {
             levelYear = Int(t.value.mantissa)
         }
-        if figures.isEmpty {
+        if firstFigure == nil {
             if let rel = NarrativeWords.relation(chars.text) {
                 append(.relation(rel), topic: named(chars) ?? currentTopic, label: nil, clause: clause)
                 return
@@ -209,13 +210,16 @@ struct NarrativeParser {
         var from = 0
         for t in tokens {
             defer { from = max(from, t.end) }
-            // The characters before the token, without the comparison's words: copied as they are without those.
+            // The characters before the token, without the comparison's words: copied as they are without those,
+            // for the tokens that read them (not for a year or a plain number).
             let span = from..<t.start
-            let prefix = baseRange.map { r in span.filter { !r.contains($0) }.map { chars[$0] } } ?? Array(chars[span])
+            func prefix() -> [NarrativeChar] {
+                baseRange.map { r in span.filter { !r.contains($0) }.map { chars[$0] } } ?? Array(chars[span])
+            }
             switch t.kind {
-            case .money(let unit): figure(Figure(t.value, unit: unit), prefix: prefix, clause: clause)
-            case .percent: percent(t.value, prefix: prefix, clause: clause)
-            case .count(let w): count(t.value, word: w, prefix: prefix, clause: clause)
+            case .money(let unit): figure(Figure(t.value, unit: unit), prefix: prefix(), clause: clause)
+            case .percent: percent(t.value, prefix: prefix(), clause: clause)
+            case .count(let w): count(t.value, word: w, prefix: prefix(), clause: clause)
             default: break
             }
         }

@@ -56,21 +56,29 @@ enum NarrativeTokens {
     static func isDigit(_ c: NarrativeChar) -> Bool { c.isASCIIDigit }
 
     static func classify(_ chars: [NarrativeChar], number: String, value: Fixed, after j: Int) -> (NarrativeToken.Kind, Int) {
-        let rest = chars[j..<min(chars.count, j + 6)].text
-        if number.count == 4, value.scale == 0, (1990...2100).contains(Int(value.mantissa)), rest.hasTextPrefix("年") {
-            let yearEnd = rest.hasTextPrefix("年度") ? j + 2 : j + 1
+        // The words after the number compared as characters where they stand (what `hasPrefix` on their text
+        // compares), not made into a string first.
+        func follows(_ w: [NarrativeChar]) -> Bool { NarrativeComparison.starts(chars, at: j, with: w) }
+        if number.count == 4, value.scale == 0, (1990...2100).contains(Int(value.mantissa)), follows(Words.year) {
+            let yearEnd = follows(Words.fiscalYear) ? j + 2 : j + 1
             var k = yearEnd
             while k < chars.count && isDigit(chars[k]) { k += 1 }
             if k > yearEnd && k < chars.count && chars[k] == "月" { return (.date, k + 1) }
             return (.year, yearEnd)
         }
-        for unit in [MoneyUnit.yiYuan, .wanYuan, .yuan] where rest.hasTextPrefix(unit.rawValue) {
-            return (.money(unit), j + unit.rawValue.count)
-        }
-        if rest.hasTextPrefix("%") { return (.percent, j + 1) }
-        if rest.hasTextPrefix("个百分点") { return (.points, j + 4) }
-        if rest.hasTextPrefix("百分点") { return (.points, j + 3) }
-        for w in countWords where rest.hasTextPrefix(w) { return (.count(w), j + w.count) }
+        for (unit, w) in Words.units where follows(w) { return (.money(unit), j + w.count) }
+        if follows(Words.percent) { return (.percent, j + 1) }
+        if follows(Words.points) { return (.points, j + 4) }
+        if follows(Words.shortPoints) { return (.points, j + 3) }
+        for (word, w) in Words.counts where follows(w) { return (.count(word), j + w.count) }
         return (.plain, j)
+    }
+
+    /// The words `classify` looks for, as characters, made once.
+    enum Words {
+        static let year = NarrativeChar.array("年"), fiscalYear = NarrativeChar.array("年度")
+        static let units = [MoneyUnit.yiYuan, .wanYuan, .yuan].map { ($0, NarrativeChar.array($0.rawValue)) }
+        static let percent = NarrativeChar.array("%"), points = NarrativeChar.array("个百分点"), shortPoints = NarrativeChar.array("百分点")
+        static let counts = countWords.map { ($0, NarrativeChar.array($0)) }
     }
 }

@@ -13,7 +13,7 @@ enum CostIndicatorCheck {
             let parts = costs.compactMap { c in c.value.flatMap { c.money?.figure($0) } }
             guard parts.count == costs.count else { continue }
             applicable = true
-            let scale = (parts + [amount]).map(\.value.scale).max() ?? 0
+            let scale = parts.reduce(amount.value.scale) { max($0, $1.value.scale) }  // the finest printed
             let agreement = FigureComparison.sum(parts.map { at(scale, $0) }, total: at(scale, amount))
             if agreement == .equal { continue }
             let shown = parts.map { IndicatorText.plain($0.value(in: amount.unit)) }

@@ -113,25 +113,31 @@ struct IndicatorMoney {
         let k = TextNormalization.key(unit).replacingAll("／", with: "/")
         // Split by bytes where each "/" byte is a "/" character (most units); by characters otherwise.
         let bySlashBytes = TextNormalization.isPlainCJK(k) || !TextNormalization.withBytes(k) { $0.contains(0x2F) }
-        let parts = bySlashBytes ? Self.slashParts(k) : k.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let head = parts.first else { return nil }
-        guard let m = Self.multipliers[head] else { return nil }
+        let split: (head: String, per: String?)?
+        if bySlashBytes {
+            split = Self.slashParts(k)
+        } else {
+            let parts = k.split(separator: "/", maxSplits: 1).map(String.init)
+            split = parts.first.map { ($0, parts.count > 1 ? parts[1] : nil) }
+        }
+        guard let split, let m = Self.multipliers[split.head] else { return nil }
         yuanPerUnit = m
-        per = parts.count > 1 ? parts[1] : nil
+        per = split.per
     }
 
-    /// `k.split(separator: "/", maxSplits: 1)` read off the bytes (empty parts left out, as `split` leaves them): what
-    /// `split` gives when each "/" byte of `k` is a "/" character — `k` plain (`TextNormalization.isPlainCJK`: each
-    /// scalar a character) or without one.
-    static func slashParts(_ k: String) -> [String] {
+    /// `k.split(separator: "/", maxSplits: 1)` read off the bytes (empty parts left out, as `split` leaves them), as
+    /// its first part and its second if any (no array made: this runs for each indicator's unit each time a rule
+    /// asks for its money); nil when `split` gives none. What `split` gives when each "/" byte of `k` is a "/"
+    /// character — `k` plain (`TextNormalization.isPlainCJK`: each scalar a character) or without one.
+    static func slashParts(_ k: String) -> (head: String, per: String?)? {
         TextNormalization.withBytes(k) { b in
             func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
             var i = 0
             while i < b.count && b[i] == 0x2F { i += 1 }
-            guard i < b.count else { return [] }
+            guard i < b.count else { return nil }
             var j = i
             while j < b.count && b[j] != 0x2F { j += 1 }
-            return j + 1 < b.count ? [text(i..<j), text((j + 1)..<b.count)] : [text(i..<j)]
+            return (text(i..<j), j + 1 < b.count ? text((j + 1)..<b.count) : nil)
         }
     }
 

@@ -2,13 +2,13 @@ import YusuanCore
 
 /// PRJ-004: the indicator weights of a form add up to the total the template sets.
 enum IndicatorWeightCheck {
-    /// Totals a form's weights may add up to, and where that expectation comes from.
-    static func expected(_ form: PerformanceForm, profile: Profile?) -> (totals: [Int], source: String, sourceEnglish: String) {
+    /// Totals a form's weights may add up to, and the template that sets them (nil: the usual totals).
+    static func expected(_ form: PerformanceForm, profile: Profile?) -> (totals: [Int], template: String?) {
         if let p = profile {
             let total = form.isOverall ? (p.overallWeightTotal ?? p.performanceWeightTotal) : p.performanceWeightTotal
-            if let total { return ([total], "模板 \(p.id)", "template \(p.id)") }
+            if let total { return ([total], p.id) }
         }
-        return form.isOverall ? ([100], "通常", "usual") : ([100, 90], "通常", "usual")
+        return form.isOverall ? ([100], nil) : ([100, 90], nil)
     }
 
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
@@ -16,12 +16,15 @@ enum IndicatorWeightCheck {
         var applicable = false
         let lastTable = ctx.disclosure.tables.last
         for form in PerformanceForm.overall(ctx) + PerformanceForm.projects(ctx) {
-            let weighted = form.indicators.filter { $0.weight != nil }
-            guard !weighted.isEmpty else { continue }
+            // The weights summed where they stand (in order, as `sum()` adds them): the weighted indicators are
+            // gathered, and the finding's words made, only for a form whose weights are off.
+            var sum = Fixed.zero, anyWeight = false
+            for ind in form.indicators { if let w = ind.weight { sum = sum + w; anyWeight = true } }
+            guard anyWeight else { continue }
             applicable = true
-            let sum = weighted.compactMap(\.weight).sum()
             let exp = expected(form, profile: ctx.profile)
             if exp.totals.contains(where: { Fixed($0) == sum }) { continue }
+            let weighted = form.indicators.filter { $0.weight != nil }
             let terms = weighted.compactMap(\.weight).map(IndicatorText.plain).joined(separator: " + ")
             let want = exp.totals.map(String.init).joined(separator: " 或 ")
             let wantEn = exp.totals.map(String.init).joined(separator: " or ")
@@ -40,8 +43,8 @@ enum IndicatorWeightCheck {
             }
             findings.append(rule.finding(
                 location, expected: want, found: printed,
-                message: "\(form.shortName)的指标权重合计：\(terms) = \(printed)，应为 \(want)（\(exp.source)）。",
-                english: "The indicator weights of \(form.shortNameEnglish) add up to \(terms) = \(printed); expected \(wantEn) (\(exp.sourceEnglish))."))
+                message: "\(form.shortName)的指标权重合计：\(terms) = \(printed)，应为 \(want)（\(exp.template.map { "模板 \($0)" } ?? "通常")）。",
+                english: "The indicator weights of \(form.shortNameEnglish) add up to \(terms) = \(printed); expected \(wantEn) (\(exp.template.map { "template \($0)" } ?? "usual"))."))
         }
         return applicable ? .ran(findings) : .notApplicable(reason: "no performance form prints indicator weights")
     }

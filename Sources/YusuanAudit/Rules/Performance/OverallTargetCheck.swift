@@ -19,20 +19,23 @@ enum OverallTargetCheck {
             return .notApplicable(reason: "needs a department performance table and project performance forms")
         }
         var findings: [Finding] = []
+        // The project targets a department target may be compared with, their unit and name keyed once (not again
+        // for every department target), in the order of the forms and their lines; made at the first department
+        // count target.
+        var candidates: [Candidate]?
         for form in overall {
             for target in form.indicators {
                 let unit = TextNormalization.key(target.unit)
                 guard let value = target.value, IndicatorText.countUnits.contains(unit),
                       atLeast.contains(target.op ?? "=") else { continue }
-                var matches: [(PerformanceForm, PerformanceIndicator, Fixed)] = []
-                for p in projects {
-                    for ind in p.indicators where TextNormalization.key(ind.unit) == unit && names(ind.key, target.key) {
-                        guard let v = ind.value, atLeast.contains(ind.op ?? "=") else { continue }
-                        matches.append((p, ind, v))
-                    }
-                }
-                guard let top = matches.max(by: { $0.2 < $1.2 }), value < top.2 else { continue }
-                let (p, ind, v) = top
+                let all = candidates ?? Self.candidates(projects)
+                candidates = all
+                let name = target.key
+                // The largest matching project figure, the first of equal ones (as `max(by:)` keeps it).
+                var top: Candidate?
+                for c in all where c.unit == unit && names(c.name, name) && top.map({ $0.value < c.value }) ?? true { top = c }
+                guard let top, value < top.value else { continue }
+                let p = projects[top.form], ind = p.indicators[top.indicator], v = top.value
                 let location = ctx.location(form.table, row: target.row, column: form.columns.value)
                 findings.append(rule.finding(
                     location, expected: "≥ \(IndicatorText.plain(v)) \(target.unit)", found: "\(IndicatorText.plain(value)) \(target.unit)",
@@ -41,5 +44,27 @@ enum OverallTargetCheck {
             }
         }
         return .ran(findings)
+    }
+
+    /// A project target that may cover a department target: its form's and its line's index, its unit and name
+    /// keyed, its figure.
+    struct Candidate {
+        let form: Int, indicator: Int
+        let unit: String, name: String
+        let value: Fixed
+    }
+
+    /// The project targets with a count unit, a figure and "=" or "≥" (or none), in order.
+    static func candidates(_ projects: [PerformanceForm]) -> [Candidate] {
+        var out: [Candidate] = []
+        for (f, p) in projects.enumerated() {
+            for (i, ind) in p.indicators.enumerated() {
+                guard let v = ind.value, atLeast.contains(ind.op ?? "=") else { continue }
+                let unit = TextNormalization.key(ind.unit)
+                guard IndicatorText.countUnits.contains(unit) else { continue }
+                out.append(Candidate(form: f, indicator: i, unit: unit, name: ind.key, value: v))
+            }
+        }
+        return out
     }
 }
