@@ -1,7 +1,7 @@
 import Testing
 @testable import YusuanCore
 
-/// `LaminarFamilies.incidence`, the one builder of "for each item, the groups holding it" (the sets of each
+/// `Lists.incidence`, the one builder of "for each item, the groups holding it" (the sets of each
 /// leaf, the repair's outer sets and edges, the circulation's adjacency), held to a plain reference on random
 /// groups: any subset of ids in any order, items repeated within a group, items no group holds.
 @Suite struct IncidenceTests {
@@ -16,7 +16,7 @@ import Testing
         // A random subset of the ids, shuffled; the builder keeps their order.
         var groups = (0..<idCount).filter { _ in random.next() % 4 != 0 }
         for i in groups.indices.reversed() where i > 0 { groups.swapAt(i, Int(random.next() % UInt64(i + 1))) }
-        let lists = LaminarFamilies.incidence(count: count, groups: groups) { group, visit in
+        let lists = Lists.incidence(count: count, groups: groups) { group, visit in
             for item in members[group] { visit(item) }
         }
         #expect(lists.start.count == count + 1)

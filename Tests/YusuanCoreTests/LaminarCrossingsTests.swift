@@ -56,6 +56,27 @@ import Testing
         #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
     }
 
+    /// Large sets (most of more than three fifths of the leaves, as the sets of a department's grand totals are),
+    /// with runs among them, so that later sets nest in, cross and miss them: held to the same oracle.
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func setsOfMostLeavesCrossAsCounted(seed: UInt64) {
+        var random = SplitMix64(seed: seed &+ 1_000)
+        let (runs, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 2 == 0)
+        var sets = Set(runs)
+        for _ in 0..<(5 + Int(random.next() % 20)) {
+            let kept = 65 + Int(random.next() % 35)
+            let set = (0..<leafCount).filter { _ in Int(random.next() % 100) < kept }
+            if !set.isEmpty { sets.insert(set) }
+        }
+        let ordered = sets.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        let lists = LaminarFamilies.crossings(ordered, leafCount: leafCount)
+        #expect(lists == Self.oracle(ordered))
+        // Some set of more than three fifths (not all) of the leaves has later sets crossing it.
+        #expect(ordered.indices.contains { id in
+            5 * ordered[id].count > 3 * leafCount && ordered[id].count < leafCount && lists[id].contains { $0 > id }
+        })
+    }
+
     /// The sets holding each leaf (which the search reads as its sets per leaf, `AggregateStructure.setsOfLeaf`)
     /// held to a plain filter: for each leaf, every set holding it, ascending; also for leaves no set holds.
     @Test(arguments: 1...30 as ClosedRange<UInt64>)

@@ -21,7 +21,7 @@ import Testing
         let open = (0..<edgeCount).map { _ in random.next() % 4 != 0 }
         let up = (0..<edgeCount).map { _ in random.next() % 2 == 0 }
         let network = RoundedNetwork(tail: tail, head: head, open: open, up: up, nodeCount: nodeCount, firstLeafEdge: 1)
-        let lists = LaminarFamilies.incidence(count: nodeCount, groups: 0..<edgeCount) { e, visit in
+        let lists = Lists.incidence(count: nodeCount, groups: 0..<edgeCount) { e, visit in
             visit(tail[e])
             visit(head[e])
         }

@@ -27,7 +27,7 @@ struct AggregateStructure {
     let parent: [Int]
     let familyCount: Int
     /// The sets holding each leaf, ascending (`LaminarFamilies.holders`).
-    let setsOfLeaf: LaminarFamilies.Lists
+    let setsOfLeaf: Lists
 
     init(_ problem: RoundingProblem) {
         unit = problem.unit
@@ -110,16 +110,21 @@ struct AggregateStructure {
         var carries: [Int] = []
         var remainderOfSet: [Int64] = []
         let unit = problem.unit
+        // A set's remainders summed as a two-word number (each below 2^60, so the high word counts the carries out
+        // of the low one), then divided by the unit once: the quotient is below the set's size.
+        let divisor = UInt64(unit)
         rems.withUnsafeBufferPointer { rems in
             for set in sets {
-                var c = 0
-                var r: Int64 = 0
+                var (high, low): (UInt64, UInt64) = (0, 0)
                 for leaf in set {
-                    r &+= rems[leaf]
-                    if r >= unit { r &-= unit; c &+= 1 }
+                    let (sum, overflow) = low.addingReportingOverflow(UInt64(truncatingIfNeeded: rems[leaf]))
+                    low = sum
+                    if overflow { high &+= 1 }
                 }
-                carries.append(c)
-                remainderOfSet.append(r)
+                let (c, r) = high == 0 ? low.quotientAndRemainder(dividingBy: divisor)
+                                       : divisor.dividingFullWidth((high, low))
+                carries.append(Int(c))
+                remainderOfSet.append(Int64(r))
             }
         }
         carry = carries

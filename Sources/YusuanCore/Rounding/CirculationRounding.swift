@@ -96,7 +96,7 @@ struct CirculationRounding {
         (self.tail, self.head, self.flow, self.open, self.nearestUp) = (tail, head, flow, open, nearestUp)
         // Adjacency lists of fractional edges, as one array of per-node segments (each edge at its tail, then
         // at its head, in edge order), by the one incidence builder; every end is a node numbered above.
-        let lists = LaminarFamilies.incidence(count: nodeCount, groups: fractional) { [tail, head] e, visit in
+        let lists = Lists.incidence(count: nodeCount, groups: fractional) { [tail, head] e, visit in
             visit(tail[e])
             visit(head[e])
         }

@@ -89,13 +89,6 @@ struct LaminarFamilies {
         return sets.indices.map { Array(lists[$0]) }
     }
 
-    /// Lists of sets in one flat array: list `i` is `entries[start[i]..<start[i + 1]]`.
-    struct Lists {
-        let start: [Int]
-        let entries: [Int]
-        subscript(i: Int) -> ArraySlice<Int> { entries[start[i]..<start[i + 1]] }
-    }
-
     /// The sets as lists in one flat array (list `id` is set `id`).
     static func flattened(_ sets: [[Int]]) -> Lists {
         var setStart = [Int](repeating: 0, count: sets.count + 1)
@@ -106,44 +99,15 @@ struct LaminarFamilies {
         return Lists(start: setStart, entries: flat)
     }
 
-    /// For each leaf, the sets holding it, ascending (`incidence` over the sets in order).
+    /// For each leaf, the sets holding it, ascending (`Lists.incidence` over the sets in order).
     /// - Parameter sets: `flattened(_:)` of sets of leaves below `leafCount`.
     static func holders(_ sets: Lists, leafCount: Int) -> Lists {
         sets.entries.withUnsafeBufferPointer { flat in
         sets.start.withUnsafeBufferPointer { setStart in
-            incidence(count: leafCount, groups: 0..<(setStart.count &- 1)) { id, visit in
+            Lists.incidence(count: leafCount, groups: 0..<(setStart.count &- 1)) { id, visit in
                 for k in setStart[id]..<setStart[id &+ 1] { visit(flat[k]) }
             }
         }}
-    }
-
-    /// For each item below `count`, the groups holding it, in the order of `groups` (CSR): counted, then each
-    /// position written once (no zero fill first). The one builder of such lists: the sets holding each leaf
-    /// (`holders`, on the hottest path, hence inlined into each caller with its `items`), the repair's outer
-    /// sets per leaf and edges per node, the circulation's adjacency.
-    /// - Parameter items: calls its second argument on each item of a group, the same items on both passes.
-    ///   Items are counted with checked indexing: every later raw index is an item counted there.
-    @inline(__always)
-    static func incidence<Groups: Collection<Int>>(count: Int, groups: Groups,
-                                                   items: (Int, (Int) -> Void) -> Void) -> Lists {
-        var start = [Int](repeating: 0, count: count + 1)
-        for group in groups { items(group) { start[$0 &+ 1] &+= 1 } }
-        for i in 1..<start.count { start[i] &+= start[i &- 1] }
-        // `next` is each item's fill position.
-        var next = start
-        let memberships = start[count]
-        let entries = [Int](unsafeUninitializedCapacity: memberships) { entries, initialized in
-            next.withUnsafeMutableBufferPointer { next in
-                for group in groups {
-                    items(group) { item in
-                        entries.initializeElement(at: next[item], to: group)
-                        next[item] &+= 1
-                    }
-                }
-            }
-            initialized = memberships
-        }
-        return Lists(start: start, entries: entries)
     }
 
     /// For each set, the sets it crosses: counts, per set, how many of its leaves each other set holds.

@@ -1,5 +1,5 @@
 /// The edges at each node as the repair reads them (arcs). Its incidence lists (the outer sets at each leaf, the
-/// edges at each node) come from `LaminarFamilies.incidence`, the one builder of such lists.
+/// edges at each node) come from `Lists.incidence`, the one builder of such lists.
 extension RoundingRepair {
     /// An edge at a node as the search reads it, in one load: the edge, its other end, whether the node is its
     /// tail, whether a path may use the edge at all (not the grand total, and its exact flow fractional), and

@@ -72,12 +72,12 @@ struct RoundingRepair {
         self.workLimit = workLimit
         let leafCount = s.fractionalLeaves.count
         outer = s.members.indices.filter { s.family[$0] != exact.0 && s.family[$0] != exact.1 }
-        let setsAt = LaminarFamilies.incidence(count: leafCount, groups: outer) { set, visit in
+        let setsAt = Lists.incidence(count: leafCount, groups: outer) { set, visit in
             for leaf in s.members[set] { visit(leaf) }
         }
         (setsStart, setsOfLeaf) = (setsAt.start, setsAt.entries)
         // The edges at each node, in edge order, an edge listed at its tail and then at its head.
-        let edgesAt = LaminarFamilies.incidence(count: network.nodeCount, groups: network.tail.indices) { e, visit in
+        let edgesAt = Lists.incidence(count: network.nodeCount, groups: network.tail.indices) { e, visit in
             visit(network.tail[e])
             visit(network.head[e])
         }
