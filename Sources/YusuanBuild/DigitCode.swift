@@ -1,3 +1,5 @@
+import YusuanCore
+
 /// A code of ASCII digits (功能科目 "2010101", 经济科目 "30101", or a prefix of one) packed into one integer:
 /// its value shifted left by 5 bits, its length in the low 5 bits. Packed codes compare, hash and test
 /// prefixes without touching a string. "" packs to 0 and is a prefix of every code.
@@ -20,6 +22,7 @@ enum DigitCode {
         // 2^57): the generic loop below cost about 15 instructions a byte, and codes are packed twice for every line
         // item of a city (its department's ledger and the 汇总). The same result as `pack(digits:)`.
         guard bytes.count <= maxLength else { return nil }
+        if bytes.count <= 8 { return packWord(bytes) }
         var value: UInt64 = 0
         for byte in bytes {
             let digit = byte &- 48
@@ -27,6 +30,38 @@ enum DigitCode {
             value = value &* 10 &+ UInt64(digit)
         }
         return value << 5 | UInt64(bytes.count)
+    }
+
+    /// `pack` of at most eight bytes (every 功能 and 经济 code) read as one word: the digits tested at once, then added
+    /// up by three multiplies, each joining neighbouring lanes (pairs, fours, then all eight): about 40 instructions
+    /// without a branch per byte, where the loop took about 10 a byte (a 7-digit code about 80 a call, now about 57).
+    @inline(__always)
+    private static func packWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        // Byte i at bits 8i: read as two overlapping halves (or the first, middle and last byte), never past the end.
+        // Shifts are masking (`&<<`): every amount here is below 64.
+        let raw = UnsafeRawPointer(base)
+        let word: UInt64
+        if count >= 4 {
+            let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            word = first | last &<< UInt64(8 &* (count &- 4))
+        } else {
+            let middle = count &>> 1
+            word = UInt64(base[0]) | UInt64(base[middle]) &<< UInt64(8 &* middle) | UInt64(base[count &- 1]) &<< UInt64(8 &* (count &- 1))
+        }
+        // Each byte's digit value in its lane (the lanes past the bytes stay 0): every lane below 10 (`ByteLanes`).
+        let unused = UInt64(8 &* (8 &- count))
+        let x = word ^ (0x3030_3030_3030_3030 &>> unused)
+        guard ByteLanes.below(x, 10) == 0x8080_8080_8080_8080 else { return nil }
+        // The first digit in the lowest lane, moved up so that the lanes below it are leading zeros; no sum below
+        // outgrows its lane (99, 9999, 99999999).
+        var v = x &<< unused
+        v = (v &* 10 &+ v &>> 8) & 0x00FF_00FF_00FF_00FF
+        v = (v &* 100 &+ v &>> 16) & 0x0000_FFFF_0000_FFFF
+        v = (v &* 10000 &+ v &>> 32) & 0xFFFF_FFFF
+        return v &<< 5 | UInt64(count)
     }
 
     /// `pack` over any bytes, one at a time: the reference the buffer's loop is held to.

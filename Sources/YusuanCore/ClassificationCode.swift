@@ -33,10 +33,12 @@ public struct ClassificationCode: Hashable, Comparable, Sendable, Codable, Custo
     public init(_ text: String) throws(Problem) {
         // Most texts read here are figures ("1,234.56") or names ("一般公共服务支出"): one pass over the bytes rejects
         // them without making the half-width and trimmed strings below (`cannotBeDigits`).
-        if Self.cannotBeDigits(text) { throw .notDigits }
-        let t = TextNormalization.halfWidth(text).trimmed
+        // A code spelled in ASCII digits alone (every code a build prints) is its own half-width, trimmed form.
+        let plain = TextNormalization.withBytes(text) { !$0.isEmpty && $0.allSatisfy { $0 &- 0x30 < 10 } }
+        if !plain, Self.cannotBeDigits(text) { throw .notDigits }
+        let t = plain ? text : TextNormalization.halfWidth(text).trimmed
         // ASCII digits only, checked on bytes (a character is an ASCII digit exactly when its one byte is).
-        guard !t.isEmpty, t.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw .notDigits }
+        guard plain || (!t.isEmpty && t.utf8.allSatisfy({ (0x30...0x39).contains($0) })) else { throw .notDigits }
         let count = t.utf8.count
         guard [3, 5, 7].contains(count) else { throw .wrongLength(count) }
         let first = t.utf8.first ?? 0x30
