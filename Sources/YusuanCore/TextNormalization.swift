@@ -187,7 +187,10 @@ extension String {
     @inlinable public func hasTextPrefix(_ prefix: String) -> Bool {
         let n = prefix.utf8.count
         if TextNormalization.isPlainCJK(prefix), TextNormalization.isPlainCJK(self, startingIn: 0, through: n) {
-            return utf8.count >= n && utf8.prefix(n).elementsEqual(prefix.utf8)
+            // On the contiguous bytes: stepping the two UTF-8 views costs about 15 instructions a byte.
+            return utf8.count >= n && TextNormalization.withBytes(self) { s in
+                TextNormalization.withBytes(prefix) { p in UnsafeBufferPointer(rebasing: s[..<n]).elementsEqual(p) }
+            }
         }
         return hasPrefix(prefix)
     }
@@ -198,7 +201,9 @@ extension String {
         let n = suffix.utf8.count, count = utf8.count
         if TextNormalization.isPlainCJK(suffix),
            TextNormalization.isPlainCJK(self, startingIn: Swift.max(0, count - n - 4), through: count) {
-            return count >= n && utf8.suffix(n).elementsEqual(suffix.utf8)
+            return count >= n && TextNormalization.withBytes(self) { s in
+                TextNormalization.withBytes(suffix) { p in UnsafeBufferPointer(rebasing: s[(count - n)...]).elementsEqual(p) }
+            }
         }
         return hasSuffix(suffix)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import YusuanCore
+import YusuanTestSupport
 
 /// The byte comparisons used on labels (`hasTextPrefix`, `hasTextSuffix`, the plain-text paths of `key`,
 /// `trimmed` and `compactChinese`) give what Swift's character comparisons and the scalar versions give,
@@ -28,6 +29,24 @@ import Testing
             #expect(p.hasTextPrefix(s) == p.hasPrefix(s), "\(p) hasPrefix \(s)")
             #expect(p.hasTextSuffix(s) == p.hasSuffix(s), "\(p) hasSuffix \(s)")
         }
+    }
+
+    /// On random text, plain or not (compatibility ideographs, combining marks, CR LF, half-width kana), and on
+    /// prefixes and suffixes cut from it (so that many pairs match): the byte comparisons give Swift's answers.
+    @Test func randomPrefixesAndSuffixesAgreeWithSwift() {
+        var rng = SeededRandom(seed: 38)
+        let alphabet: [Character] = ["合", "计", "年", "度", "a", "1", " ", "\u{F98E}", "\u{0301}", "\r", "\n", "ｶ", "\u{FF9E}", "é"]
+        var matched = 0
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { s.unicodeScalars.append(contentsOf: (alphabet.randomElement(using: &rng) ?? "a").unicodeScalars) }
+            let k = Int.random(in: 0...4, using: &rng)
+            let p = Bool.random(using: &rng) ? String(s.prefix(k)) : String(s.suffix(k))
+            #expect(s.hasTextPrefix(p) == s.hasPrefix(p), "\(s.unicodeScalars.map(\.value)) hasPrefix \(p.unicodeScalars.map(\.value))")
+            #expect(s.hasTextSuffix(p) == s.hasSuffix(p), "\(s.unicodeScalars.map(\.value)) hasSuffix \(p.unicodeScalars.map(\.value))")
+            if s.hasPrefix(p) && !p.isEmpty { matched += 1 }
+        }
+        #expect(matched > 2_000)
     }
 
     @Test func plainTextIsCJKAndASCIIOnly() {

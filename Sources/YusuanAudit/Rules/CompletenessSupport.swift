@@ -13,8 +13,7 @@ extension CompletenessRules {
                 s = String(s.dropFirst(prefix.count))
                 break
             }
-            let separators: Set<Character> = ["-", "—", "–", "_", "－"]
-            let parts = s.split(omittingEmptySubsequences: false) { separators.contains($0) }
+            let parts = s.split(omittingEmptySubsequences: false) { Self.separators.contains($0) }
             guard parts.count == 1 || parts.count == 2,
                   let m = Self.number(parts[0]) else { return nil }
             main = m
@@ -30,6 +29,9 @@ extension CompletenessRules {
             self.main = main
             self.sub = sub
         }
+
+        /// What may stand between an attachment's number and its sub-number: made once, not for each number read.
+        static let separators: Set<Character> = ["-", "—", "–", "_", "－"]
 
         private static func number(_ s: Substring) -> Int? {
             guard !s.isEmpty, s.count <= 3, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

@@ -50,24 +50,26 @@ struct NarrativeLookup: Sendable {
     func value(_ topic: NarrativeTopic?, scope: FundScope, year: Int?, phase: Phase, block: Int,
                variant: BudgetVariant? = nil, exact: Bool = false) -> FoundFigure? {
         guard let topic else { return nil }
-        // Statements read in place (`filter` hands its test a copy of each, strings and lists retained): only
-        // the ones kept are copied.
-        var stated: [NarrativeStatement] = []
+        // Statements read in place (`filter` hands its test a copy of each, strings and lists retained), and the
+        // ones kept kept by position: none is copied.
+        var stated: [Int] = []
+        var i = 0
         statements.forEachInPlace { s in
             if (s.kind == .level || s.kind == .none) && s.topic == topic && s.year == year && s.phase == phase
                 && s.figure != nil && (topic.isThreePublic || sameScope(s.scope, scope))
-                && (variant?.accepts(s.words, exact: exact) ?? true) { stated.append(s) }
+                && (variant?.accepts(s.words, exact: exact) ?? true) { stated.append(i) }
+            i += 1
         }
-        func said(_ s: NarrativeStatement) -> FoundFigure? {
-            s.figure.map { FoundFigure(figure: $0, zh: "情况说明\(s.quoted)", en: "the narrative (\(s.clause))") }
+        func said(_ i: Int) -> FoundFigure? {
+            statements[i].figure.map { FoundFigure(figure: $0, zh: "情况说明\(statements[i].quoted)", en: "the narrative (\(statements[i].clause))") }
         }
-        if let s = stated.first(where: { $0.block == block }) { return said(s) }
+        if let i = stated.first(where: { statements[$0].block == block }) { return said(i) }
         if let f = facts(topic, scope: scope, year: year, phase: phase).first(where: { variant?.accepts($0.column.header, exact: exact) ?? true }) {
             let col = f.column.header.isEmpty ? "" : "「\(f.column.header)」"
             return FoundFigure(figure: f.figure, zh: f.table.displayName + col, en: f.table.displayName + " (\(f.column.header))")
         }
         // Stated only in another paragraph: used when the narrative gives one value throughout.
-        let values = Set(stated.compactMap { $0.figure?.amount })
+        let values = Set(stated.compactMap { statements[$0].figure?.amount })
         return values.count == 1 ? stated.first.flatMap(said) : nil
     }
 

@@ -71,8 +71,10 @@ enum NarrativeYears {
     /// A heading or title line ("2022年部门预算情况说明") names the document's year.
     static func headings(_ blocks: [NarrativeBlock], year: Int, phase: Phase, rule: Rule) -> [Finding] {
         var out: [Finding] = []
-        for b in blocks where b.isHeading || (b.text.hasAtMost(characters: 60) && !b.text.contains(",")
-                                              && (b.text.contains("情况说明") || b.text.hasSuffix("表"))) {
+        // The words first: few paragraphs hold them, and the length test steps over characters (for the others,
+        // 61 of them).
+        for b in blocks where b.isHeading || ((b.text.contains("情况说明") || b.text.hasSuffix("表")) && !b.text.contains(",")
+                                              && b.text.hasAtMost(characters: 60)) {
             let t = b.text
             if ["比", "较", "对比", "执行", "上年"].contains(where: t.contains) { continue }
             guard let tok = NarrativeTokens.scan(NarrativeChar.array(t)).first(where: { $0.kind == .year }) else { continue }

@@ -178,10 +178,19 @@ enum ProjectCode {
             head = s.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
             rest = s.dropFirst(head.count)
         }
-        let separated = rest.isEmpty || rest.first.map { "-－—_:： ".contains($0) } == true
+        let separated = rest.isEmpty || rest.first.map(isSeparator) == true
         guard looksLikeCode(String(head)), separated else { return (nil, s) }
-        let name = rest.drop { "-－—_:： ".contains($0) }
+        let name = rest.drop(while: isSeparator)
         return (String(head), String(name).trimmed)
+    }
+
+    /// A character that may stand between a code and its name: one of "-－—_:： " (compared one by one, not by
+    /// stepping through the characters of that string for each character tested).
+    static func isSeparator(_ c: Character) -> Bool {
+        switch c {
+        case "-", "－", "—", "_", ":", "：", " ": return true
+        default: return false
+        }
     }
 
     /// The number of leading ASCII letters and digits of `s`, counted on bytes, when the byte after them is ASCII

@@ -14,10 +14,28 @@ struct PerformanceIndicator {
     /// "=", "≥", "≤", ">", "<" from the 指标性质 column or the value text; nil when none.
     var op: String?
     /// The unit as printed ("万元/年", "件", "%"), from its column or the value text.
-    var unit: String
+    let unit: String
+    /// The money unit of the indicator, if its unit is money: `IndicatorMoney(unit)`, made once (the rules ask for it
+    /// about five times an indicator, and reading a unit that holds 元 costs about 2,000 instructions).
+    let money: IndicatorMoney?
     var weight: Fixed?
     var weightText: String
     var row: Row
+
+    init(level1: String, level2: String, name: String, valueText: String, value: Fixed?, op: String?, unit: String,
+         weight: Fixed?, weightText: String, row: Row) {
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.valueText = valueText
+        self.value = value
+        self.op = op
+        self.unit = unit
+        money = IndicatorMoney(unit)
+        self.weight = weight
+        self.weightText = weightText
+        self.row = row
+    }
 
     /// A 成本指标 (in 二级 or 一级 指标).
     var isCost: Bool { level2.contains("成本") || level1.contains("成本") }
@@ -27,8 +45,6 @@ struct PerformanceIndicator {
     }
     /// A 数量指标.
     var isQuantity: Bool { level2.contains("数量") }
-    /// The money unit of the indicator, if its unit is money.
-    var money: IndicatorMoney? { IndicatorMoney(unit) }
     /// Name key for matching indicators across forms.
     var key: String { TextNormalization.key(name) }
 }
@@ -39,8 +55,10 @@ struct IndicatorColumns {
 
     init(_ table: DisclosureTable) {
         var used = Set<Int>()
+        // Each header keyed once, not once for each of the seven picks that pass over it.
+        let keys = table.columns.map { TextNormalization.key($0.header) }
         func pick(_ test: (String) -> Bool) -> Column? {
-            let c = table.columns.first { !used.contains($0.index) && test(TextNormalization.key($0.header)) }
+            let c = zip(table.columns, keys).first { !used.contains($0.0.index) && test($0.1) }?.0
             if let c { used.insert(c.index) }
             return c
         }
@@ -106,9 +124,10 @@ struct PerformanceForm {
     /// The first field whose label contains one of `labels` (not a "其中" line).
     func field(_ labels: [String]) -> FormField? {
         let keys = labels.map(TextNormalization.key)
-        // The labels first: most fields hold none, and are passed over without the "其中" test.
-        for (f, k) in zip(table.fields, fieldKeys) where keys.contains(where: { k.contains($0) }) && !k.hasTextPrefix("其中") {
-            return f
+        // The labels first: most fields hold none, and are passed over without the "其中" test. By position, and
+        // `fieldKeys` (one key a field) read in place: `zip` handed over a copy of each field and key.
+        for i in table.fields.indices where keys.contains(where: { fieldKeys[i].contains($0) }) && !fieldKeys[i].hasTextPrefix("其中") {
+            return table.fields[i]
         }
         return nil
     }

@@ -20,9 +20,11 @@ enum ProjectPeriodCheck {
             guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
             var j = i
             while j < chars.count && chars[j].isASCII && chars[j].isNumber { j += 1 }
-            let run = String(chars[i..<j])
-            if run.count == 4, let y = Int(run), (1990...2099).contains(y) {
-                let nums = numbers(after: Array(chars[j...]))
+            // Four ASCII digits (each character here is one, "0"…"9") read as the year they spell: what
+            // `Int(String(chars[i..<j]))` gave for a run of four, without making the string.
+            if j - i == 4, case let y = chars[i..<j].reduce(0, { $0 * 10 + Int($1.asciiValue ?? 0x30) - 0x30 }),
+               (1990...2099).contains(y) {
+                let nums = numbers(after: chars[j...])
                 let month = nums.first.flatMap { (1...12).contains($0) ? $0 : nil }
                 let day = month != nil && nums.count > 1 && (1...31).contains(nums[1]) ? nums[1] : nil
                 return .date(year: y, month: month, day: day)
@@ -34,7 +36,7 @@ enum ProjectPeriodCheck {
     }
 
     /// Up to two numbers after a year ("-01-15", "年1月", ".12").
-    static func numbers(after chars: [Character]) -> [Int] {
+    static func numbers<C: Collection<Character>>(after chars: C) -> [Int] {
         var out: [Int] = []
         var current = ""
         for c in chars.prefix(8) {
@@ -60,10 +62,13 @@ enum ProjectPeriodCheck {
             let end = form.field(["终止时间", "结束时间", "完成时间", "终止年度", "结束年度"])
             guard start != nil || end != nil else { continue }
             applicable = true
-            var values: [String: Value] = [:]
+            // What each field reads as, kept for the tests below: at most two fields, so two variables, not a
+            // dictionary by label (a label that matches both lists is one field, picked as both start and end).
+            var startValue: Value?, endValue: Value?
             for f in [start, end].compactMap({ $0 }) where !f.value.trimmed.isEmpty {
                 let v = read(f.value)
-                values[f.label] = v
+                if f.label == start?.label { startValue = v }
+                if f.label == end?.label { endValue = v }
                 switch v {
                 case .date: break
                 case .duration:
@@ -76,8 +81,8 @@ enum ProjectPeriodCheck {
                         english: "\(form.shortNameEnglish): “\(f.label)” reads “\(f.value)”, which is not a date or a year."))
                 }
             }
-            guard let s = start, case .date(let sy, let sm, let sd)? = values[s.label] else { continue }
-            let e = end.flatMap { f in values[f.label].map { (f, $0) } }
+            guard let s = start, case .date(let sy, let sm, let sd)? = startValue else { continue }
+            let e = end.flatMap { f in endValue.map { (f, $0) } }
             if case let (ef, .date(ey, em, ed))? = e, (ey, em ?? 12, ed ?? 31) < (sy, sm ?? 1, sd ?? 1) {
                 findings.append(rule.finding(form.location(ef), expected: "不早于 \(s.value)", found: ef.value,
                     message: "\(form.shortName)的项目终止时间“\(ef.value)”早于起始时间“\(s.value)”。",
