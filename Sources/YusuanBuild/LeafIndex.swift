@@ -22,14 +22,14 @@ final class LeafIndex {
     private let byEconomicPrefix: [String: [Int]]
     private let functionalASCII: Bool
     private let economicASCII: Bool
-    /// Leaves by 经济 code, fund (its bit), nature (its bit), project and unit: built on first use (filters of
-    /// prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes are listed
-    /// by their numbers (`PackedCodes.leaves(withCode:)`), so no string is hashed per leaf, and funds and natures are not
-    /// listed at all (a packed selection stands in for them: `candidates`).
+    /// Leaves by 经济 code, fund (its bit), nature (its bit), project (`ProjectLeaves`) and unit: built on first use
+    /// (filters of prefixes, funds and natures over digit codes never need them). With packed leaves the 经济 codes are
+    /// listed by their numbers (`PackedCodes.leaves(withCode:)`), so no string is hashed per leaf, and funds and
+    /// natures are not listed at all (a packed selection stands in for them: `candidates`).
     private lazy var byEconomic: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].economic }
     private lazy var byFund: [Int: [Int]] = Self.grouped(ledger.leaves) { $0[$1].fund.bit }
     private lazy var byNature: [Int: [Int]] = Self.grouped(ledger.leaves) { LeafFilter.NatureKind($0[$1].nature).bit }
-    private lazy var byProject: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].nature.projectCode }
+    private lazy var byProject = ProjectLeaves(ledger.leaves)
     private lazy var byUnit: [String: [Int]] = Self.grouped(ledger.leaves) { $0[$1].unit }
 
     /// The leaves' packed 功能 codes, when every code is digits (`PackedLeaves`).
@@ -203,7 +203,7 @@ final class LeafIndex {
                 options.append(codes.map { byEconomic[$0] ?? [] })
             }
         }
-        if let projects = filter.projects { options.append(projects.map { byProject[$0] ?? [] }) }
+        if let projects = filter.projects { options.append(projects.map { byProject.leaves(of: $0) }) }
         // The lists by unit cost a string hash per leaf: built only for a filter that nothing else narrows.
         if let units = filter.units, options.isEmpty { options.append(units.map { byUnit[$0] ?? [] }) }
         // Each field puts a leaf in one list only, so the lists of an option are disjoint.

@@ -15,9 +15,10 @@ final class Recorder {
 
         /// Notes `set` once.
         mutating func note(_ set: [Int]) {
-            var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: set.count)
-            for leaf in set { key = (key ^ UInt64(truncatingIfNeeded: leaf)) &* 0x0000_0100_0000_01B3 }
-            if Self.isNew(set, hash: key, sets: sets, numbering: &numbering) { sets.append(set) }
+            var key = FNV1a()
+            key.add(UInt64(truncatingIfNeeded: set.count))
+            for leaf in set { key.add(UInt64(truncatingIfNeeded: leaf)) }
+            if Self.isNew(set, hash: key.value, sets: sets, numbering: &numbering) { sets.append(set) }
         }
 
         /// Numbers `set` among `sets`; whether it is new. (The sets are passed borrowed, not copied: the caller

@@ -19,10 +19,7 @@ struct KeptBody: Sendable {
 enum ConditionalGet {
     /// A strong entity tag of `buffer`'s bytes: their FNV-1a hash (64 bits) and their length.
     static func tag(of buffer: ByteBuffer) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        buffer.withUnsafeReadableBytes { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
+        let hash = buffer.withUnsafeReadableBytes { FNV1a.hash($0) }
         return "\"" + String(hash, radix: 16) + "-" + String(buffer.readableBytes, radix: 16) + "\""
     }
 
