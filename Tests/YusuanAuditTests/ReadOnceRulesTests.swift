@@ -35,6 +35,22 @@ import YusuanTestSupport
         }
     }
 
+    /// Pieces of value cells: digits, separators and units, with what joins or looks like them (combining marks,
+    /// full-width digits, CR LF, a zero-width joiner) and operator symbols.
+    static let valuePieces = ["1", "9", "0", ".", ",", "%", "万元", "人次", " ", "\u{301}", "\u{200D}", "１", "\r", "\n",
+                              "≥", ">=", "<", "=", "好", "-", "e", "\u{E9}", "٣"]
+
+    /// `parseValue` reads the number and the rest on bytes when it can; it must read what the characters read.
+    @Test func valuesAgreeWithTheCharacterReading() {
+        var rng = SeededRandom(seed: 33)
+        for _ in 0..<20_000 {
+            var v = ""
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { v += Self.valuePieces.randomElement(using: &rng) ?? "" }
+            let got = IndicatorText.parseValue(v), want = Self.referenceParseValue(v)
+            #expect(got.value == want.value && got.op == want.op && got.unit == want.unit, "\(v.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func additiveColumnsSkipOfWhichHeadings() {
         func column(_ i: Int, _ path: [String]) -> Column {
             var c = Column(index: i, headerPath: path, role: .money)

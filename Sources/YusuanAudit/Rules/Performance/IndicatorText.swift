@@ -22,9 +22,11 @@ enum IndicatorText {
         guard let f = t.unicodeScalars.first else { return nil }
         // A first scalar that settles the first character rules out every word starting with another scalar.
         let settled = settlesFirst(f)
-        for (i, (word, symbol)) in operatorWords.enumerated()
-        where (!settled || operatorFirsts[i] == f.value) && t.hasTextPrefix(word) {
-            return symbol
+        // A word is taken out only for an index that passes the scalar test: taking one out retains and releases
+        // its two strings.
+        for i in operatorFirsts.indices where !settled || operatorFirsts[i] == f.value {
+            let (word, symbol) = operatorWords[i]
+            if t.hasTextPrefix(word) { return symbol }
         }
         return nil
     }
@@ -70,11 +72,35 @@ enum IndicatorText {
             s = String(s.dropFirst(prefix.count)).trimmed
             break
         }
-        let numeric = s.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        let rest = String(s.dropFirst(numeric.count)).trimmed
-        guard !numeric.isEmpty, let n = NumberParser.parse(String(numeric)),
-              !rest.contains(where: { $0.isASCII && $0.isNumber }) else { return (nil, op, "") }
+        let numeric: Substring
+        if let n = numberLength(s) {
+            numeric = s[..<s.utf8.index(s.startIndex, offsetBy: n)]
+        } else {
+            numeric = s.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        }
+        let rest = String(s[numeric.endIndex...]).trimmed
+        // An ASCII number character holds a digit byte: a rest without one (most units: "%", "万元") holds none.
+        let restHasDigit = TextNormalization.withBytes(rest) { $0.contains { (0x30...0x39).contains($0) } }
+            && rest.contains(where: { $0.isASCII && $0.isNumber })
+        guard !numeric.isEmpty, let n = NumberParser.parse(String(numeric)), !restHasDigit else { return (nil, op, "") }
         return (n.value, op, rest)
+    }
+
+    /// The number of leading ASCII digits, "." and "," of `s` (`asciiRunLength`): the characters `parseValue`'s
+    /// character test takes (this runs for every indicator value). Nil when the bytes cannot tell.
+    static func numberLength(_ s: String) -> Int? {
+        asciiRunLength(s) { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }
+    }
+
+    /// The number of leading bytes of `s` that `accepts` (ASCII bytes only), when the byte after them is ASCII or the
+    /// end: then no combining mark joins the last of them to what follows, so they are as many characters, each
+    /// the one its byte spells, and a character test on them needs no character walk. Nil otherwise.
+    static func asciiRunLength(_ s: String, _ accepts: (UInt8) -> Bool) -> Int? {
+        TextNormalization.withBytes(s) { b in
+            var i = 0
+            while i < b.count, accepts(b[i]) { i += 1 }
+            return i == b.count || b[i] < 0x80 ? i : nil
+        }
     }
 
     /// Numbers as a reader writes them: "6.8", "5", "39" (no trailing zeros).
@@ -193,15 +219,10 @@ enum ProjectCode {
         }
     }
 
-    /// The number of leading ASCII letters and digits of `s`, counted on bytes, when the byte after them is ASCII
-    /// or the end: then no combining mark joins the last of them to what follows, so they are the characters
-    /// `split`'s character test takes. Nil otherwise.
+    /// The number of leading ASCII letters and digits of `s` (`asciiRunLength`): the characters `split`'s character
+    /// test takes. Nil when the bytes cannot tell.
     static func asciiCodeLength(_ s: String) -> Int? {
-        TextNormalization.withBytes(s) { b in
-            var i = 0
-            while i < b.count, (0x30...0x39).contains(b[i]) || (0x41...0x5A).contains(b[i]) || (0x61...0x7A).contains(b[i]) { i += 1 }
-            return i == b.count || b[i] < 0x80 ? i : nil
-        }
+        IndicatorText.asciiRunLength(s) { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     /// At least 8 characters, at least 6 digits, ASCII letters and digits only. Read on the bytes: such a text has
