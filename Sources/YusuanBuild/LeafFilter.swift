@@ -98,18 +98,44 @@ struct LeafFilter: Hashable {
                           never: never || other.never || fNever || eNever)
     }
 
+    /// Whether the leaf matches: every field tested, 经济 codes and units as strings (what selections are held to).
     func matches(_ leaf: Ledger.Leaf) -> Bool {
+        var probe = Probe()
+        return withUnsafePointer(to: leaf) { matches(UnsafeBufferPointer(start: $0, count: 1), 0, &probe) }
+    }
+
+    /// What `matches` is given for a selection's leaves and keeps from one leaf to the next.
+    struct Probe {
+        /// The leaves' packed 经济 codes and the filter's, when every leaf's code is digits (`PackedLeaves`): a code is
+        /// compared as a number, not hashed as a string. A code of the filter that is not digits is no leaf's.
+        var economic: (leaves: UnsafeBufferPointer<UInt64>, codes: [UInt64])?
+        /// The units test of the last leaf tested: candidates come in ledger order, where a unit's leaves are together,
+        /// so a run of one unit is hashed once (`==` of equal strings compares their bits first), not once a leaf.
+        var unit: String?
+        var unitAllowed = false
+    }
+
+    /// Whether `leaves[i]` matches, its fields read in place (a leaf passed whole is copied, its strings retained).
+    func matches(_ leaves: UnsafeBufferPointer<Ledger.Leaf>, _ i: Int, _ probe: inout Probe) -> Bool {
         if never { return false }
         // A bit mask: `Set.contains` would hash the fund's Chinese raw value for every leaf.
-        if let fundBits, fundBits & leaf.fund.bit == 0 { return false }
-        if let functional, !leaf.functional.hasPrefix(functional) { return false }
-        if let economic, !leaf.economic.hasPrefix(economic) { return false }
-        if let economicCodes, !economicCodes.contains(leaf.economic) { return false }
-        if let natureBits, natureBits & NatureKind(leaf.nature).bit == 0 { return false }
-        if let projects {
-            guard case .project(let code) = leaf.nature, projects.contains(code) else { return false }
+        if let fundBits, fundBits & leaves[i].fund.bit == 0 { return false }
+        if let functional, !leaves[i].functional.hasPrefix(functional) { return false }
+        if let economic, !leaves[i].economic.hasPrefix(economic) { return false }
+        if let economicCodes {
+            // The sets are the 三公 款 and their unions, a handful of codes: a scan of them.
+            if let (packed, codes) = probe.economic {
+                if !codes.contains(packed[i]) { return false }
+            } else if !economicCodes.contains(leaves[i].economic) { return false }
         }
-        if let units, !units.contains(leaf.unit) { return false }
+        if let natureBits, natureBits & NatureKind(leaves[i].nature).bit == 0 { return false }
+        if let projects {
+            guard case .project(let code) = leaves[i].nature, projects.contains(code) else { return false }
+        }
+        if let units {
+            if probe.unit != leaves[i].unit { (probe.unit, probe.unitAllowed) = (leaves[i].unit, units.contains(leaves[i].unit)) }
+            if !probe.unitAllowed { return false }
+        }
         return true
     }
 

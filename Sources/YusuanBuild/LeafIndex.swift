@@ -157,8 +157,14 @@ final class LeafIndex {
                 // The leaves listed under the projects are exactly the selection: nothing else to test.
                 result = candidates
             } else {
-                // Leaves read in place (no copy of a leaf and its strings per candidate).
-                result = ledger.leaves.withUnsafeBufferPointer { leaves in candidates.filter { filter.matches(leaves[$0]) } }
+                // Leaves read in place, field by field (no copy of a leaf and its strings per candidate).
+                let codes = packed.flatMap { _ in filter.economicCodes.map { $0.compactMap(DigitCode.pack) } }
+                result = ledger.leaves.withUnsafeBufferPointer { leaves in
+                    (packed?.economic ?? []).withUnsafeBufferPointer { economic in
+                        var probe = LeafFilter.Probe(economic: codes.map { (economic, $0) })
+                        return candidates.filter { filter.matches(leaves, $0, &probe) }
+                    }
+                }
             }
         }
         let id = memo.add(result)
