@@ -81,18 +81,13 @@ extension TextNormalization {
             func spaceWidth(_ i: Int) -> Int { spaceLength(b, at: i, end: n) }
             // A byte is written for each byte kept and at most one for a run of white space dropped, so never more
             // than were read: the text goes straight into the new string's storage (one allocation).
-            return String(unsafeUninitializedCapacity: n) { out in
-                var k = 0  // bytes written
-                func put(_ c: UInt8) {
-                    if k < out.count { out[k] = c }
-                    k += 1
-                }
+            return string(capacity: n) { out in
                 var last: UInt8 = 0  // the last byte written; 0 before any
                 var i = 0
                 while i < n {
                     var w = spaceWidth(i)
                     if w == 0 {
-                        put(b[i])
+                        out.put(b[i])
                         last = b[i]
                         i += 1
                         continue
@@ -103,12 +98,11 @@ extension TextNormalization {
                         w = j < n ? spaceWidth(j) : 0
                     }
                     if j < n && isLatinOrDigit(Unicode.Scalar(last)) && isLatinOrDigit(Unicode.Scalar(b[j])) {
-                        put(0x20)
+                        out.put(0x20)
                         last = 0x20
                     }
                     i = j
                 }
-                return Swift.min(k, out.count)
             }
         }
     }

@@ -9,6 +9,34 @@ public enum TextNormalization {
         return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// A string of at most `capacity` UTF-8 bytes written straight into its own storage (one allocation, none for a
+    /// short text; no temporary array) by `write`, through a `ByteWriter`. Callers bound what they write by
+    /// `capacity`, so no byte is dropped.
+    @inlinable public static func string(capacity: Int, _ write: (inout ByteWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { out in
+            var writer = ByteWriter(out)
+            write(&writer)
+            return Swift.min(writer.count, out.count)
+        }
+    }
+
+    /// Appends bytes to a buffer (`string(capacity:_:)`), each append bounds-checked: past the end nothing is
+    /// written, only counted.
+    public struct ByteWriter {
+        @usableFromInline let out: UnsafeMutableBufferPointer<UInt8>
+        @usableFromInline var appended = 0
+
+        @inlinable init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+        /// Bytes appended so far.
+        @inlinable public var count: Int { appended }
+
+        @inlinable public mutating func put(_ b: UInt8) {
+            if appended < out.count { out[appended] = b }
+            appended += 1
+        }
+    }
+
     /// A label's comparison key: half-width, no whitespace, unified parentheses and quotes.
     /// "政府办公厅（室）及相关机构事务" and "政府办公厅(室) 及相关机构事务" get the same key.
     /// One pass over Unicode scalars (no grapheme breaking: this runs for every label compared).
@@ -20,26 +48,19 @@ public enum TextNormalization {
         case .other: break
         }
         // Each scalar is kept, dropped or made one ASCII byte, so the key is never longer than `s`: it is written
-        // straight into the new string's storage (one allocation, none when it is short enough to be held inline).
-        return String(unsafeUninitializedCapacity: s.utf8.count) { out in
-            var n = 0
-            // Every write is bounds-checked all the same (the key is never longer than `s`, so none is dropped).
-            func put(_ b: UInt8) {
-                if n < out.count { out[n] = b }
-                n += 1
-            }
+        // straight into the new string's storage.
+        return string(capacity: s.utf8.count) { w in
             for scalar in s.unicodeScalars {
                 var u = scalar
                 if (0xFF01...0xFF5E).contains(u.value), let ascii = Unicode.Scalar(u.value - 0xFEE0) { u = ascii }
                 if u.isSpace { continue }
                 switch u {
                 case "“", "”", "\"", "‘", "’", "'": continue
-                case "【", "〔", "[": put(0x28)
-                case "】", "〕", "]": put(0x29)
-                default: UTF8.encode(u, into: put)
+                case "【", "〔", "[": w.put(0x28)
+                case "】", "〕", "]": w.put(0x29)
+                default: UTF8.encode(u) { w.put($0) }
                 }
             }
-            return Swift.min(n, out.count)
         }
     }
 

@@ -34,46 +34,49 @@ extension StringProtocol {
     }
 }
 
-/// The offset in `hay` of the first (or, `backwards`, the last) occurrence of `needle`; nil when there is none or
-/// `needle` is empty.
+/// The offset in `hay` of the first (`firstByteOffset`) or, `backwards`, the last occurrence of `needle`; nil when
+/// there is none or `needle` is empty.
 func byteOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
+    guard backwards else { return firstByteOffset(hay, needle) }
     let n = needle.count
     guard n > 0, hay.count >= n else { return nil }
-    func at(_ i: Int) -> Bool {
+    var i = hay.count - n
+    while i >= 0 {
         var j = 0
         while j < n && hay[i + j] == needle[j] { j += 1 }
-        return j == n
-    }
-    if backwards {
-        var i = hay.count - n
-        while i >= 0 { if at(i) { return i }; i -= 1 }
-    } else {
-        for i in 0...(hay.count - n) where at(i) { return i }
+        if j == n { return i }
+        i -= 1
     }
     return nil
 }
 
-/// Whether `needle` occurs in `hay`. Candidates are found by the needle's last byte with `memchr` (vectorised in
-/// libc) rather than byte by byte: in Chinese text a needle's first byte is a scalar's lead byte (E4–E9 for most
-/// ideographs, so a candidate every few characters), its last byte a continuation byte that is far rarer.
-/// ByteSearchTests holds it to the plain scan on random bytes.
+/// Whether `needle` occurs in `hay` (`firstByteOffset`). ByteSearchTests holds it to the plain scan on random bytes.
 @usableFromInline func byteSearch(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstByteOffset(hay, needle) != nil
+}
+
+/// The offset of the first occurrence of `needle` in `hay`; nil when there is none or `needle` is empty. Candidates
+/// are found by the needle's last byte with `memchr` (vectorised in libc) rather than byte by byte, in order: in
+/// Chinese text a needle's first byte is a scalar's lead byte (E4–E9 for most ideographs, so a candidate every few
+/// characters), its last byte a continuation byte that is far rarer.
+@inline(__always)
+func firstByteOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
     let n = needle.count
-    guard n > 0, hay.count >= n, let base = hay.baseAddress else { return false }
+    guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
     let last = Int32(needle[n - 1])
     let start = UnsafeRawPointer(base)
     // `end` is where the needle's last byte may be; the needle then starts at end - (n - 1) >= 0.
     var end = n - 1
     while end < hay.count {
-        guard let hit = memchr(start + end, last, hay.count - end) else { return false }
+        guard let hit = memchr(start + end, last, hay.count - end) else { return nil }
         end = start.distance(to: UnsafeRawPointer(hit))
         let from = end - (n - 1)
         var j = 0
         while j < n - 1 && hay[from + j] == needle[j] { j += 1 }
-        if j == n - 1 { return true }
+        if j == n - 1 { return from }
         end += 1
     }
-    return false
+    return nil
 }
 
 extension StringProtocol {

@@ -81,38 +81,30 @@ extension Collection where Element == NarrativeChar {
     /// for a short text): the parser makes one for each word and clause it reads.
     var text: String {
         var length = 0
-        for c in self { length += c.other?.utf8.count ?? Self.width(c.scalar) }
-        return String(unsafeUninitializedCapacity: length) { out in
-            var n = 0
-            // Every write is bounds-checked: the count above is exact, so none is dropped.
-            func put(_ b: UInt8) {
-                if n < out.count { out[n] = b }
-                n += 1
-            }
+        for c in self { length += c.other?.utf8.count ?? UTF8.width(c.scalar) }
+        // The count above is exact: no byte is dropped.
+        return TextNormalization.string(capacity: length) { w in
             for c in self {
                 if let o = c.other {
-                    for b in o.utf8 { put(b) }
+                    for b in o.utf8 { w.put(b) }
                     continue
                 }
+                // Plain scalars are below U+10000: at most three bytes, written here directly (`UTF8.encode`'s
+                // general path costs more on this, the parser's most frequent text).
                 let v = c.scalar.value
                 if v < 0x80 {
-                    put(UInt8(v))
+                    w.put(UInt8(v))
                 } else if v < 0x800 {
-                    put(UInt8(0xC0 | (v >> 6)))
-                    put(UInt8(0x80 | (v & 0x3F)))
+                    w.put(UInt8(0xC0 | (v >> 6)))
+                    w.put(UInt8(0x80 | (v & 0x3F)))
                 } else {
-                    // Plain scalars are below U+10000.
-                    put(UInt8(0xE0 | (v >> 12)))
-                    put(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                    put(UInt8(0x80 | (v & 0x3F)))
+                    w.put(UInt8(0xE0 | (v >> 12)))
+                    w.put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                    w.put(UInt8(0x80 | (v & 0x3F)))
                 }
             }
-            return Swift.min(n, out.count)
         }
     }
-
-    /// The UTF-8 length of a plain scalar (below U+10000) as `text` writes it.
-    private static func width(_ s: Unicode.Scalar) -> Int { s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : 3 }
 }
 
 extension String {
