@@ -93,14 +93,14 @@ struct Books {
     /// The scale figures print at: the unit of the table (or narrative) being written.
     let scale: PrintScale
     /// The printed units of each leaf at `scale`.
-    private let units: [Int64]
+    private let units: LeafUnits
 
     init(ledger: Ledger, recorder: Recorder?, index: LeafIndex? = nil, scale: PrintScale = .wanYuan) {
         self.ledger = ledger
         self.recorder = recorder
         self.index = index ?? LeafIndex(ledger)
         self.scale = scale
-        self.units = ledger.units(scale)
+        self.units = LeafUnits(ledger.units(scale))
     }
 
     /// The same books printing at another scale.
@@ -139,9 +139,7 @@ struct Books {
 
     /// The printed figure of the leaves `set`.
     func figure(of set: [Int]) -> Fixed {
-        var sum: Int64 = 0
-        for i in set { sum += units[i] }
-        return scale.figure(units: sum)
+        scale.figure(units: units.sum(set))
     }
 
     /// Whether the filter selects no leaf: its figure, and the figure of any filter narrower than it, prints zero

@@ -36,12 +36,18 @@ struct DisclosureGrid: Sendable {
     var header: [Line]
     var body: [Line]
     var notes: [String]
+    /// The rows and columns of a table printed alone whose body lines are laid out as they are read
+    /// (`eachBodyLine`), not kept in `body` (empty then): see `tables(of:keepingBodies:)`.
+    private(set) var unlaid: (rows: [Row], columns: [Column])? = nil
 
     var unitText: String? { unit.map { "单位：" + $0.rawValue } }
     var isForm: Bool { kind == .overallPerformance || kind == .projectPerformance }
 
-    /// The printed tables of a disclosure in order, with 收入 | 支出 halves joined.
-    static func tables(of d: Disclosure) -> [DisclosureGrid] {
+    /// The printed tables of a disclosure in order, with 收入 | 支出 halves joined. Without `keepingBodies` (a writer
+    /// that reads each body line once, in order, through `eachBodyLine`: the text), a table printed alone that is not a
+    /// form keeps its rows instead of body lines, and they are laid out one at a time into one line (an array of slots
+    /// made per row and freed with the grid was about a tenth of writing the text).
+    static func tables(of d: Disclosure, keepingBodies: Bool = true) -> [DisclosureGrid] {
         var out: [DisclosureGrid] = []
         var i = 0
         let ts = d.tables
@@ -52,22 +58,28 @@ struct DisclosureGrid: Sendable {
                 out.append(sideBySide(t, ts[i + 1]))
                 i += 2
             } else {
-                out.append(single(t))
+                out.append(single(t, keepingBody: keepingBodies))
                 i += 1
             }
         }
         return out
     }
 
-    static func single(_ t: DisclosureTable) -> DisclosureGrid {
+    /// A table printed alone; without `keepingBody`, a table that is not a form keeps its rows, laid out by
+    /// `eachBodyLine` (a form's heading may span down its body, which needs every line first).
+    static func single(_ t: DisclosureTable, keepingBody: Bool = true) -> DisclosureGrid {
         let top: String? = t.side == .income ? "收入" : (t.side == .expenditure ? "支出" : nil)
         let paths = t.columns.map { c in sided(c.headerPath, top) }
         var width = t.columns.count
         if !t.fields.isEmpty { width = max(width, 2) }
         let fields = t.fields.map { f in fieldLine(f, width: width) }
         var grid = DisclosureGrid(kind: t.kind, title: t.title, attachment: t.attachment, unit: printedUnit(t), width: width,
-                                  fields: fields, header: headerLines(paths, width: width),
-                                  body: t.rows.map { bodyLine($0, columns: t.columns, width: width) }, notes: t.notes)
+                                  fields: fields, header: headerLines(paths, width: width), body: [], notes: t.notes)
+        if !keepingBody && !grid.isForm {
+            grid.unlaid = (t.rows, t.columns)
+            return grid
+        }
+        grid.body = t.rows.indices.map { bodyLine(t.rows, $0, columns: t.columns, width: width) }
         if grid.isForm { grid.spanFirstHeadingDown() }
         return grid
     }
@@ -90,8 +102,8 @@ struct DisclosureGrid: Sendable {
         let body = pairRows(income.rows, expenditure.rows).map { pair -> Line in
             var slots: [Cell?] = []
             slots.reserveCapacity(left + right)
-            if let i = pair.0 { appendSlots(income.rows[i], columns: income.columns, width: left, to: &slots) } else { slots += leftBlanks }
-            if let j = pair.1 { appendSlots(expenditure.rows[j], columns: expenditure.columns, width: right, to: &slots) } else { slots += rightBlanks }
+            if let i = pair.0 { appendSlots(income.rows, i, columns: income.columns, width: left, to: &slots) } else { slots += leftBlanks }
+            if let j = pair.1 { appendSlots(expenditure.rows, j, columns: expenditure.columns, width: right, to: &slots) } else { slots += rightBlanks }
             // The expenditure half's kind, else the income half's, when it is not an item.
             func marked(_ kind: RowKind?) -> RowKind? { kind == .item ? nil : kind }
             let kind = marked(pair.1.map { expenditure.rows[$0].kind }) ?? marked(pair.0.map { income.rows[$0].kind })
@@ -119,10 +131,20 @@ struct DisclosureGrid: Sendable {
     }
 
     static func fieldLine(_ f: FormField, width: Int) -> Line {
-        var slots: [Cell?] = Array(repeating: nil, count: width)
+        var slots = coveredSlots(width)
         slots[0] = Cell(text: f.label, style: .label)
         if width > 1 { slots[1] = Cell(text: f.value, style: .text, colspan: width - 1) }
         return Line(slots: slots)
+    }
+
+    /// `width` covered slots (nil), appended one by one into room made once: `Array(repeating:count:)` allocates
+    /// through the standard library's unspecialized path, which looks the array's type up on every call (about 700
+    /// instructions; a department's forms make a line of them per field).
+    static func coveredSlots(_ width: Int) -> [Cell?] {
+        var slots: [Cell?] = []
+        slots.reserveCapacity(width)
+        for _ in 0..<width { slots.append(nil) }
+        return slots
     }
 
     /// Header lines from header paths: level r of a path on line r; a level shared by adjacent
@@ -132,7 +154,7 @@ struct DisclosureGrid: Sendable {
         // The deepest path, by a loop: `map(\.count)` here applied its key path through the runtime, per path.
         var depth = 1
         for p in paths { depth = max(depth, p.count) }
-        var lines = (0..<depth).map { _ in Line(slots: Array(repeating: nil, count: width)) }
+        var lines = (0..<depth).map { _ in Line(slots: coveredSlots(width)) }
         for r in 0..<depth {
             var c = 0
             while c < width {
@@ -164,47 +186,6 @@ struct DisclosureGrid: Sendable {
         case .money: .number
         case .percent: .percent
         case .unit, .text: .text
-        }
-    }
-
-    /// A row's cells as printed. A code or name cell left blank is filled from the row's code or
-    /// name only when no other cell of the row prints it (a table built from line items); a code
-    /// split over 类 | 款 | 项 columns is left as printed.
-    static func bodyLine(_ row: Row, columns: [Column], width: Int) -> Line {
-        var slots: [Cell?] = []
-        slots.reserveCapacity(width)
-        appendSlots(row, columns: columns, width: width, to: &slots)
-        let level = row.codePrinted ? row.code?.level : row.outline
-        return Line(slots: slots, kind: row.kind, level: level)
-    }
-
-    /// `bodyLine`'s `width` slots, appended to `slots` (a side-by-side line writes both halves into one array).
-    static func appendSlots(_ row: Row, columns: [Column], width: Int, to slots: inout [Cell?]) {
-        // Once per printed row: the cells' texts read in place (not copied out as `Row.cell`, nor into an array of
-        // the row's texts: only a blank code or name cell looks at the others), blank cells found on their bytes
-        // (`isBlank`, not a trimmed copy).
-        let cells = row.cells
-        func cellText(_ i: Int) -> String { i < cells.count ? cells[i].text : "" }
-        func anyText(_ test: (String) -> Bool) -> Bool { (0..<width).contains { test(cellText($0)) } }
-        var codeColumns = 0, codeColumn = 0
-        for i in columns.indices where i < width && columns[i].role == .code {
-            codeColumns += 1
-            codeColumn = i
-        }
-        let codeBlank = codeColumns == 1 && TextNormalization.isBlank(cellText(codeColumn))
-        for i in 0..<width {
-            let role = i < columns.count ? columns[i].role : .text
-            var text = cellText(i)
-            // Only a code or a name cell is filled: no other cell is tested for blank (most are figures).
-            if role == .code || role == .name, TextNormalization.isBlank(text) {
-                if role == .code, codeBlank, row.codePrinted, let code = row.code, !anyText({ $0.contains(code.digits) }) {
-                    text = code.digits
-                } else if role == .name, !row.name.isEmpty,
-                          !anyText({ TextNormalization.compactChinese($0).contains(row.name) }) {
-                    text = row.name
-                }
-            }
-            slots.append(Cell(text: text, style: style(of: role)))
         }
     }
 

@@ -22,13 +22,14 @@ public enum DisclosureText {
             for e in d.contents { out.line(line((e.attachment.map { "附件\($0) " } ?? "") + e.title)) }
             out.endBlock()
         }
-        for grid in DisclosureGrid.tables(of: d) {
+        // Each body line is written once, in order: laid out as it is written (`eachBodyLine`), not kept.
+        for grid in DisclosureGrid.tables(of: d, keepingBodies: false) {
             if let a = grid.attachment { out.block("附件 " + a) }
             out.block(line(grid.title))
             if let u = grid.unitText { out.block(u) }
-            for lines in [grid.fields, grid.header, grid.body] {
-                for l in lines { out.row(l) }
-            }
+            for l in grid.fields { out.row(l) }
+            for l in grid.header { out.row(l) }
+            grid.eachBodyLine { out.row($0) }
             out.endBlock()
             for n in grid.notes { out.block(line(n)) }
         }
