@@ -22,7 +22,13 @@ public struct FactIndex: Sendable {
     public var groups: FactGroups { FactGroups(all: all, groups: merged) }
 
     public init(disclosure: Disclosure) {
-        let builder = FactIndexBuilder(disclosure: disclosure)
+        self.init(disclosure: disclosure, overallForms: disclosure.tables(.overallPerformance).map(PerformanceForm.init))
+    }
+
+    /// The index of `disclosure` whose 整体绩效目标表 forms (`overallForms`, in document order) are already read:
+    /// `AuditContext` reads them once for the rules and the index.
+    init(disclosure: Disclosure, overallForms: [PerformanceForm]) {
+        let builder = FactIndexBuilder(disclosure: disclosure, overallForms: overallForms)
         all = builder.facts
         interner = builder.interner
         scopesCoincide = builder.scopesCoincide

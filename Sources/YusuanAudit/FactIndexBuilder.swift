@@ -12,12 +12,13 @@ struct FactIndexBuilder {
     let phase: Phase
     /// Tables' identities and names interned to numbers, once per table (rules compare them per fact).
     private var identities: [SameQuantity.TableIdentity: Int] = [:]
-    private var names: [String: Int] = [:]
+    private var names: [TextKey: Int] = [:]
     private var currentTable = (id: 0, name: 0)
     /// The table last entered, held once for all its facts.
     private var currentSource: SharedTable?
 
-    init(disclosure: Disclosure) {
+    /// `overallForms`: the forms of the disclosure's 整体绩效目标表 tables, in document order.
+    init(disclosure: Disclosure, overallForms: [PerformanceForm]) {
         year = disclosure.year
         phase = disclosure.phase
         // About a fact per cell of the tables: reserved once, not grown and copied as facts are added (a capacity
@@ -25,13 +26,17 @@ struct FactIndexBuilder {
         let cells = disclosure.tables.reduce(0) { $0 + $1.rows.count * $1.columns.count }
         facts.reserveCapacity(cells)
         keys.reserveCapacity(cells)
+        // A subject is a row's, mostly: room for one a row.
+        interner.reserve(subjects: disclosure.tables.reduce(0) { $0 + $1.rows.count })
+        identities.reserveCapacity(disclosure.tables.count)
+        names.reserveCapacity(disclosure.tables.count)
         for table in disclosure.tables where table.kind != .overallPerformance && table.kind != .projectPerformance {
             enter(table)
             read(table)
         }
-        for table in disclosure.tables(.overallPerformance) {
-            enter(table)
-            readOverallForm(PerformanceForm(table))
+        for form in overallForms {
+            enter(form.table)
+            readOverallForm(form)
         }
         scopesCoincide = Self.onlyGeneralBudget(disclosure)
     }
@@ -39,11 +44,13 @@ struct FactIndexBuilder {
     /// Sets the numbers that the facts of `table` carry for its identity and its name.
     mutating func enter(_ table: DisclosureTable) {
         let identity = SameQuantity.TableIdentity(table)
+        // Looked up once, stored only when new, in tables reserved for every table (`init`): each lookup hashes a
+        // Chinese title, on its bytes where that is exact (`TextKey`).
         let id = identities[identity] ?? identities.count
-        identities[identity] = id
-        let name = table.displayName
+        if id == identities.count { identities[identity] = id }
+        let name = TextKey(table.displayName)
         let nameID = names[name] ?? names.count
-        names[name] = nameID
+        if nameID == names.count { names[name] = nameID }
         currentTable = (id, nameID)
         currentSource = SharedTable(table)
     }

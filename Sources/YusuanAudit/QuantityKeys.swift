@@ -39,6 +39,12 @@ struct QuantityInterner: Sendable {
         var year: Int?
     }
 
+    /// Room for `subjects` subjects without growing the table (each growth hashes every subject again, their
+    /// Chinese names with Unicode normalisation).
+    mutating func reserve(subjects: Int) {
+        subjectIDs.reserveCapacity(subjects)
+    }
+
     /// The key of `q`, numbering its subject and facet if they are new.
     mutating func intern(_ q: Quantity) -> QuantityKey {
         QuantityKey(subject: intern(q.subject), facet: intern(Facet(measure: q.measure, scope: q.scope, year: q.year, phase: q.phase)))

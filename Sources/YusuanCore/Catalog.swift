@@ -18,7 +18,8 @@ public struct Catalog: Sendable {
     /// per lookup). A code's keys are a short list, the name's first: a printed name is compared with it (equal
     /// bytes settle it), not hashed with Unicode normalisation as a set's lookup would.
     let keysByCode: [String: [String]]
-    let codesByKey: [Int: [String: [String]]]
+    /// (Keyed by `TextKey`: a lookup's key is mostly plain, hashed and compared with the catalog's keys on bytes.)
+    let codesByKey: [Int: [TextKey: [String]]]
     /// Tables other modules build from this catalog (`derived`), shared by its copies.
     private let derivedValues = CatalogDerivedValues()
 
@@ -30,12 +31,12 @@ public struct Catalog: Sendable {
         for e in entries { map[e.code] = e }
         self.entries = map
         var keys: [String: [String]] = [:]
-        var codes: [Int: [String: [String]]] = [:]
+        var codes: [Int: [TextKey: [String]]] = [:]
         for e in map.values {
             var k: [String] = []
             for key in ([e.name] + e.aliases).map(TextNormalization.key) where !k.contains(key) { k.append(key) }
             keys[e.code] = k
-            for key in k { codes[e.code.count, default: [:]][key, default: []].append(e.code) }
+            for key in k { codes[e.code.count, default: [:]][TextKey(key), default: []].append(e.code) }
         }
         keysByCode = keys
         codesByKey = codes
@@ -52,7 +53,7 @@ public struct Catalog: Sendable {
 
     /// The code whose name or alias is `name` at `level` digits (3, 5 or 7), if exactly one.
     public func code(named name: String, digits: Int) -> String? {
-        let hits = codesByKey[digits]?[TextNormalization.key(name)] ?? []
+        let hits = codesByKey[digits]?[TextKey(TextNormalization.key(name))] ?? []
         return hits.count == 1 ? hits.first : nil
     }
 

@@ -34,6 +34,12 @@ public enum Measure: String, Sendable, Codable, CaseIterable {
 public enum Phase: String, Sendable, Codable {
     case budget = "预算"
     case final = "决算"
+
+    /// What the raw value's hashing gives (the `RawRepresentable` default), through `TextKey`: the same hash value
+    /// without normalising "预算" / "决算" each time (a fact index hashes the phase of every figure).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(TextKey(rawValue))
+    }
 }
 
 /// The role of a column in a table.

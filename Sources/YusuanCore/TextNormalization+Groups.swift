@@ -1,27 +1,23 @@
-/// Grouping by text keys without Swift's `String` hashing where that is exact.
+import Foundation
+
+/// Grouping and looking up by text keys without Swift's `String` hashing where that is exact.
 ///
-/// Hashing a `String` that is not ASCII normalises it (to compare by canonical equivalence), which costs more
-/// than the rest of a small check. When every key is plain (`TextNormalization.isPlainCJK`: NFC, one scalar a
-/// character), two keys are equal exactly when their bytes are, so the keys are grouped by their bytes.
+/// Hashing a `String` that is not ASCII normalises it (to compare by canonical equivalence), and so does comparing
+/// two that differ, which costs more than the rest of a small check. A plain text (`TextNormalization.isPlainCJK`:
+/// NFC, one scalar a character) is equal to another plain text exactly when their bytes are, and its bytes are what
+/// `String` hashes; `TextKey` uses that.
 extension TextNormalization {
     /// The indices of `keys` grouped by equal key, groups in the order of their first key, indices ascending:
     /// what a `[String: [Int]]` filled in order with an order list of first keys gives.
     public static func groupIndices(_ keys: [String]) -> [[Int]] {
-        if keys.allSatisfy(isPlainCJK) {
-            return grouped(keys.map(PlainTextKey.init))
-        }
-        return grouped(keys)
-    }
-
-    private static func grouped<K: Hashable>(_ keys: [K]) -> [[Int]] {
-        var slot: [K: Int] = [:]
+        var slot: [TextKey: Int] = [:]
         slot.reserveCapacity(keys.count)
         var groups: [[Int]] = []
         for (i, k) in keys.enumerated() {
-            if let g = slot[k] {
+            if let g = slot[TextKey(k)] {
                 groups[g].append(i)
             } else {
-                slot[k] = groups.count
+                slot[TextKey(k)] = groups.count
                 groups.append([i])
             }
         }
@@ -29,9 +25,34 @@ extension TextNormalization {
     }
 }
 
-/// A plain text key (see `TextNormalization.isPlainCJK`) compared and hashed by its UTF-8 bytes.
-struct PlainTextKey: Hashable {
-    let bytes: [UInt8]
-    init(_ text: String) { bytes = Array(text.utf8) }
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+/// A text that is equal to another and hashes as its `String` does (canonical equivalence; the same hash value),
+/// compared and hashed by its bytes when it is plain (`TextNormalization.isPlainCJK`). Two plain texts are in NFC,
+/// so they are canonically equivalent exactly when their bytes are the same; a `String` hashes its NFC bytes and
+/// then 0xFF, and a plain text's bytes are its NFC bytes. TextKeyTests holds both to `String`'s.
+public struct TextKey: Hashable, Sendable {
+    public let text: String
+    /// `TextNormalization.isPlainCJK(text)`, found once.
+    let plain: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        plain = TextNormalization.isPlainCJK(text)
+    }
+
+    public static func == (a: TextKey, b: TextKey) -> Bool {
+        guard a.plain && b.plain else { return a.text == b.text }
+        return TextNormalization.withBytes(a.text) { x in
+            TextNormalization.withBytes(b.text) { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }  // both empty
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        guard plain else { return hasher.combine(text) }
+        TextNormalization.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)
+    }
 }

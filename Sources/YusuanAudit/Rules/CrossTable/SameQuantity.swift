@@ -61,10 +61,11 @@ enum SameQuantity {
 
     /// What tells tables apart in a finding (the parts of `displayName`), without building the name.
     struct TableIdentity: Hashable {
-        var title: String
+        /// The title as a `TextKey`: equal and hashed as the string is, on its bytes where that is exact.
+        var title: TextKey
         var attachment: String?
         var side: TableSide
-        init(_ t: DisclosureTable) { title = t.title; attachment = t.attachment; side = t.side }
+        init(_ t: DisclosureTable) { title = TextKey(t.title); attachment = t.attachment; side = t.side }
     }
 
     /// A total line, or a code line whose sub-codes the same table prints: its figure may be a sum of rounded parts.
