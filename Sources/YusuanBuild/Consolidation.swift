@@ -94,7 +94,7 @@ public struct Consolidation: Sendable {
     /// summed (`amount`); `leaf` makes the first leaf of each key.
     static func sortedLedger(keys: [SortKey], packed: [(functional: UInt64, economic: UInt64)],
                              amount: (Int) -> Amount, leaf: (Int) -> Ledger.Leaf) -> Ledger {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        let order = Self.order(keys)
         var leaves: [Ledger.Leaf] = []
         var functional: [UInt64] = [], economic: [UInt64] = []
         leaves.reserveCapacity(keys.count)
@@ -110,6 +110,46 @@ public struct Consolidation: Sendable {
             }
         }
         return Ledger(leaves: leaves, packedCodes: (functional, economic))
+    }
+
+    /// `keys.indices` sorted by key, equal keys by index. Counted into buckets by 功能 code (its aligned value and
+    /// length, the first part of the key: few distinct ones, sorted once), then each bucket sorted by the rest of the
+    /// key. One sort of all a city's 231,000 leaves (18 rounds of merging) took about 780 instructions a leaf, this
+    /// about 310.
+    static func order(_ keys: [SortKey]) -> [Int] {
+        // A 功能 code as one integer ordered as (aligned value, length): the value is below 10^17 < 2^57.
+        func code(_ key: SortKey) -> UInt64 { key.functional << 5 | key.rest >> 48 }
+        var numbering = FirstSeenNumbering(expectedKeys: 1024)
+        var codes: [UInt64] = []
+        let bucket = keys.map { key in
+            let c = code(key)
+            let found = numbering.number(hash: c) { codes[$0] == c }
+            if found.isNew { codes.append(c) }
+            return found.number
+        }
+        // Buckets in code order; each one's leaves placed in index order, then sorted by the rest of the key.
+        var rank = [Int](repeating: 0, count: codes.count)
+        for (r, c) in codes.indices.sorted(by: { codes[$0] < codes[$1] }).enumerated() { rank[c] = r }
+        var start = [Int](repeating: 0, count: codes.count + 1)
+        for b in bucket { start[rank[b] + 1] += 1 }
+        for r in codes.indices { start[r + 1] += start[r] }
+        var next = start
+        var order = [Int](repeating: 0, count: keys.count)
+        for (i, b) in bucket.enumerated() {
+            order[next[rank[b]]] = i
+            next[rank[b]] += 1
+        }
+        keys.withUnsafeBufferPointer { keys in
+            order.withUnsafeMutableBufferPointer { order in
+                for r in codes.indices where start[r + 1] - start[r] > 1 {
+                    var run = UnsafeMutableBufferPointer(rebasing: order[start[r]..<start[r + 1]])
+                    run.sort { a, b in
+                        (keys[a].economic, keys[a].rest, a) < (keys[b].economic, keys[b].rest, b)
+                    }
+                }
+            }
+        }
+        return order
     }
 
     /// `leafOrder` as integers, compared in the order (functional, 功能 length, economic, `rest`): aligned

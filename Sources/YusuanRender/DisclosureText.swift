@@ -136,11 +136,15 @@ public enum DisclosureText {
     static func hasTabOrBreak(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if let base = b.baseAddress {
+            func mayHold(_ x: UInt64) -> Bool {
+                ByteLanes.below(x, 0x0E) | ByteLanes.equal(x, 0xC2) | ByteLanes.equal(x, 0xE2) != 0
+            }
             while i + 8 <= b.count {
-                let x = ByteLanes.load(base, at: i)
-                if ByteLanes.below(x, 0x0E) | ByteLanes.equal(x, 0xC2) | ByteLanes.equal(x, 0xE2) != 0 { break }
+                if mayHold(ByteLanes.load(base, at: i)) { return hasTabOrBreak(b, from: i) }
                 i += 8
             }
+            // The bytes left (fewer than eight) tested at once as the last eight bytes, whose first ones passed above.
+            if i < b.count, b.count >= 8, !mayHold(ByteLanes.load(base, at: b.count - 8)) { return false }
         }
         return hasTabOrBreak(b, from: i)
     }
