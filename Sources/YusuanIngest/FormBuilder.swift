@@ -81,11 +81,10 @@ enum FormBuilder {
         let cells = line.cells.allSatisfy(TextNormalization.isTrimmed) ? line.cells : line.cells.map { $0.trimmed }
         var i = 0
         while i < cells.count {
-            let k = TextNormalization.key(cells[i])
-            if !k.isEmpty, isLabel(k) {
+            if isLabelCell(cells[i]) {
                 var j = i + 1
                 while j < cells.count && cells[j].isEmpty { j += 1 }
-                let value = j < cells.count && !isLabel(TextNormalization.key(cells[j])) ? cells[j] : ""
+                let value = j < cells.count && !isLabelCell(cells[j]) ? cells[j] : ""
                 out.append(FormField(label: TextNormalization.compactChinese(cells[i]), value: value,
                                      location: SourceLocation(line: line.location.line, page: line.location.page, sheet: line.location.sheet, column: i)))
                 i = value.isEmpty ? i + 1 : j + 1
@@ -93,6 +92,14 @@ enum FormBuilder {
                 i += 1
             }
         }
+    }
+
+    /// `isLabel(TextNormalization.key(cell))`. Most cells of a field line are values: one whose first scalar starts no
+    /// label key (`TextNormalization.keyMayStart`) is turned away without being keyed.
+    static func isLabelCell(_ cell: String) -> Bool {
+        guard TextNormalization.keyMayStart(cell, withOneOf: fieldLabelFirstScalars) else { return false }
+        let k = TextNormalization.key(cell)
+        return !k.isEmpty && isLabel(k)
     }
 
     static func isLabel(_ key: String) -> Bool {
@@ -119,4 +126,6 @@ enum FormBuilder {
     static let fieldLabelKeys = fieldLabels.map { TextNormalization.key($0) }
     /// Their bytes, for the keys that are plain (`TextNormalization.isPlainCJK`); nil for any other.
     static let fieldLabelKeyBytes: [[UInt8]?] = fieldLabelKeys.map { TextNormalization.isPlainCJK($0) ? Array($0.utf8) : nil }
+    /// The first scalars of the label keys (`TextNormalization.keyMayStart`).
+    static let fieldLabelFirstScalars = TextNormalization.firstScalars(fieldLabelKeys)
 }

@@ -27,7 +27,7 @@ enum FormGrid {
         guard let first = headings.first else { return nil }
         // A leading label column when the grid's headings start right of the fields' labels.
         let labels = fieldLines.compactMap { line -> Range<Int>? in
-            guard let s = line.spans?.first, let c = line.cells.first, FormBuilder.isLabel(TextNormalization.key(c)) else { return nil }
+            guard let s = line.spans?.first, let c = line.cells.first, FormBuilder.isLabelCell(c) else { return nil }
             return s
         }
         let labelEnd = labels.map(\.upperBound).max()

@@ -46,10 +46,13 @@ enum GridBuilder {
         return [table]
     }
 
+    /// The label headings `splitJoinedHeadings` splits off, and their first scalars (`TextNormalization.keyMayStart`).
+    static let joinedLabelHeadings = ["科目名称", "项目名称", "项目", "科目", "名称"]
+    static let joinedLabelFirsts = TextNormalization.firstScalars(joinedLabelHeadings)
+
     /// "项目决算数" over a label column whose figures' column to the right has no heading on that
     /// line: two headings put in one cell (a figure heading printed close to the labels) are split.
     static func splitJoinedHeadings(_ header: [[String]], data: [[String]]) -> [[String]] {
-        let labelHeadings = ["科目名称", "项目名称", "项目", "科目", "名称"]
         func isFigureColumn(_ c: Int) -> Bool {
             let values = data.map { c < $0.count ? $0[c].trimmed : "" }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { NumberParser.parse($0) != nil && ClassificationCode.parse($0) == nil || LayoutSegments.isFigureWord($0) }
@@ -57,8 +60,10 @@ enum GridBuilder {
         var out = header
         for r in out.indices {
             for c in out[r].indices {
+                // A heading that starts with no label is passed over without being keyed.
+                guard TextNormalization.keyMayStart(out[r][c], withOneOf: joinedLabelFirsts) else { continue }
                 let key = TextNormalization.key(out[r][c])
-                guard let label = labelHeadings.first(where: { key.hasTextPrefix($0) && key.count > $0.count }) else { continue }
+                guard let label = joinedLabelHeadings.first(where: { key.hasTextPrefix($0) && key.count > $0.count }) else { continue }
                 let rest = String(key.dropFirst(label.count))
                 guard rest.hasSuffix("数") || rest.contains("金额"), !isFigureColumn(c) else { continue }
                 // The next column to the right that holds figures, with nothing between.

@@ -53,7 +53,8 @@ enum LayoutSegments {
                 for r in runs {
                     let lo = scalarOffset(r.lowerBound), hi = scalarOffset(r.upperBound)
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
-                    splitFigureFromLabel(Segment(text: text, span: lo..<hi), into: &out)
+                    // A run of the line is a run of its scalars: each a character, as on the whole line.
+                    splitFigureFromLabel(Segment(text: text, span: lo..<hi), scalarsAreCharacters: true, into: &out)
                 }
             }
         } else {
@@ -94,7 +95,8 @@ enum LayoutSegments {
 
     /// "156,211,123 一、一般公共服务支出" → the figure and the label, appended to `segments`; "1. 一般公共预算资金"
     /// is appended whole.
-    static func splitFigureFromLabel(_ s: Segment, into segments: inout [Segment]) {
+    /// `scalarsAreCharacters`: what `TextNormalization.scalarsAreCharacters(s.text)` is, when the caller knows it.
+    static func splitFigureFromLabel(_ s: Segment, scalarsAreCharacters: Bool? = nil, into segments: inout [Segment]) {
         // Most cells hold no space: one word, nothing to split.
         // (Searched on the contiguous bytes: `utf8.contains` steps the string's view, about 15 instructions a byte.)
         guard TextNormalization.withBytes(s.text, { $0.contains(UInt8(ascii: " ")) }) else { return segments.append(s) }
@@ -103,7 +105,7 @@ enum LayoutSegments {
         guard TextNormalization.withBytes(s.text, { b in b.contains { (0x30...0x39).contains($0) || $0 == 0xEF } }) else {
             return segments.append(s)
         }
-        let (words, lengths) = wordsAndLengths(s.text)
+        let (words, lengths) = wordsAndLengths(s.text, scalarsAreCharacters: scalarsAreCharacters)
         guard words.count > 1 else { return segments.append(s) }
         var out: [Segment] = []
         var current = ""
@@ -129,8 +131,10 @@ enum LayoutSegments {
     /// The words of `text` between spaces and each one's length in characters. Text whose characters are single
     /// scalars (`scalarsAreCharacters`: no combining mark after a space) is cut at its space bytes and counted by
     /// scalars.
-    static func wordsAndLengths(_ text: String) -> (words: [String], lengths: [Int]) {
-        guard TextNormalization.scalarsAreCharacters(text) else {
+    /// `scalarsAreCharacters` is that test's answer when the caller knows it (the text is a piece of a line that
+    /// passed it: the test is one of each scalar alone), else nil and the text is tested.
+    static func wordsAndLengths(_ text: String, scalarsAreCharacters known: Bool? = nil) -> (words: [String], lengths: [Int]) {
+        guard known ?? TextNormalization.scalarsAreCharacters(text) else {
             let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             return (words, words.map(\.count))
         }

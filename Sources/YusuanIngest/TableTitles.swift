@@ -96,6 +96,9 @@ enum TableTitles {
     }
 
     static let unitIdeograph: [Unicode.Scalar] = ["单"]
+    /// What a unit line's key starts with, and their first scalars.
+    static let unitPrefixes = ["单位", "金额单位", "(单位"]
+    static let unitPrefixFirsts = TextNormalization.firstScalars(unitPrefixes)
     static let tableIdeograph: [Unicode.Scalar] = ["表"]
 
     /// A line that only declares the unit ("单位：万元", "金额单位:元").
@@ -113,10 +116,12 @@ enum TableTitles {
         }
         guard count > 0 else { return nil }
         for c in labels where !isQuestionMark(c) {
-            // Each prefix holds 单: a label without it is passed over without being keyed.
-            guard TextNormalization.mayHoldIdeograph(c, unitIdeograph) else { continue }
+            // Each prefix holds 单: a label without it, or whose first scalar starts no prefix
+            // (`TextNormalization.keyMayStart`), is passed over without being keyed.
+            guard TextNormalization.keyMayStart(c, withOneOf: unitPrefixFirsts),
+                  TextNormalization.mayHoldIdeograph(c, unitIdeograph) else { continue }
             let k = TextNormalization.key(c)
-            if (k.hasTextPrefix("单位") || k.hasTextPrefix("金额单位") || k.hasTextPrefix("(单位")) && k.count <= 12 {
+            if unitPrefixes.contains(where: { k.hasTextPrefix($0) }) && k.count <= 12 {
                 return MoneyUnit.find(in: k)
             }
         }

@@ -1,5 +1,6 @@
 import Testing
 import YusuanTestSupport
+import YusuanCore
 @testable import YusuanAudit
 
 /// `NarrativeChar` must read text exactly as `[Character]` does: the same characters, the same equalities and the
@@ -82,5 +83,28 @@ import YusuanTestSupport
             #expect(Array(chars[cut...].text.utf8) == Array(String(chars[cut...].map(\.character)).utf8),
                     "\(text.unicodeScalars.map { $0.value })")
         }
+    }
+
+    /// `array` tests plainness scalar by scalar as it reads (round 35): it must make what it made after testing the
+    /// whole text with `isPlainCJK` (scalars when plain, else characters), field by field, on random text; and the
+    /// scalar test is `isPlainCJK` of the scalar alone.
+    @Test func arrayIsTheTestedArray() {
+        func reference(_ s: String) -> [NarrativeChar] {
+            TextNormalization.isPlainCJK(s) ? s.unicodeScalars.map { NarrativeChar($0) } : s.map(NarrativeChar.init)
+        }
+        func fields(_ cs: [NarrativeChar]) -> [[UInt32]] {
+            cs.map { [$0.scalar.value] + ($0.other.map { String($0).unicodeScalars.map(\.value) } ?? []) }
+        }
+        let alphabet: [Unicode.Scalar] = ["a", "1", " ", "预", "算", "，", "Ａ", "\u{3000}", "\u{301}", "\u{F98E}", "\r", "\n", "é",
+                                          "\u{7FF}", "😀", "\u{3099}", "\u{302A}", "\u{FF9E}", "\u{FFFD}", "\u{2003}"]
+        for u in alphabet { #expect(NarrativeChar.isPlain(u) == TextNormalization.isPlainCJK(String(u)), "\(u.value)") }
+        var rng = SeededRandom(seed: 35)
+        var plain = 0
+        for _ in 0..<5_000 {
+            let text = rng.text(length: 0...12, from: Bool.random(using: &rng) ? Array(alphabet[..<8]) : alphabet)
+            if TextNormalization.isPlainCJK(text) { plain += 1 }
+            #expect(fields(NarrativeChar.array(text)) == fields(reference(text)), "\(text.unicodeScalars.map { $0.value })")
+        }
+        #expect(plain > 1_000)
     }
 }

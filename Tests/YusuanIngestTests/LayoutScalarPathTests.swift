@@ -35,4 +35,24 @@ import YusuanTestSupport
             #expect(words == wantWords && lengths == wantWords.map(\.count), "\(line.debugDescription)")
         }
     }
+
+    /// `split` tells its runs' figure split that a run's scalars are characters when the line's are (round 35): each
+    /// run of such a line passes the test itself, and its words read as the characters' words.
+    @Test func runsOfAPlainLineArePlain() {
+        var rng = SeededRandom(seed: 35)
+        var plainLines = 0
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...10, using: &rng)).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }.joined()
+            let spaced = line.replacingAll("\u{3000}", with: "  ")
+            guard TextNormalization.scalarsAreCharacters(spaced) else { continue }
+            plainLines += 1
+            for run in LayoutSegments.split(line).map(\.text) + spaced.split(separator: " ").map(String.init) {
+                #expect(TextNormalization.scalarsAreCharacters(run), "\(run.debugDescription)")
+                let (words, lengths) = LayoutSegments.wordsAndLengths(run, scalarsAreCharacters: true)
+                let want = run.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                #expect(words.map { Array($0.utf8) } == want.map { Array($0.utf8) } && lengths == want.map(\.count))
+            }
+        }
+        #expect(plainLines > 500)
+    }
 }

@@ -61,13 +61,16 @@ struct NarrativeChar: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
 
     /// The characters of `s`: its scalars when it is plain, else its `Character`s.
     static func array(_ s: String) -> [NarrativeChar] {
-        if TextNormalization.isPlainCJK(s) {
-            var out: [NarrativeChar] = []
-            out.reserveCapacity(s.utf8.count)
-            for u in s.unicodeScalars { out.append(NarrativeChar(plain: u)) }
-            return out
+        // Plainness is a test of each scalar alone (`isPlain`), made as the scalars are read: one pass for plain
+        // text, not a pass to test it and another to read it. The first scalar that is not plain starts the reading
+        // over characters again.
+        var out: [NarrativeChar] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            guard isPlain(u) else { return s.map(NarrativeChar.init) }
+            out.append(NarrativeChar(plain: u))
         }
-        return s.map(NarrativeChar.init)
+        return out
     }
 
     private init(plain s: Unicode.Scalar) {
