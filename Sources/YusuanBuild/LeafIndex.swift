@@ -7,13 +7,17 @@ import YusuanCore
 /// When every leaf's 功能 and 经济 code is ASCII digits (the catalogs' codes), the leaves' fields are also kept
 /// as integers (`DigitCode`, fund and nature bits), and a filter of prefixes, funds and natures is memoized
 /// under three packed integers in an open-addressing table: a lookup hashes no string and allocates
-/// nothing. Other filters (sets of codes, projects, units) and other codes use the dictionary by filter.
+/// nothing. A filter of projects only is memoized under its projects' numbers (`ProjectLeaves.numbers(of:)`). Other
+/// filters (sets of codes, projects with other conditions, units) and other codes use the dictionary by filter.
 final class LeafIndex {
     let ledger: Ledger
     /// Every selection made so far, by its number.
     var results: [[Int]] { memo.results }
     private var memo = Memo()
     private var selections: [LeafFilter: Int] = [:]
+    /// The selections of filters of projects only, by their projects' numbers (`ProjectLeaves.numbers(of:)`): a
+    /// lookup hashes a few integers, not the codes' strings (twice, to hash and to compare a set of codes).
+    private var projectSelections: [[Int]: Int] = [:]
     private let packed: PackedLeaves?
     private let all: [Int]
     /// Leaves by every prefix of their 功能科目 / 经济科目, when codes are ASCII but not all digits (where
@@ -146,6 +150,15 @@ final class LeafIndex {
     func selected(_ filter: LeafFilter) -> (number: Int, leaves: [Int]) {
         if let packed, let key = PackedLeaves.key(filter) {
             return memo.selection(key) { packed.select(key, scratch: &$0) }
+        }
+        if filter.isProjectsOnly, let projects = filter.projects, let numbers = byProject.numbers(of: projects) {
+            if let known = projectSelections[numbers] { return (known, memo.results[known]) }
+            // The leaves listed under the projects, as `candidates` joins them: exactly the selection.
+            let lists = numbers.map { byProject.leaves(number: $0) }
+            let result = lists.count == 1 ? lists.first ?? [] : lists.flatMap { $0 }.sorted()
+            let id = memo.add(result)
+            projectSelections[numbers] = id
+            return (id, result)
         }
         if let known = selections[filter] { return (known, memo.results[known]) }
         let result: [Int]

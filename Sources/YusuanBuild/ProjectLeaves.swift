@@ -41,7 +41,28 @@ struct ProjectLeaves {
 
     /// The leaves (ascending) of the project with `code`; none when no leaf is of it.
     func leaves(of code: String) -> [Int] {
-        numbering.find(hash: Self.hash(code)) { codes[$0] == code }.map { lists[$0] } ?? []
+        number(of: code).map { lists[$0] } ?? []
+    }
+
+    /// The leaves (ascending) of the project numbered `number` (`numbers(of:)`).
+    func leaves(number: Int) -> [Int] { lists[number] }
+
+    /// The numbers (ascending) of the projects with `codes`, when every code is ASCII and some leaf's: equal sets of
+    /// such codes, and only they, have equal numbers. (A code that is not ASCII may equal, as a `String`, another
+    /// spelling whose bytes, and so whose number, differ; an absent code has no number.)
+    func numbers(of codes: Set<String>) -> [Int]? {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(codes.count)
+        for code in codes {
+            guard code.utf8.allSatisfy({ $0 < 0x80 }), let n = number(of: code) else { return nil }
+            numbers.append(n)
+        }
+        numbers.sort()
+        return numbers
+    }
+
+    private func number(of code: String) -> Int? {
+        numbering.find(hash: Self.hash(code)) { codes[$0] == code }
     }
 
     /// An equal hash is only a candidate: the codes are compared.

@@ -36,4 +36,37 @@ import YusuanTestSupport
             #expect(index.select(filter) == leaves.indices.filter { filter.matches(leaves[$0]) })
         }
     }
+
+    /// Filters of projects only are numbered by their projects' numbers: held to numbering the filters themselves in
+    /// the order first seen (the dictionary by filter), on random sets of codes that are ASCII, not ASCII, absent,
+    /// empty, and two spellings of one code (equal as `String`s, not as bytes), each set built in two ways.
+    @Test(arguments: [UInt64(11), 12, 13])
+    func projectSelectionsAreNumberedByFilter(seed: UInt64) {
+        var rng = SeededRandom(seed: seed)
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let present = ["P1", "P2", "P3", "", "100000P0003", "项目甲", composed,
+                       "a-project-code-longer-than-fifteen-bytes"]
+        var leaves: [Ledger.Leaf] = []
+        for i in 0..<300 {
+            let nature: SpendingNature = i % 5 == 0 ? .personnel : .project(present[Int(rng.next() % UInt64(present.count))])
+            leaves.append(Ledger.Leaf(unit: "001", functional: "2010101", economic: "30101", nature: nature,
+                                      fund: .generalBudget, exact: Amount(fen: 1)))
+        }
+        let codes = present + ["P4", decomposed]
+        let index = LeafIndex(Ledger(leaves: leaves))
+        var model: [LeafFilter: Int] = [:]
+        for _ in 0..<400 {
+            var chosen: Set<String> = []
+            for code in codes where rng.next() % 4 == 0 { chosen.insert(code) }
+            // The same set, made larger and narrowed: its codes may come in another order.
+            let filter = rng.next() % 2 == 0 ? LeafFilter.projects(chosen)
+                : .projects(chosen.union(["P1", "P2", "P3", "P4"])).and(.projects(chosen))
+            let expected = model[filter] ?? model.count
+            model[filter] = expected
+            #expect(index.selection(filter) == expected, "\(chosen)")
+            if !chosen.contains(decomposed) {
+                #expect(index.select(filter) == leaves.indices.filter { filter.matches(leaves[$0]) })
+            }
+        }
+    }
 }
