@@ -120,7 +120,7 @@ public enum RowLabels {
     }
 
     /// The ideographs the total words need: 其中 starts with 其; 总计, 合计 and 小计 end with 计.
-    static let totalIdeographs: [Unicode.Scalar] = ["其", "计"]
+    static let totalIdeographs: IdeographSet = ["其", "计"]
 
     static let ofWhichBytes = Array("其中".utf8)
     static let grandTotalBytes = Array("总计".utf8)

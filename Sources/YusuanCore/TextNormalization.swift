@@ -70,11 +70,10 @@ public enum TextNormalization {
     /// U+2F800–2FA1F): those are the only scalars canonically equivalent to a unified ideograph, and a unified
     /// ideograph composes with nothing. `key`, `halfWidth` and trimming never write an ideograph, so a test that
     /// needs one of these in the key of `s` can be skipped when this is false.
-    public static func mayHoldIdeograph(_ s: String, _ ideographs: [Unicode.Scalar]) -> Bool {
+    public static func mayHoldIdeograph(_ s: String, _ ideographs: IdeographSet) -> Bool {
         // The low six bits of each ideograph (its last byte's): a three-byte scalar whose last byte has none of
         // them is none of the ideographs, found without decoding it and comparing it with each.
-        var lows: UInt64 = 0
-        for u in ideographs { lows |= 1 << UInt64(u.value & 0x3F) }
+        let lows = ideographs.lows
         return withBytes(s) { b in
             let n = b.count
             var i = 0
@@ -85,7 +84,7 @@ public enum TextNormalization {
                     if c == 0xEF && (0xA4...0xAB).contains(b[i + 1]) { return true }
                     if lows >> UInt64(b[i + 2] & 0x3F) & 1 != 0 {
                         let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                        for u in ideographs where u.value == v { return true }
+                        for u in ideographs.scalars where u.value == v { return true }
                     }
                     i += 3
                     continue

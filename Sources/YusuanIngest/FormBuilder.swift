@@ -73,7 +73,7 @@ enum FormBuilder {
         return hasName && hasValue
     }
 
-    static let indicatorIdeograph: [Unicode.Scalar] = ["指"]
+    static let indicatorIdeograph: IdeographSet = ["指"]
 
     /// Label/value pairs of a field line (a known label, then the next non-empty cell), appended to `out`.
     static func fields(_ line: RawLine, into out: inout [FormField]) {

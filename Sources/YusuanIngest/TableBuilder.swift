@@ -56,7 +56,7 @@ struct TableBuilder {
     static let notePrefixes = ["备注", "注:", "(备注", "注：", "说明:", "(注", "本表", "注1"]
 
     /// The ideographs every note test needs: 备 注 说 本 此 故 (each prefix and phrase starts with one, after "(").
-    static let noteIdeographs: [Unicode.Scalar] = ["备", "注", "说", "本", "此", "故"]
+    static let noteIdeographs: IdeographSet = ["备", "注", "说", "本", "此", "故"]
 
     /// False when `isNote(text)` is false for certain: the text holds none of the note words' first ideographs. A
     /// test over the bytes for whole scalars, so a line's text (its labels joined with spaces) may be a note only when
@@ -65,9 +65,23 @@ struct TableBuilder {
         TextNormalization.mayHoldIdeograph(text, noteIdeographs)
     }
 
+    /// The first scalars of every prefix a note's key may start with (`notePrefixes` and "(本单位"): 备 注 ( 说 本.
+    static let noteFirsts = TextNormalization.firstScalars(notePrefixes + ["(本单位"])
+    /// The ideograph both phrases a note may hold anywhere ("此表无数据", "故此表") hold.
+    static let notePhraseIdeograph: IdeographSet = ["此"]
+
     static func isNote(_ text: String) -> Bool {
         // Most lines of a table hold none of them: rejected in one pass over the bytes, without keying the line.
         guard mayBeNote(text) else { return false }
+        // A note's key starts with a prefix or holds 此: a line holding 本 or 说 past its start (a header's 本年收入)
+        // is rejected on its first scalar and bytes, without being keyed.
+        guard TextNormalization.keyMayStart(text, withOneOf: noteFirsts)
+            || TextNormalization.mayHoldIdeograph(text, notePhraseIdeograph) else { return false }
+        return keyedIsNote(text)
+    }
+
+    /// `isNote` without its prechecks: the key of `text` tested for each prefix and phrase.
+    static func keyedIsNote(_ text: String) -> Bool {
         let k = TextNormalization.key(text)
         if TextNormalization.isPlainCJK(k) {
             // The prefixes are plain too, so each test is a byte comparison (what `hasTextPrefix` does, without

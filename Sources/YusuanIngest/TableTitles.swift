@@ -95,11 +95,11 @@ enum TableTitles {
         }
     }
 
-    static let unitIdeograph: [Unicode.Scalar] = ["单"]
+    static let unitIdeograph: IdeographSet = ["单"]
     /// What a unit line's key starts with, and their first scalars.
     static let unitPrefixes = ["单位", "金额单位", "(单位"]
     static let unitPrefixFirsts = TextNormalization.firstScalars(unitPrefixes)
-    static let tableIdeograph: [Unicode.Scalar] = ["表"]
+    static let tableIdeograph: IdeographSet = ["表"]
 
     /// A line that only declares the unit ("单位：万元", "金额单位:元").
     static func unitLine(_ cells: [String]) -> MoneyUnit? {

@@ -97,4 +97,25 @@ import YusuanTestSupport
             #expect(FormBuilder.isIndicatorHeader(cells) == reference(cells), "\(cells)")
         }
     }
+
+    /// `isNote` turns a line away on its first scalar and the bytes of 此 before keying it: it must answer as the keyed
+    /// test does, on random lines made of the note words, the spellings `key` drops or maps (brackets, quotes, white
+    /// space, full-width forms) and scalars that are not characters alone.
+    @Test func notePrecheckKeepsTheKeyedTest() {
+        let words = ["注", "备注", "说明", "本表", "本", "此", "故", "表", "无数据", "此表无数据", "故此表", "单位", "本单位", "1",
+                     "(", "（", "【", "[", ")", "）", "】", ":", "：", "“", "\"", "'", " ", "\u{3000}", "\u{00A0}", "收入", "本年收入",
+                     "\u{FF11}", "\u{F9B2}", "\u{0301}", "😀", "e"]
+        var rng = SeededRandom(seed: 36)
+        var texts = ["注：本表无数据", "此 表 无 数 据", "（本单位无此项支出）", "本年收入 上年结转", "项目 本年 此"]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 1...6, using: &rng)).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined())
+        }
+        var notes = 0
+        for t in texts {
+            let want = TableBuilder.keyedIsNote(t)
+            if want { notes += 1 }
+            #expect(TableBuilder.isNote(t) == want, "\(t)")
+        }
+        #expect(notes > 1_000)
+    }
 }

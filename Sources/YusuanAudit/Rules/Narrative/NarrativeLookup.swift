@@ -26,7 +26,7 @@ struct NarrativeLookup: Sendable {
         return ctx.facts.facts(subject, measure, year: year, scope: anyScope ? nil : scope).filter { $0.quantity.phase == phase }
     }
 
-    static let carryoverIdeograph: [Unicode.Scalar] = ["结"]
+    static let carryoverIdeograph: IdeographSet = ["结"]
 
     /// Whether a table prints a carry-over (上年结转, 结转下年): then 收入总计 / 支出总计 are not the year's totals.
     var hasCarryover: Bool {

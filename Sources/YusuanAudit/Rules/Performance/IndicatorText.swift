@@ -170,7 +170,7 @@ struct IndicatorMoney {
     /// 元 in one of each unit.
     static let multipliers: [String: Int64] = ["元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000]
     /// The ideograph every unit of `multipliers` holds.
-    static let yuanIdeograph: [Unicode.Scalar] = ["元"]
+    static let yuanIdeograph: IdeographSet = ["元"]
 
     /// A total (元, 万元, 万元/年), not a unit price (元/人, 元/平方米).
     var isTotal: Bool { per == nil || per == "年" || per == "项目" || per == "项" }
