@@ -34,31 +34,38 @@ public enum NumberParser {
     /// `parse` of text that is not a plain figure (and may be a number): full-width forms mapped, trimmed, a dash
     /// for zero, a unit or "%" after the figure, brackets or a sign before it.
     static func parseWritten(_ raw: String) -> PrintedNumber? {
-        var s = (raw.utf8.allSatisfy { $0 < 0x80 } ? raw : TextNormalization.halfWidth(raw)).trimmed
+        // Most text here is ASCII (percentages, bracketed figures). ASCII decomposes to itself, so it equals, starts
+        // or ends with no non-ASCII literal; and each of its characters is one byte but CR LF, so starting or
+        // ending with an ASCII literal but CR and LF is its first or last byte. Other text is tested as characters
+        // (`hasTextSuffix`, `hasTextPrefix` compare bytes only where that is exact).
+        let ascii = raw.utf8.allSatisfy { $0 < 0x80 }
+        var s = (ascii ? raw : TextNormalization.halfWidth(raw)).trimmed
         if s.isEmpty { return nil }
-        if s == "-" || s == "—" || s == "--" || s == "－" || s == "——" {
+        if s == "-" || s == "--" || (!ascii && (s == "—" || s == "－" || s == "——")) {
             return PrintedNumber(value: .zero, isDash: true)
         }
         var unit: MoneyUnit?
-        for u in [MoneyUnit.yiYuan, .wanYuan, .yuan] where s.hasSuffix(u.rawValue) {
+        for u in [MoneyUnit.yiYuan, .wanYuan, .yuan] where !ascii && s.hasTextSuffix(u.rawValue) {
             unit = u
             s = String(s.dropLast(u.rawValue.count)).trimmed
             break
         }
         var percent = false
-        if s.hasSuffix("%") {
+        if ascii ? s.utf8.last == UInt8(ascii: "%") : s.hasTextSuffix("%") {
             percent = true
             s = String(s.dropLast()).trimmed
         }
         var negative = false
-        if s.hasPrefix("(") && s.hasSuffix(")") && s.count > 2 {
+        let bracketed = ascii ? s.utf8.first == UInt8(ascii: "(") && s.utf8.last == UInt8(ascii: ")")
+            : s.hasTextPrefix("(") && s.hasTextSuffix(")")
+        if bracketed && s.count > 2 {
             negative = true
             s = String(s.dropFirst().dropLast())
         }
-        if s.hasPrefix("-") || s.hasPrefix("−") {
+        if ascii ? s.utf8.first == UInt8(ascii: "-") : s.hasTextPrefix("-") || s.hasPrefix("−") {
             negative.toggle()
             s = String(s.dropFirst()).trimmed
-        } else if s.hasPrefix("+") {
+        } else if ascii ? s.utf8.first == UInt8(ascii: "+") : s.hasTextPrefix("+") {
             s = String(s.dropFirst()).trimmed
         }
         guard let value = parseUnsigned(s) else { return nil }
