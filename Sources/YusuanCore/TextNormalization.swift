@@ -205,27 +205,32 @@ extension String {
     /// `hasPrefix`, comparing bytes when that is exact: `prefix` is plain (`TextNormalization.isPlainCJK`) and so
     /// are the scalars of `self` that start within the prefix's length and right after it. Else Swift's own.
     @inlinable public func hasTextPrefix(_ prefix: String) -> Bool {
-        let n = prefix.utf8.count
-        if TextNormalization.isPlainCJK(prefix), TextNormalization.isPlainCJK(self, startingIn: 0, through: n) {
-            // On the contiguous bytes: stepping the two UTF-8 views costs about 15 instructions a byte.
-            return utf8.count >= n && TextNormalization.withBytes(self) { s in
-                TextNormalization.withBytes(prefix) { p in UnsafeBufferPointer(rebasing: s[..<n]).elementsEqual(p) }
+        // Both texts' bytes are borrowed once and their plainness read on those bytes, rather than asking
+        // `isPlainCJK` of each `String` (a copy and `withUTF8` apiece) and then borrowing both again to compare.
+        let bytewise = TextNormalization.withBytes(self) { s in
+            TextNormalization.withBytes(prefix) { p -> Bool? in
+                let n = p.count
+                guard TextNormalization.isPlainCJK(p, startingIn: 0, through: Int.max),
+                      TextNormalization.isPlainCJK(s, startingIn: 0, through: n) else { return nil }
+                return s.count >= n && UnsafeBufferPointer(rebasing: s[..<n]).elementsEqual(p)
             }
         }
-        return hasPrefix(prefix)
+        return bytewise ?? hasPrefix(prefix)
     }
 
     /// `hasSuffix`, comparing bytes when that is exact: `suffix` is plain and so are the scalars of `self` from the
     /// one before the suffix's length to the end. Else Swift's own.
     @inlinable public func hasTextSuffix(_ suffix: String) -> Bool {
-        let n = suffix.utf8.count, count = utf8.count
-        if TextNormalization.isPlainCJK(suffix),
-           TextNormalization.isPlainCJK(self, startingIn: Swift.max(0, count - n - 4), through: count) {
-            return count >= n && TextNormalization.withBytes(self) { s in
-                TextNormalization.withBytes(suffix) { p in UnsafeBufferPointer(rebasing: s[(count - n)...]).elementsEqual(p) }
+        let bytewise = TextNormalization.withBytes(self) { s in
+            TextNormalization.withBytes(suffix) { p -> Bool? in
+                let n = p.count, count = s.count
+                guard TextNormalization.isPlainCJK(p, startingIn: 0, through: Int.max),
+                      TextNormalization.isPlainCJK(s, startingIn: Swift.max(0, count - n - 4), through: count)
+                else { return nil }
+                return count >= n && UnsafeBufferPointer(rebasing: s[(count - n)...]).elementsEqual(p)
             }
         }
-        return hasSuffix(suffix)
+        return bytewise ?? hasSuffix(suffix)
     }
 }
 
