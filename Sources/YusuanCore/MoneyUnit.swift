@@ -27,9 +27,9 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
         // 20,000 instructions a header): a space can only stand between two scalars, so which unit words occur
         // after dropping it is the same either way.
         let t = text.replacingAll(" ", with: "")
-        if t.contains("亿元") { return .yiYuan }
-        if t.contains("万元") { return .wanYuan }
-        if t.contains("元") { return .yuan }
+        if t.containsText("亿元") { return .yiYuan }
+        if t.containsText("万元") { return .wanYuan }
+        if t.containsText("元") { return .yuan }
         return nil
     }
 }

@@ -18,6 +18,19 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
+    /// Whether the literal `word` occurs in the string: what `contains(_:)` above answers for `String(word)` (the
+    /// same byte search; an empty word does not occur), but reading the literal's bytes where the binary holds
+    /// them instead of borrowing a String's storage at every call: labels are tested for a dozen words each.
+    @inlinable public func containsText(_ word: StaticString) -> Bool {
+        // A literal of one scalar may be held as the scalar, not as bytes: `withUTF8Buffer` reads either.
+        word.withUTF8Buffer { needle in
+            if let found = utf8.withContiguousStorageIfAvailable({ byteSearch($0, needle) }) { return found }
+            return Array(utf8).withUnsafeBufferPointer { byteSearch($0, needle) }
+        }
+    }
+}
+
+extension StringProtocol {
     /// The byte offset in the string's UTF-8 of the first (or, `backwards`, the last) occurrence of `other`, by a
     /// search over bytes; nil when it does not occur or `other` is empty. On plain text (`isPlainCJK`) with a plain
     /// `other`, the offsets order matches as Foundation's `range(of:)` orders them, without NSString.

@@ -17,25 +17,25 @@ enum ColumnClassifier {
             let values = dataRows.values(i)
             let numbers = dataRows.figures(i)
             var role: ColumnRole
-            let codeHeader = ["类", "款", "项"].contains(leaf) || leaf.contains("编码") || leaf.contains("代码")
+            let codeHeader = ["类", "款", "项"].contains(leaf) || leaf.containsText("编码") || leaf.containsText("代码")
             if codeHeader && !values.isEmpty && values.allSatisfy({ isDigits($0, atMost: 7) }) {
                 role = .code
             } else if let codes = mostlyCodes(values),
-                      (numbers.count - codes.count) * 2 <= values.count, !joined.contains("数"),
-                      joined.contains("编码") || joined.contains("代码") || joined.contains("科目")
+                      (numbers.count - codes.count) * 2 <= values.count, !joined.containsText("数"),
+                      joined.containsText("编码") || joined.containsText("代码") || joined.containsText("科目")
                         || (codes.filter { $0.count > 3 }.count * 2 > codes.count) {
                 role = .code
-            } else if joined.contains("序号") {
+            } else if joined.containsText("序号") {
                 role = .serial
-            } else if joined.contains("幅度") || joined.contains("比例") || joined.hasSuffix("率") || (!numbers.isEmpty && numbers.allSatisfy(\.isPercent)) {
+            } else if joined.containsText("幅度") || joined.containsText("比例") || joined.hasSuffix("率") || (!numbers.isEmpty && numbers.allSatisfy(\.isPercent)) {
                 role = .percent
             } else if !values.isEmpty && numbers.count * 2 > values.count {
                 role = .money
-            } else if values.isEmpty && (leaf.contains("编码") || leaf.contains("代码") || ["类", "款", "项"].contains(leaf)) {
+            } else if values.isEmpty && (leaf.containsText("编码") || leaf.containsText("代码") || ["类", "款", "项"].contains(leaf)) {
                 role = .code
             } else if values.isEmpty && isMoneyHeader(joined) {
                 role = .money
-            } else if leaf.contains("单位") && !leaf.contains("单位/科目") {
+            } else if leaf.containsText("单位") && !leaf.containsText("单位/科目") {
                 role = .unit
             } else {
                 role = .text

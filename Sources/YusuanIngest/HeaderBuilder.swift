@@ -54,11 +54,11 @@ enum HeaderBuilder {
     /// The phase a column's heading names: 决算, or 预算 outside the names of the funds
     /// ("一般公共预算财政拨款" is a fund, not a budget figure; "一般公共预算预算数" is one).
     static func phase(of heading: String) -> Phase? {
-        if heading.contains("决算") { return .final }
-        guard heading.contains("预算") else { return nil }
+        if heading.containsText("决算") { return .final }
+        guard heading.containsText("预算") else { return nil }
         var rest = heading
         for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算"] where rest.contains(fund) { rest = rest.replacingAll(fund, with: "") }
-        return rest.contains("预算") ? .budget : nil
+        return rest.containsText("预算") ? .budget : nil
     }
 
     /// The levels that say what a column measures: in a “三公” table whose items each print a

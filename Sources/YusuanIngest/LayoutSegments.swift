@@ -166,6 +166,6 @@ enum LayoutSegments {
         guard let n = NumberParser.parse(w), !n.isDash else { return false }
         if w.hasSuffix(".") || w.hasSuffix("、") { return false }
         // Only figures that cannot be a year or a list number: grouped thousands or decimals.
-        return w.contains(",") || (w.contains(".") && w.last?.isNumber == true)
+        return w.containsText(",") || (w.containsText(".") && w.last?.isNumber == true)
     }
 }

@@ -36,13 +36,13 @@ enum TableTitles {
     /// The kind a title names, if it reads as a table title.
     static func kind(of raw: String) -> TableKind? {
         // `key` keeps "。" as it is, so a sentence (most lines of running text) is rejected before it is keyed.
-        if raw.contains("。") { return nil }
+        if raw.containsText("。") { return nil }
         // A title ends with 表 (the suffix test below): a line without it is not keyed.
         guard TextNormalization.mayHoldIdeograph(raw, tableIdeograph) else { return nil }
         let t = TextNormalization.key(raw)
         // Plain text (`TextNormalization.isPlainCJK`) has one character per scalar: counted without grapheme breaking.
         let count = TextNormalization.isPlainCJK(t) ? t.unicodeScalars.count : t.count
-        guard count >= 4, count <= 90, !t.contains("。") else { return nil }
+        guard count >= 4, count <= 90, !t.containsText("。") else { return nil }
         let body = stripContinuation(t)
         guard body.hasTextSuffix("表") || body.hasTextSuffix("统计表") || body.hasTextSuffix("情况表") else { return nil }
         for (words, kind) in patterns where words.allSatisfy({ body.contains($0) }) {

@@ -13,7 +13,7 @@ enum Balance {
             // This year's totals balance only when nothing is carried in or out.
             let carried = (income.rows + exp.rows).contains { r in
                 let k = TextNormalization.key(r.name)
-                return (k.contains("结转") || k.contains("结余")) && r.kind == .item
+                return (k.containsText("结转") || k.containsText("结余")) && r.kind == .item
                     && !((r.number(ic.index) ?? .zero).isZero && (r.number(ec.index) ?? .zero).isZero)
             }
             var pairs: [(RowKind, String, String)] = [(.grandTotal, "收入总计与支出总计", "total income and total expenditure")]

@@ -58,7 +58,7 @@ enum FinalBalance {
         for col in table.additiveColumns where col.measure != .change {
             let head = col.headerPath.joined()
             let totalLeaf = ["小计", "合计", "总计"].contains(col.leaf)
-            let underSpending = col.headerPath.dropLast().contains { TextNormalization.key($0).contains("本年支出") }
+            let underSpending = col.headerPath.dropLast().contains { TextNormalization.key($0).containsText("本年支出") }
             if underSpending && !totalLeaf { continue }
             guard let term = FinalBalanceTerm.of(head, totalLine: totalLeaf), !out.contains(where: { $0.0 == term }) else { continue }
             out.append((term, col))

@@ -35,15 +35,15 @@ enum FinalBalanceTerm: CaseIterable, Sendable {
     /// which is how 本年收入合计 / 本年支出合计 are printed.
     static func of(_ label: String, totalLine: Bool) -> FinalBalanceTerm? {
         let k = TextNormalization.key(label)
-        let carry = k.contains("结转") || k.contains("结余")
-        if k.contains("结余分配") { return .distribution }
-        if k.contains("年初") && carry { return .opening }
-        if k.contains("年末") && carry { return .closing }
-        if k.contains("使用") && k.contains("结余") { return .useOfBalances }
+        let carry = k.containsText("结转") || k.containsText("结余")
+        if k.containsText("结余分配") { return .distribution }
+        if k.containsText("年初") && carry { return .opening }
+        if k.containsText("年末") && carry { return .closing }
+        if k.containsText("使用") && k.containsText("结余") { return .useOfBalances }
         if carry { return nil }
-        let thisYear = k.contains("本年") || totalLine
-        if thisYear && k.contains("收入") && !k.contains("支出") && (totalLine || k.contains("合计") || k.hasSuffix("本年收入")) { return .income }
-        if thisYear && k.contains("支出") && !k.contains("收入") && (totalLine || k.contains("合计") || k.hasSuffix("本年支出")) { return .expenditure }
+        let thisYear = k.containsText("本年") || totalLine
+        if thisYear && k.containsText("收入") && !k.containsText("支出") && (totalLine || k.containsText("合计") || k.hasSuffix("本年收入")) { return .income }
+        if thisYear && k.containsText("支出") && !k.containsText("收入") && (totalLine || k.containsText("合计") || k.hasSuffix("本年支出")) { return .expenditure }
         return nil
     }
 }

@@ -114,7 +114,7 @@ struct NarrativeParser {
         }
         let text = partClause ? chars.text : clause.text
         if clause.separatorBefore == ";" { inUsage = false }
-        if text.contains("用于") {
+        if text.containsText("用于") {
             inReasons = false
             inUsage = true
             previousAbsent = false

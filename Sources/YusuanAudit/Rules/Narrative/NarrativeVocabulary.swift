@@ -168,10 +168,10 @@ struct NarrativeVocabulary: Sendable {
 
     /// The fund a clause names: 一般公共预算 / 政府性基金 / 国有资本经营 / 财政拨款.
     static func scope(_ text: String) -> FundScope? {
-        if text.contains("政府性基金") { return .govFund }
-        if text.contains("国有资本经营") { return .stateCapital }
-        if text.contains("一般公共预算") { return .general }
-        if text.contains("财政拨款") { return .fiscal }
+        if text.containsText("政府性基金") { return .govFund }
+        if text.containsText("国有资本经营") { return .stateCapital }
+        if text.containsText("一般公共预算") { return .general }
+        if text.containsText("财政拨款") { return .fiscal }
         return nil
     }
 
