@@ -92,7 +92,8 @@ final class LeafIndex {
         return groups
     }
 
-    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+    /// Whether every byte of `s` is ASCII (also `ProjectLeaves.numbers(of:)`'s test of a project code).
+    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
     private static func addPrefixes(of code: String, _ i: Int, to map: inout [String: [Int]]) {
         guard isASCII(code) else { return }

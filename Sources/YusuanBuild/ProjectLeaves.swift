@@ -54,7 +54,7 @@ struct ProjectLeaves {
         var numbers: [Int] = []
         numbers.reserveCapacity(codes.count)
         for code in codes {
-            guard code.utf8.allSatisfy({ $0 < 0x80 }), let n = number(of: code) else { return nil }
+            guard LeafIndex.isASCII(code), let n = number(of: code) else { return nil }
             numbers.append(n)
         }
         numbers.sort()
