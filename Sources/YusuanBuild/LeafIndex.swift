@@ -115,14 +115,24 @@ final class LeafIndex {
         /// Room for one selection's leaves as `PackedLeaves.select` finds them.
         var scratch: [Int] = []
 
-        /// The number and leaves of the selection under `key`, made by `select` (in `scratch`) when it is new.
-        mutating func selection(_ key: PackedLeaves.Key, _ select: (inout [Int]) -> [Int]) -> (number: Int, leaves: [Int]) {
+        /// The number and leaves of the selection under `key`, selected from `source` (in `scratch`) when it is new:
+        /// among the leaves of the same key over every nature when they are selected already (a table prints a row's
+        /// total before its 基本 and 项目 columns), which hold every leaf of the key, often far fewer than its code's.
+        /// (`source` is passed, not captured by a closure: a closure's copy retained its arrays at every selection.)
+        mutating func selection(_ key: PackedLeaves.Key, from source: PackedLeaves) -> (number: Int, leaves: [Int]) {
             let found = packed.number(key, keys: packedKeys)
             if !found.isNew {
                 let known = packedSelections[found.number]
                 return (known, results[known])
             }
-            let leaves = select(&scratch)
+            let wider = PackedLeaves.Key(functional: key.functional, economic: key.economic, masks: key.masks | 7 << 10)
+            let leaves: [Int]
+            // The new key is numbered but not listed yet: a number past the list is not the wider key.
+            if wider != key, let n = packed.find(hash: wider.hash, isKey: { $0 < packedKeys.count && packedKeys[$0] == wider }) {
+                leaves = source.select(key, among: results[packedSelections[n]], scratch: &scratch)
+            } else {
+                leaves = source.select(key, scratch: &scratch)
+            }
             packedKeys.append(key)
             packedSelections.append(results.count)
             results.append(leaves)
@@ -150,7 +160,7 @@ final class LeafIndex {
     /// The number of the filter's selection and its leaves.
     func selected(_ filter: LeafFilter) -> (number: Int, leaves: [Int]) {
         if let packed, let key = PackedLeaves.key(filter) {
-            return memo.selection(key) { packed.select(key, scratch: &$0) }
+            return memo.selection(key, from: packed)
         }
         if filter.isProjectsOnly, let projects = filter.projects, let numbers = byProject.numbers(of: projects) {
             if let known = projectSelections[numbers] { return (known, memo.results[known]) }

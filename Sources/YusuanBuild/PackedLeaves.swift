@@ -16,6 +16,10 @@ struct PackedLeaves {
     let economicCodes: PackedCodes
     let funds: [UInt16]
     let natures: [UInt8]
+    /// The fund bits and the nature bits some leaf has (each leaf has one of each); all ones when a leaf has none, so
+    /// that no mask covers them (`select`'s test that every candidate passes the masks).
+    private let fundsHeld: UInt16
+    private let naturesHeld: UInt8
 
     /// Each leaf's packed 功能 code.
     var functional: [UInt64] { functionalCodes.codes }
@@ -47,6 +51,8 @@ struct PackedLeaves {
             return true
         }
         guard complete else { return nil }
+        (fundsHeld, naturesHeld) = funds.contains(0) || natures.contains(0)
+            ? (.max, .max) : (funds.reduce(0) { $0 | $1 }, natures.reduce(0) { $0 | $1 })
         functionalCodes = PackedCodes(functional)
         economicCodes = PackedCodes(economic)
         self.funds = funds
@@ -97,6 +103,11 @@ struct PackedLeaves {
         let fundMask = UInt16(key.masks & 0x3FF), natureMask = UInt8((key.masks >> 10) & 7)
         let testFunctional = key.functional != 0 && listedFunctional == 0
         let testEconomic = key.economic != 0 && listedEconomic == 0
+        // Every fund and nature the leaves hold is allowed, and the prefixes asked for are those listed: every
+        // candidate is selected, as they are (most of a table's keys: a code's row over all funds and natures).
+        if fundsHeld & ~fundMask == 0, naturesHeld & ~natureMask == 0, !testFunctional, !testEconomic {
+            return candidates.map { Array($0) } ?? Array(0..<funds.count)
+        }
         if scratch.count < funds.count { scratch = [Int](repeating: 0, count: funds.count) }
         // Over raw buffers: this runs once per distinct filter, over every candidate leaf.
         return scratch.withUnsafeMutableBufferPointer { found in
@@ -122,6 +133,28 @@ struct PackedLeaves {
                             return candidates.withUnsafeBufferPointer { list in collect(list.count) { list[$0] } }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// `select(key)` given the leaves (ascending) of the same key over every nature (`wider`): those of its natures,
+    /// found into `scratch` as `select` finds them.
+    func select(_ key: Key, among wider: [Int], scratch: inout [Int]) -> [Int] {
+        if key.masks >> 63 != 0 { return [] }
+        let natureMask = UInt8((key.masks >> 10) & 7)
+        if naturesHeld & ~natureMask == 0 { return wider }
+        if scratch.count < funds.count { scratch = [Int](repeating: 0, count: funds.count) }
+        return scratch.withUnsafeMutableBufferPointer { found in
+            natures.withUnsafeBufferPointer { natures in
+                wider.withUnsafeBufferPointer { wider in
+                    // Each leaf of `wider` is a distinct leaf: at most one entry of `found` per leaf is written.
+                    var written = 0
+                    for i in wider where natures[i] & natureMask != 0 {
+                        found[written] = i
+                        written += 1
+                    }
+                    return Array(UnsafeMutableBufferPointer(rebasing: found[0..<written]))
                 }
             }
         }

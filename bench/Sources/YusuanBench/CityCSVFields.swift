@@ -74,6 +74,7 @@ extension CityCSV {
     /// "1234.56" (元) → 分; nil when not a plain decimal with at most two decimals.
     func yuan(_ start: Int, _ end: Int) -> Int64? {
         guard start < end, let base = bytes.baseAddress else { return nil }
+        if let fen = twoDecimals(base, start, end) { return fen }
         // The 元 digits in one tight loop, then the point and at most two decimals; a digit told by one unsigned test,
         // and overflow by a bound instead of a checked multiply per digit: the value only grows digit by digit, so
         // once it reaches the bound (which the whole 分 must stay below) the amount is refused, and below it
@@ -111,6 +112,26 @@ extension CityCSV {
         default: value *= 100
         }
         return negative ? -value : value
+    }
+
+    /// `yuan` of the usual amount, 1 to 8 digits, a point and two decimals ("264883.40"), read without a loop: the eight
+    /// bytes that end at the point as one word (`ByteLanes`), the digits tested at once and added up by three multiplies
+    /// (pairs, fours, then all eight; as `DigitCode.pack`), where the loop cost about 10 instructions a digit. Nil for
+    /// any other text (a sign, another number of decimals, more digits), which the loop reads.
+    private func twoDecimals(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        let point = end &- 3, digits = point &- start
+        guard digits >= 1, digits <= 8, point >= 8, base[point] == 46 else { return nil }
+        let d1 = base[point &+ 1] &- 48, d2 = base[point &+ 2] &- 48
+        guard d1 < 10, d2 < 10 else { return nil }
+        // The integer digits in the top `digits` lanes, the first one lowest; the lanes below, bytes before the field,
+        // cleared (leading zeros). Every lane then below 10 exactly when each digit's byte is an ASCII digit.
+        let unused = UInt64(8 &* (8 &- digits))
+        var v = (ByteLanes.load(base, at: point &- 8) ^ 0x3030_3030_3030_3030) & (UInt64.max &<< unused)
+        guard ByteLanes.below(v, 10) == 0x8080_8080_8080_8080 else { return nil }
+        v = (v &* 10 &+ v &>> 8) & 0x00FF_00FF_00FF_00FF
+        v = (v &* 100 &+ v &>> 16) & 0x0000_FFFF_0000_FFFF
+        v = (v &* 10000 &+ v &>> 32) & 0xFFFF_FFFF
+        return Int64(v) &* 100 &+ Int64(d1) &* 10 &+ Int64(d2)
     }
 
     func problem(_ offset: Int, _ message: String) -> BenchError {

@@ -110,25 +110,43 @@ enum ScaleBuild {
 }
 
 /// Sums by code of figures that come in runs of one code: a run's sum is added to its code's when the code changes,
-/// so a code is looked up once a run, not once a figure.
+/// so a code is looked up once a run, not once a figure. Codes are numbered in the order first seen by a hash of their
+/// bytes (`FirstSeenNumbering`, `FNV1a`): a dictionary keyed by the string hashed it through `Hasher` at each lookup
+/// (about 340 instructions; 经济 codes change at nearly every leaf). Two spellings of one string (equal as strings,
+/// not in bytes) may get two numbers; `sums` adds them up under one key, as the dictionary did.
 struct RunSums {
-    private var byCode: [String: Int64] = [:]
+    private var numbering = FirstSeenNumbering(expectedKeys: 256)
+    private var codes: [String] = []
+    private var totals: [Int64] = []
     private var run: (code: String, fen: Int64)?
 
     mutating func add(_ code: String, _ fen: Int64) {
         if let r = run, r.code == code {
             run = (r.code, r.fen + fen)
         } else {
-            if let r = run { byCode[r.code, default: 0] += r.fen }
+            if let r = run { close(r) }
             run = (code, fen)
         }
     }
 
+    /// A run's sum added to its code's.
+    private mutating func close(_ r: (code: String, fen: Int64)) {
+        let hash = FNV1a.hash(utf8: r.code)
+        // Looked up first without changing the table: its closure reads `codes`.
+        if let n = numbering.find(hash: hash, isKey: { codes[$0] == r.code }) {
+            totals[n] += r.fen
+            return
+        }
+        _ = numbering.number(hash: hash) { _ in false }
+        codes.append(r.code)
+        totals.append(r.fen)
+    }
+
     /// Every code's sum.
     func sums() -> [String: Int64] {
-        guard let r = run else { return byCode }
-        var all = byCode
-        all[r.code, default: 0] += r.fen
+        var all: [String: Int64] = [:]
+        for (n, code) in codes.enumerated() { all[code, default: 0] += totals[n] }
+        if let r = run { all[r.code, default: 0] += r.fen }
         return all
     }
 }
