@@ -100,9 +100,12 @@ enum LayoutSegments {
         // Most cells hold no space: one word, nothing to split.
         // (Searched on the contiguous bytes: `utf8.contains` steps the string's view, about 15 instructions a byte.)
         guard TextNormalization.withBytes(s.text, { $0.contains(UInt8(ascii: " ")) }) else { return segments.append(s) }
-        // A figure word has an ASCII digit or a full-width one (UTF-8 EF BC 90–99) for `parseUnsigned` to read:
-        // without either, no word is a figure and nothing is split.
-        guard TextNormalization.withBytes(s.text, { b in b.contains { (0x30...0x39).contains($0) || $0 == 0xEF } }) else {
+        // A figure word (`isFigureWord`) holds a "," or a "." (the rarer test, first: narrative lines with years and
+        // counts have none), and an ASCII digit or a full-width one (UTF-8 EF BC 90–99) for `parseUnsigned` to
+        // read: without both, no word is a figure and nothing is split.
+        guard TextNormalization.withBytes(s.text, { b in
+            b.contains { $0 == 0x2C || $0 == 0x2E } && b.contains { (0x30...0x39).contains($0) || $0 == 0xEF }
+        }) else {
             return segments.append(s)
         }
         let (words, lengths) = wordsAndLengths(s.text, scalarsAreCharacters: scalarsAreCharacters)
