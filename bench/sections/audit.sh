@@ -18,8 +18,10 @@ audit_section() {
   echo "$seed"
 
   echo "== PDF: a published 33-page budget, and disclosures of about 30 and 85 pages built and printed by Chromium"
-  local pdf_line="PDF: not measured (chromium or pdftotext missing)"
-  if command -v chromium >/dev/null && command -v pdftotext >/dev/null; then
+  local pdf_line="PDF: not measured (needs poppler-utils, chromium and fonts-droid-fallback)"
+  # Without a CJK font Chromium drops characters and the built PDFs read as no disclosure at all.
+  if need_tool audit pdftotext poppler-utils && need_tool audit chromium chromium \
+    && need_tool audit /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf fonts-droid-fallback; then
     pdf_line=""
     local size units items projects pdf pages
     # A published 33-page 部门预算 (a Shanghai street office's, 2024; fonts as most offices' PDFs have).

@@ -9,7 +9,7 @@
 # pinned to one core (taskset) and wrk with one thread pinned to the other, as when the clients are not on the
 # server's machine: the server never waits for wrk's threads.
 serve_section() {
-  command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "serve: needs wrk and nginx (apt-get install wrk nginx)"; return 0; }
+  need_tool serve wrk wrk && need_tool serve nginx nginx || return 0
   local seconds=${YUSUAN_BENCH_SECONDS:-10}
   local machine; machine=$(machine_line)  # the load average at the start, not after the runs
   local dir="$work/serve"; rm -rf "$dir"; mkdir -p "$dir/static"

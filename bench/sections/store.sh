@@ -8,16 +8,6 @@
 # from scripts/postgres-test-server in $work/store-postgres, stopped at the end. Row counts and exact totals are
 # compared after the runs.
 
-# store_tool COMMAND PACKAGE: COMMAND on PATH, else installed from Debian's PACKAGE (as root) or a clear message.
-store_tool() {
-  command -v "$1" >/dev/null && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "store: installing $2 (for $1)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null 2>&1; }
-  fi
-  command -v "$1" >/dev/null || { echo "store: needs $1 (Debian package $2: apt-get install $2); section skipped"; return 1; }
-}
-
 # store_server_cpu PGDIR: CPU seconds (user+system) the server in PGDIR has used so far: the postmaster, its
 # children still running (background writer, WAL writer…) and those that exited (each connection's backend).
 store_server_cpu() {
@@ -43,8 +33,8 @@ store_measure_pg() {
 }
 
 store_section() {
-  store_tool sqlite3 sqlite3 || return 0
-  store_tool psql postgresql-client || return 0
+  need_tool store sqlite3 sqlite3 || return 0
+  need_tool store psql postgresql-client || return 0
   local departments=${YUSUAN_BENCH_DEPARTMENTS:-1000} items=${YUSUAN_BENCH_ITEMS:-1000000}
   local csv="$work/city.csv" year=2022
   echo "== store: import $items line items of $departments departments"
