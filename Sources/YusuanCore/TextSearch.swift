@@ -75,21 +75,27 @@ func byteOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer
 @inline(__always)
 func firstByteOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
     let n = needle.count
-    guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
-    let last = Int32(needle[n - 1])
-    let start = UnsafeRawPointer(base)
+    guard n > 0, hay.count >= n else { return nil }
+    let last = needle[n - 1]
     // `end` is where the needle's last byte may be; the needle then starts at end - (n - 1) >= 0.
     var end = n - 1
-    while end < hay.count {
-        guard let hit = memchr(start + end, last, hay.count - end) else { return nil }
-        end = start.distance(to: UnsafeRawPointer(hit))
-        let from = end - (n - 1)
+    while let hit = firstByteOffset(of: last, in: hay, from: end) {
+        let from = hit - (n - 1)
         var j = 0
         while j < n - 1 && hay[from + j] == needle[j] { j += 1 }
         if j == n - 1 { return from }
-        end += 1
+        end = hit + 1
     }
     return nil
+}
+
+/// The offset of the first `byte` in `hay` at or after `from`, found with `memchr` (vectorised in libc); nil when
+/// there is none. The search above and the text reader's line, tab and separator scans.
+@inlinable @inline(__always)
+public func firstByteOffset(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard from < hay.count, let base = hay.baseAddress,
+          let hit = memchr(base + from, Int32(byte), hay.count - from) else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
 }
 
 extension StringProtocol {

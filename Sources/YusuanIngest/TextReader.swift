@@ -1,4 +1,3 @@
-import Foundation
 import YusuanCore
 
 /// Splits disclosure text into lines of cells: tab-separated (a copy of a PDF table), columns aligned
@@ -67,20 +66,18 @@ public enum TextReader {
         TextNormalization.withBytes(line) { separators($0) }
     }
 
-    /// Each byte looked for with `memchr` (vectorised in libc): a byte-by-byte switch cost about five
+    /// Each byte looked for with `memchr` (`firstByteOffset(of:in:from:)`): a byte-by-byte switch cost about five
     /// instructions a byte of the document.
     static func separators(_ bytes: UnsafeBufferPointer<UInt8>) -> (formFeed: Bool, tab: Bool, pipe: Bool) {
-        guard let base = bytes.baseAddress else { return (false, false, false) }
-        func holds(_ byte: UInt8) -> Bool { memchr(base, Int32(byte), bytes.count) != nil }
+        func holds(_ byte: UInt8) -> Bool { firstByteOffset(of: byte, in: bytes, from: 0) != nil }
         return (holds(0x0C), holds(0x09), holds(0x7C))
     }
 
     /// The byte ranges of the lines of valid UTF-8 `bytes`, split at "\n" and "\r\n", one "\r" more dropped from a
     /// line's end: by bytes (a line feed is a character of its own, and "\r" at a line's end too), the same as
-    /// splitting the characters; and whether the text holds a form feed (it has pages), found in the same pass (a
-    /// form feed is a character of its own too, so the byte is the character).
-    /// Line feeds and the form feed are found with `memchr` (vectorised in libc): a loop testing each byte for
-    /// both cost about ten instructions a byte of the document.
+    /// splitting the characters; and whether the text holds a form feed (it has pages; a form feed is a character of
+    /// its own too, so the byte is the character). Line feeds and the form feed are found with `memchr`
+    /// (`firstByteOffset(of:in:from:)`): a loop testing each byte for both cost about ten instructions a byte.
     static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: [Range<Int>], formFeed: Bool) {
         var out: [Range<Int>] = []
         var start = 0
@@ -90,14 +87,12 @@ public enum TextReader {
             if end > from && bytes[end - 1] == 0x0D { end -= 1 }  // the "\r\n" separator
             return from..<end
         }
-        guard let base = bytes.baseAddress else { return ([piece(0, n)], false) }
-        while start < n, let hit = memchr(base + start, 0x0A, n - start) {
-            let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        while let i = firstByteOffset(of: 0x0A, in: bytes, from: start) {
             out.append(piece(start, piece(start, i).upperBound))  // the "\r\n" separator, and one "\r" more
             start = i + 1
         }
         out.append(piece(start, n))
-        return (out, memchr(base, 0x0C, n) != nil)
+        return (out, firstByteOffset(of: 0x0C, in: bytes, from: 0) != nil)
     }
 
     /// Cells of one line.
@@ -128,12 +123,9 @@ public enum TextReader {
             return String(decoding: UnsafeBufferPointer(rebasing: piece[t]), as: UTF8.self)
         }
         var start = 0
-        if let base = bytes.baseAddress {
-            while start < bytes.count, let hit = memchr(base + start, 0x09, bytes.count - start) {
-                let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                out.append(field(start, i))
-                start = i + 1
-            }
+        while let i = firstByteOffset(of: 0x09, in: bytes, from: start) {
+            out.append(field(start, i))
+            start = i + 1
         }
         out.append(field(start, bytes.count))
         return out
