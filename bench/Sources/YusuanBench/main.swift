@@ -15,6 +15,8 @@ import YusuanTestSupport
 ///   yusuan-bench floor DIR                   read and decode (UTF-8) every file of DIR: the floor audit is measured against
 ///   yusuan-bench check DIR RESULTS.jsonl     every changed file has an error naming the changed row; the others have none
 ///   yusuan-bench inprocess FILE [REPEAT]     audit one file REPEAT times in process: seconds per audit
+///   yusuan-bench reports OUTDIR FILE…        each file's audit report as JSON in every language (OUTDIR/N.zh.json, …;
+///                                            N.error when it cannot be read): the outputs an optimisation must keep
 ///   yusuan-bench budget OUT.yaml UNITS ITEMS PROJECTS   a random valid budget source of that size
 ///   yusuan-bench city OUT.csv DEPARTMENTS ITEMS [SEED]  a synthetic city's line items in one CSV (City.swift)
 ///   yusuan-bench scale CSV [OUTDIR] [--jobs N]        build every department of a city CSV and the consolidated
@@ -67,6 +69,9 @@ case "inprocess":
         }
     }
     print(String(format: "inprocess %d audits %.6f s per audit (%d bytes, %d findings each)", repeatCount, t / Double(repeatCount), data.count, findings / repeatCount))
+case "reports":
+    guard arguments.count >= 3 else { fail("reports OUTDIR FILE…") }
+    try Reports.write(files: Array(arguments.dropFirst(2)), to: arguments[1])
 case "budget":
     guard arguments.count == 5, let units = Int(arguments[2]), let items = Int(arguments[3]), let projects = Int(arguments[4]) else {
         fail("budget OUT.yaml UNITS ITEMS PROJECTS")
@@ -105,5 +110,5 @@ case "rounding":
         fail("\(error)")
     }
 default:
-    fail("usage: yusuan-bench corpus|floor|check|inprocess|budget|city|scale|rounding … (see bench/README.md)")
+    fail("usage: yusuan-bench corpus|floor|check|inprocess|reports|budget|city|scale|rounding … (see bench/README.md)")
 }
