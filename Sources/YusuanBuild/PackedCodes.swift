@@ -43,9 +43,7 @@ struct PackedCodes {
             }
             written = codes.count
         }
-        // The leaves of each code: counted, then written in order.
-        let byCode = Self.lists(count: distinct.count, numbers: numbers, listsOfNumber: Array(distinct.indices),
-                                firstOfNumber: Array(0...distinct.count))
+        let byCode = Self.lists(count: distinct.count, numbers: numbers)
         // The listed prefixes of code number k: `prefixOfCode[firstPrefix[k]..<firstPrefix[k + 1]]`.
         var prefixNumbering = FirstSeenNumbering(expectedKeys: 2 * distinct.count)
         var prefixes: [UInt64] = [], prefixOfCode: [Int] = [], firstPrefix: [Int] = [0]
@@ -73,18 +71,31 @@ struct PackedCodes {
 
     /// Lists of leaves laid out one after another (list l is `flat[start[l]..<start[l + 1]]`, ascending): leaf i is in
     /// lists `lists[first[numbers[i]]..<first[numbers[i] + 1]]`. Sizes are counted first, then leaves written in order.
+    /// Over raw buffers with wrapping arithmetic: this runs for every leaf and each of its lists (two or three listed
+    /// prefixes a code), and every value is a position below the leaf count times the lists a leaf is in, far from any
+    /// overflow; the checked `+=` and the range made per leaf were a sixth of building the index. Every number is below
+    /// `first.count - 1`, `first` ascends and every entry of `lists` is below `count` (`init` builds them so).
     private static func lists(count: Int, numbers: [Int32], listsOfNumber lists: [Int],
                               firstOfNumber first: [Int]) -> (start: [Int], flat: [Int]) {
         var start = [Int](repeating: 0, count: count + 1)
-        // Over raw buffers: this runs for every leaf and each of its lists.
         numbers.withUnsafeBufferPointer { numbers in
             lists.withUnsafeBufferPointer { lists in
                 first.withUnsafeBufferPointer { first in
                     start.withUnsafeMutableBufferPointer { start in
                         for number in numbers {
-                            for k in first[Int(number)]..<first[Int(number) + 1] { start[lists[k] + 1] += 1 }
+                            let n = Int(truncatingIfNeeded: number)
+                            var k = first[n]
+                            let end = first[n &+ 1]
+                            while k < end {
+                                start[lists[k] &+ 1] &+= 1
+                                k &+= 1
+                            }
                         }
-                        for l in 0..<count { start[l + 1] += start[l] }
+                        var l = 0
+                        while l < count {
+                            start[l &+ 1] &+= start[l]
+                            l &+= 1
+                        }
                     }
                 }
             }
@@ -96,14 +107,54 @@ struct PackedCodes {
                 lists.withUnsafeBufferPointer { lists in
                     first.withUnsafeBufferPointer { first in
                         next.withUnsafeMutableBufferPointer { next in
-                            for (i, number) in numbers.enumerated() {
-                                for k in first[Int(number)]..<first[Int(number) + 1] {
+                            var i = 0
+                            for number in numbers {
+                                let n = Int(truncatingIfNeeded: number)
+                                var k = first[n]
+                                let end = first[n &+ 1]
+                                while k < end {
                                     let l = lists[k]
                                     flat[next[l]] = i
-                                    next[l] += 1
+                                    next[l] &+= 1
+                                    k &+= 1
                                 }
+                                i &+= 1
                             }
                         }
+                    }
+                }
+            }
+            written = total
+        }
+        return (start, flat)
+    }
+
+    /// The leaves of each code number: `lists(count:numbers:listsOfNumber:firstOfNumber:)` with list k the one list of
+    /// number k, as a counting sort by number: one count and one write a leaf, where the general walk (a range of one
+    /// list looked up per leaf) cost about four times as much. Every number is below `count`.
+    private static func lists(count: Int, numbers: [Int32]) -> (start: [Int], flat: [Int]) {
+        var start = [Int](repeating: 0, count: count + 1)
+        numbers.withUnsafeBufferPointer { numbers in
+            start.withUnsafeMutableBufferPointer { start in
+                for number in numbers { start[Int(truncatingIfNeeded: number) &+ 1] &+= 1 }
+                var l = 0
+                while l < count {
+                    start[l &+ 1] &+= start[l]
+                    l &+= 1
+                }
+            }
+        }
+        var next = start
+        let total = start[count]
+        let flat = [Int](unsafeUninitializedCapacity: total) { flat, written in
+            numbers.withUnsafeBufferPointer { numbers in
+                next.withUnsafeMutableBufferPointer { next in
+                    var i = 0
+                    for number in numbers {
+                        let n = Int(truncatingIfNeeded: number)
+                        flat[next[n]] = i
+                        next[n] &+= 1
+                        i &+= 1
                     }
                 }
             }
