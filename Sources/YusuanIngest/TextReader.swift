@@ -22,6 +22,7 @@ public enum TextReader {
         // Every cut is at an ASCII byte, so each line is valid UTF-8.
         func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
         let (ranges, hasPages) = lineRanges(bytes)
+        lines.reserveCapacity(ranges.count)  // a line a range at most (a stream's cells are regrouped into fewer)
         for (index, range) in ranges.enumerated() {
             number += 1
             // Which of the ASCII separators the line holds, in one pass over its bytes (a form feed's removal

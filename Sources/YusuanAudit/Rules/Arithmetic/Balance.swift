@@ -11,11 +11,13 @@ enum Balance {
             guard let exp = ctx.disclosure.tables.first(where: { $0.side == .expenditure && $0.title == income.title && $0.attachment == income.attachment }),
                   let ic = income.additiveColumns.first, let ec = exp.additiveColumns.first else { continue }
             // This year's totals balance only when nothing is carried in or out.
-            let carried = (income.rows + exp.rows).contains { r in
+            // Each side's rows searched in turn: the two joined copied every row.
+            func isCarry(_ r: Row) -> Bool {
                 let k = TextNormalization.key(r.name)
                 return (k.containsText("结转") || k.containsText("结余")) && r.kind == .item
                     && !((r.number(ic.index) ?? .zero).isZero && (r.number(ec.index) ?? .zero).isZero)
             }
+            let carried = income.rows.contains(where: isCarry) || exp.rows.contains(where: isCarry)
             var pairs: [(RowKind, String, String)] = [(.grandTotal, "收入总计与支出总计", "total income and total expenditure")]
             if !carried { pairs.append((.subtotal, "本年收入合计与本年支出合计", "this year's income and expenditure totals")) }
             for (kind, zh, en) in pairs {

@@ -192,6 +192,21 @@ struct NarrativeVocabulary: Sendable {
     static let procurementWord = NarrativeChar.array("政府采购")
     static let vehicleHeads = ["公务用车", "公车"].map(NarrativeChar.array)
 
+    /// `occurrences(word, in: chars).first`: the same search, stopped at its first hit, with no array made.
+    static func firstOccurrence(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> Int? {
+        guard let head = word.first, word.count <= chars.count else { return nil }
+        return chars.withUnsafeBufferPointer { c in
+            word.withUnsafeBufferPointer { w in
+                for i in 0...(c.count - w.count) where c[i] == head {
+                    var j = 1
+                    while j < w.count && c[i + j] == w[j] { j += 1 }
+                    if j == w.count { return i }
+                }
+                return nil
+            }
+        }
+    }
+
     static func occurrences(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> [Int] {
         guard let head = word.first, word.count <= chars.count else { return [] }
         var out: [Int] = []

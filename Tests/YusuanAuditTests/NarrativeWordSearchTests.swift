@@ -1,0 +1,84 @@
+import Testing
+@testable import YusuanAudit
+
+/// `NarrativeVocabulary.firstOccurrence`, `NarrativeWords.reasonStart` and `NarrativeWords.absence` (round 41) make
+/// fewer arrays: they must answer as the searches they replace did, on random clauses made of the reason and absence
+/// words, their pieces, words cut short and characters that are not plain.
+@Suite struct NarrativeWordSearchTests {
+    /// SplitMix64: a seeded generator, so that a failure can be run again.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// `reasonStart` as written before round 41: every marker's occurrences, their firsts, the least of them.
+    static func reference(_ chars: [NarrativeChar]) -> Int? {
+        NarrativeWords.reasonMarkerChars.compactMap { NarrativeVocabulary.occurrences($0, in: chars).first }.min()
+    }
+
+    /// `absence` as written before round 41: every word's ends in an array of their own, the whole sorted.
+    static func referenceAbsence(_ chars: [NarrativeChar]) -> [Int] {
+        var out: [Int] = []
+        for (k, c) in chars.enumerated() where c == "无" {
+            if k + 1 < chars.count && NarrativeWords.notAbsence.contains(chars[k + 1]) { continue }
+            out.append(k + 1)
+        }
+        for w in NarrativeWords.absenceWords {
+            out += NarrativeVocabulary.occurrences(w, in: chars).map { $0 + w.count }
+        }
+        return out.sorted()
+    }
+
+    /// The words, each cut short, and other text (a combining mark and an emoji make characters that are not plain).
+    static let absence = ["未安排", "未发生", "未使用", "没有", "无", "无法", "无需", "无效"]
+    static let pieces = NarrativeWords.reasonMarkers + NarrativeWords.reasonMarkers.map { String($0.dropLast()) }
+        + absence + absence.map { String($0.dropLast()) }
+        + ["主", "要", "原", "因", "是", "由", "于", "系", "，", "增加", "减少", "e\u{301}", "👍🏽", "12.5", " "]
+
+    static func clause(_ g: inout Generator) -> [NarrativeChar] {
+        let n = Int.random(in: 0...8, using: &g)
+        return NarrativeChar.array((0..<n).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }.joined())
+    }
+
+    @Test func reasonStartIsTheLeastOfTheMarkersFirstOccurrences() {
+        var g = Generator(state: 41)
+        var found = 0
+        for _ in 0..<20_000 {
+            let chars = Self.clause(&g)
+            let start = NarrativeWords.reasonStart(chars)
+            #expect(start == Self.reference(chars), "\(chars)")
+            if start != nil { found += 1 }
+        }
+        #expect(found > 5_000)  // the clauses hold markers often enough for the test to mean something
+    }
+
+    @Test func absenceFindsWhatItFoundBefore() {
+        var g = Generator(state: 7)
+        var found = 0
+        for _ in 0..<20_000 {
+            let chars = Self.clause(&g)
+            let ends = NarrativeWords.absence(chars)
+            #expect(ends == Self.referenceAbsence(chars), "\(chars)")
+            if ends.count > 1 { found += 1 }
+        }
+        #expect(found > 2_000)  // clauses with several absence words, so that the order is tested too
+    }
+
+    @Test func firstOccurrenceIsTheFirstOfTheOccurrences() {
+        var g = Generator(state: 6)
+        for _ in 0..<20_000 {
+            let chars = Self.clause(&g)
+            let word = NarrativeChar.array(Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &g)])
+            #expect(NarrativeVocabulary.firstOccurrence(word, in: chars) == NarrativeVocabulary.occurrences(word, in: chars).first)
+        }
+        #expect(NarrativeVocabulary.firstOccurrence([], in: NarrativeChar.array("原因")) == nil)
+        #expect(NarrativeVocabulary.firstOccurrence(NarrativeChar.array("原因是"), in: NarrativeChar.array("原因")) == nil)
+        #expect(NarrativeVocabulary.firstOccurrence(NarrativeChar.array("原因"), in: NarrativeChar.array("主要原因，原因")) == 2)
+    }
+}
