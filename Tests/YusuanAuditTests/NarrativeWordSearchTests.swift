@@ -1,22 +1,11 @@
 import Testing
 @testable import YusuanAudit
+import YusuanTestSupport
 
 /// `NarrativeVocabulary.firstOccurrence`, `NarrativeWords.reasonStart` and `NarrativeWords.absence` (round 41) make
 /// fewer arrays: they must answer as the searches they replace did, on random clauses made of the reason and absence
 /// words, their pieces, words cut short and characters that are not plain.
 @Suite struct NarrativeWordSearchTests {
-    /// SplitMix64: a seeded generator, so that a failure can be run again.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `reasonStart` as written before round 41: every marker's occurrences, their firsts, the least of them.
     static func reference(_ chars: [NarrativeChar]) -> Int? {
         NarrativeWords.reasonMarkerChars.compactMap { NarrativeVocabulary.occurrences($0, in: chars).first }.min()
@@ -41,13 +30,13 @@ import Testing
         + absence + absence.map { String($0.dropLast()) }
         + ["主", "要", "原", "因", "是", "由", "于", "系", "，", "增加", "减少", "e\u{301}", "👍🏽", "12.5", " "]
 
-    static func clause(_ g: inout Generator) -> [NarrativeChar] {
+    static func clause(_ g: inout SeededRandom) -> [NarrativeChar] {
         let n = Int.random(in: 0...8, using: &g)
         return NarrativeChar.array((0..<n).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }.joined())
     }
 
     @Test func reasonStartIsTheLeastOfTheMarkersFirstOccurrences() {
-        var g = Generator(state: 41)
+        var g = SeededRandom(seed: 41)
         var found = 0
         for _ in 0..<20_000 {
             let chars = Self.clause(&g)
@@ -59,7 +48,7 @@ import Testing
     }
 
     @Test func absenceFindsWhatItFoundBefore() {
-        var g = Generator(state: 7)
+        var g = SeededRandom(seed: 7)
         var found = 0
         for _ in 0..<20_000 {
             let chars = Self.clause(&g)
@@ -71,7 +60,7 @@ import Testing
     }
 
     @Test func firstOccurrenceIsTheFirstOfTheOccurrences() {
-        var g = Generator(state: 6)
+        var g = SeededRandom(seed: 6)
         for _ in 0..<20_000 {
             let chars = Self.clause(&g)
             let word = NarrativeChar.array(Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &g)])
