@@ -18,13 +18,6 @@ public struct RawLine: Hashable, Sendable {
     /// nil for every other reader.
     public var wraps: [Bool]?
 
-    public init(cells: [String], location: SourceLocation, fromTable: Bool = false, spans: [Range<Int>]? = nil) {
-        self.cells = cells
-        self.location = location
-        self.fromTable = fromTable
-        self.spans = spans
-    }
-
     /// The non-empty cells joined, for title and narrative matching.
     public var text: String { ScannedLine(self).text }
     public var isBlank: Bool { cells.allSatisfy(TextNormalization.isBlank) }
@@ -40,6 +33,15 @@ public struct RawLine: Hashable, Sendable {
             if !t.isEmpty { out.append(t) }
         }
         return out
+    }
+}
+
+extension RawLine {
+    /// Made by the memberwise initialiser (kept by declaring this one in an extension), which forms the value whole.
+    /// Written field by field into `self`, the inlined value was loaded twice, retained through one load and released
+    /// through the other, a pair the optimiser kept: a copy and a destroy of every line made (audit round 42).
+    public init(cells: [String], location: SourceLocation, fromTable: Bool = false, spans: [Range<Int>]? = nil) {
+        self.init(cells: cells, location: location, fromTable: fromTable, spans: spans, wraps: nil)
     }
 }
 
