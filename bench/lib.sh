@@ -26,19 +26,10 @@ measure() {
   printf '%-28s median %9.3f s  min %9.3f  max %9.3f  cpu %9.2f s  peak RSS %6d MiB\n' "$name" "${median[$name]}" "${minimum[$name]}" "${maximum[$name]}" "${cpu[$name]}" "${rss[$name]}"
 }
 
-# need_tool SECTION WHAT PACKAGE: WHAT (a command on PATH, or a file when it starts with /) present, else installed from
-# Debian's PACKAGE when running as root, else a clear message naming the package; returns 1 when still missing.
-need_tool() {
-  local section=$1 what=$2 package=$3
-  bench_has "$what" && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "$section: installing $package (for $what)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null 2>&1; }
-  fi
-  bench_has "$what" || { echo "$section: needs $what (Debian package $package: apt-get install $package)"; return 1; }
-}
-bench_has() { case "$1" in /*) [ -e "$1" ] ;; *) command -v "$1" >/dev/null ;; esac; }
+# need_tool SECTION WHAT PACKAGE: WHAT (a command, or a file when it starts with /) present or installed from Debian's
+# PACKAGE (scripts/lib/packages.sh); returns 1 with a message naming the package when still missing.
+source scripts/lib/packages.sh
+need_tool() { need_package "$1" "$2" "$3" "for bench/run's $1 section"; }
 
 # ratio A B: A / B with two decimals.
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
