@@ -132,23 +132,25 @@ public struct LineItem: Sendable, Codable, Hashable {
     public var functional: String
     /// 部门预算支出经济分类 款 (5 digits).
     public var economic: String
-    /// 政府预算支出经济分类 款 (5 digits), when known.
-    public var governmentEconomic: String?
     public var nature: SpendingNature
     public var fund: RevenueSource
     public var amount: Amount
+    // The optional fields come last, so that the compiler's memberwise initialiser (internal) differs in its labels'
+    // order from the public one below, which can then delegate to it.
+    /// 政府预算支出经济分类 款 (5 digits), when known.
+    public var governmentEconomic: String?
     /// Where the item came from in the source, for error messages ("line_items.csv:12").
     public var origin: String?
+}
 
+extension LineItem {
+    /// Made by the memberwise initialiser, which forms the value whole. Assigned field by field into `self`, the
+    /// optimiser kept a copy of the whole item and a destroy of the original in every caller (five retains and five
+    /// releases an item; build round 34), as it did for the audit's `RawLine` (audit round 42). Inside YusuanCore a
+    /// call leaving out both optionals is ambiguous between the two initialisers; the compiler says so.
     public init(unit: String, functional: String, economic: String, governmentEconomic: String? = nil,
                 nature: SpendingNature, fund: RevenueSource, amount: Amount, origin: String? = nil) {
-        self.unit = unit
-        self.functional = functional
-        self.economic = economic
-        self.governmentEconomic = governmentEconomic
-        self.nature = nature
-        self.fund = fund
-        self.amount = amount
-        self.origin = origin
+        self.init(unit: unit, functional: functional, economic: economic, nature: nature, fund: fund, amount: amount,
+                  governmentEconomic: governmentEconomic, origin: origin)
     }
 }
