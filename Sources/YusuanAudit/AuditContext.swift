@@ -35,7 +35,7 @@ public struct AuditContext: Sendable {
         functionalCatalog = CatalogLibrary.catalog(.functional, year: year)
         economicCatalog = CatalogLibrary.catalog(.economicDepartment, year: year)
         governmentEconomicCatalog = CatalogLibrary.catalog(.economicGovernment, year: year)
-        overallForms = disclosure.tables(.overallPerformance).map(PerformanceForm.init)
+        overallForms = PerformanceForm.overall(in: disclosure)
         facts = FactIndex(disclosure: disclosure, overallForms: overallForms)
         exactTotals = RoundingStatement.isDeclared(in: disclosure)
         narrativeBlocks = NarrativeText.blocks(disclosure.narrative)

@@ -22,7 +22,7 @@ public struct FactIndex: Sendable {
     public var groups: FactGroups { FactGroups(all: all, groups: merged) }
 
     public init(disclosure: Disclosure) {
-        self.init(disclosure: disclosure, overallForms: disclosure.tables(.overallPerformance).map(PerformanceForm.init))
+        self.init(disclosure: disclosure, overallForms: PerformanceForm.overall(in: disclosure))
     }
 
     /// The index of `disclosure` whose 整体绩效目标表 forms (`overallForms`, in document order) are already read:

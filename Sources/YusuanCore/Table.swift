@@ -37,27 +37,19 @@ public enum RowKind: String, Sendable, Codable {
 
 /// One row of a table.
 public struct Row: Hashable, Sendable, Codable {
+    // `name` is declared first so that the compiler's memberwise initialiser, `init(name:code:…)`, differs from the
+    // public one below, which calls it (JSON keys are written sorted, so the order does not show there).
+    public var name: String
     /// A classification code printed in the row (or derived from its name via the catalog).
     public var code: ClassificationCode?
     /// Whether `code` was printed (false: derived from the name).
     public var codePrinted: Bool
-    public var name: String
     public var kind: RowKind
     /// Outline depth from ordinal prefixes: "一、" 1, "(一)" 2, "1." 3, "(1)" 4; nil when none.
     public var outline: Int?
     /// Cells aligned with the table's columns.
     public var cells: [Cell]
     public var location: SourceLocation
-
-    public init(code: ClassificationCode?, codePrinted: Bool, name: String, kind: RowKind, outline: Int?, cells: [Cell], location: SourceLocation) {
-        self.code = code
-        self.codePrinted = codePrinted
-        self.name = name
-        self.kind = kind
-        self.outline = outline
-        self.cells = cells
-        self.location = location
-    }
 
     public func cell(_ column: Int) -> Cell? { column < cells.count ? cells[column] : nil }
 
@@ -72,6 +64,15 @@ public struct Row: Hashable, Sendable, Codable {
     public var label: String {
         if let code, codePrinted { return "\(code.digits) \(name)" }
         return name
+    }
+}
+
+extension Row {
+    /// Made by the memberwise initialiser (declared in an extension, this one leaves it to the compiler), which forms
+    /// the value whole: written field by field into `self`, every row made was copied and the copy destroyed, as
+    /// `RawLine`'s lines were (audit round 42).
+    public init(code: ClassificationCode?, codePrinted: Bool, name: String, kind: RowKind, outline: Int?, cells: [Cell], location: SourceLocation) {
+        self.init(name: name, code: code, codePrinted: codePrinted, kind: kind, outline: outline, cells: cells, location: location)
     }
 }
 

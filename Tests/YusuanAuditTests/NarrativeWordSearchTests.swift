@@ -59,13 +59,26 @@ import YusuanTestSupport
         #expect(found > 2_000)  // clauses with several absence words, so that the order is tested too
     }
 
+    /// The first start at or after `from` of a slice equal to `word`, slice by slice (round 43: `firstOccurrence`
+    /// and `occurrences` share one scan, so each is held to this rather than to the other).
+    static func plainFirst(_ word: [NarrativeChar], in chars: [NarrativeChar], from: Int) -> Int? {
+        guard !word.isEmpty, from >= 0 else { return nil }
+        return (from..<max(from, chars.count - word.count + 1)).first { chars[$0..<($0 + word.count)].elementsEqual(word) }
+    }
+
     @Test func firstOccurrenceIsTheFirstOfTheOccurrences() {
         var g = SeededRandom(seed: 6)
+        var found = 0
         for _ in 0..<20_000 {
             let chars = Self.clause(&g)
             let word = NarrativeChar.array(Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &g)])
+            let from = Int.random(in: 0...(chars.count + 1), using: &g)
+            let first = NarrativeVocabulary.firstOccurrence(word, in: chars, from: from)
+            #expect(first == Self.plainFirst(word, in: chars, from: from), "\(word.text) in \(chars.text) from \(from)")
             #expect(NarrativeVocabulary.firstOccurrence(word, in: chars) == NarrativeVocabulary.occurrences(word, in: chars).first)
+            if first != nil && from > 0 { found += 1 }
         }
+        #expect(found > 1_000)  // hits after the start, so that `from` is tested
         #expect(NarrativeVocabulary.firstOccurrence([], in: NarrativeChar.array("原因")) == nil)
         #expect(NarrativeVocabulary.firstOccurrence(NarrativeChar.array("原因是"), in: NarrativeChar.array("原因")) == nil)
         #expect(NarrativeVocabulary.firstOccurrence(NarrativeChar.array("原因"), in: NarrativeChar.array("主要原因，原因")) == 2)

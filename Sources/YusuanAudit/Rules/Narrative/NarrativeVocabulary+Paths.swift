@@ -15,7 +15,7 @@ extension NarrativeVocabulary {
             var end = at + 3
             var resolved: String? = code
             for (marker, digits) in Self.pathMarkers {
-                guard let m = Self.occurrences(marker, in: chars).first(where: { $0 >= end }) else { break }
+                guard let m = Self.firstOccurrence(marker, in: chars, from: end) else { break }
                 let segment = chars[end..<m]
                 if segment.isEmpty || segment.contains(where: { NarrativeTokens.isDigit($0) || NarrativeText.isClauseSeparator($0) }) { break }
                 resolved = resolved.flatMap { child(of: $0, named: segment.text, digits: digits) }

@@ -192,34 +192,33 @@ struct NarrativeVocabulary: Sendable {
     static let procurementWord = NarrativeChar.array("政府采购")
     static let vehicleHeads = ["公务用车", "公车"].map(NarrativeChar.array)
 
-    /// `occurrences(word, in: chars).first`: the same search, stopped at its first hit, with no array made.
-    static func firstOccurrence(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> Int? {
-        guard let head = word.first, word.count <= chars.count else { return nil }
-        return chars.withUnsafeBufferPointer { c in
-            word.withUnsafeBufferPointer { w in
-                for i in 0...(c.count - w.count) where c[i] == head {
-                    var j = 1
-                    while j < w.count && c[i + j] == w[j] { j += 1 }
-                    if j == w.count { return i }
-                }
-                return nil
-            }
-        }
+    /// The first start at or after `from` where `word` occurs in `chars`; nil when there is none or `word` is empty.
+    static func firstOccurrence(_ word: [NarrativeChar], in chars: [NarrativeChar], from: Int = 0) -> Int? {
+        chars.withUnsafeBufferPointer { c in word.withUnsafeBufferPointer { w in nextOccurrence(w, in: c, from: from) } }
     }
 
+    /// Every start where `word` occurs in `chars`, in order (overlapping ones too).
     static func occurrences(_ word: [NarrativeChar], in chars: [NarrativeChar]) -> [Int] {
-        guard let head = word.first, word.count <= chars.count else { return [] }
         var out: [Int] = []
-        // On the arrays' buffers: every clause is searched for each of a few words.
+        // On the arrays' buffers, borrowed once for all the hits: every clause is searched for each of a few words.
         chars.withUnsafeBufferPointer { c in
             word.withUnsafeBufferPointer { w in
-                for i in 0...(c.count - w.count) where c[i] == head {
-                    var j = 1
-                    while j < w.count && c[i + j] == w[j] { j += 1 }
-                    if j == w.count { out.append(i) }
-                }
+                var from = 0
+                while let i = nextOccurrence(w, in: c, from: from) { out.append(i); from = i + 1 }
             }
         }
         return out
+    }
+
+    /// The one scan behind `firstOccurrence(_:in:from:)` and `occurrences(_:in:)`.
+    @inline(__always) private static func nextOccurrence(_ w: UnsafeBufferPointer<NarrativeChar>, in c: UnsafeBufferPointer<NarrativeChar>,
+                                       from: Int) -> Int? {
+        guard let head = w.first, from >= 0, w.count <= c.count - from else { return nil }
+        for i in from...(c.count - w.count) where c[i] == head {
+            var j = 1
+            while j < w.count && c[i + j] == w[j] { j += 1 }
+            if j == w.count { return i }
+        }
+        return nil
     }
 }

@@ -5,8 +5,8 @@ enum IndicatorUnitCheck {
     static func check(_ ctx: AuditContext, rule: Rule) -> RuleOutcome {
         var findings: [Finding] = []
         var applicable = false
-        // Each list in turn: the two joined copied every form (its table, rows and indicators retained).
-        for forms in [PerformanceForm.projects(ctx), PerformanceForm.overall(ctx)] { for form in forms {
+        // Joined lazily: `+` made an array of both, copying every form (its table, rows and indicators retained).
+        for form in [PerformanceForm.projects(ctx), PerformanceForm.overall(ctx)].joined() {
             for ind in form.indicators where !ind.unit.isEmpty && (ind.isQuantity || ind.isEconomicCost) {
                 applicable = true
                 let moneyQuantity = ind.isQuantity && ind.money != nil
@@ -29,7 +29,7 @@ enum IndicatorUnitCheck {
                         severity: .notice))
                 }
             }
-        } }
+        }
         return applicable ? .ran(findings) : .notApplicable(reason: "no quantity or cost indicators with a unit")
     }
 }

@@ -15,8 +15,8 @@ enum IndicatorWeightCheck {
         var findings: [Finding] = []
         var applicable = false
         let lastTable = ctx.disclosure.tables.last
-        // Each list in turn: the two joined copied every form (its table, rows and indicators retained).
-        for forms in [PerformanceForm.overall(ctx), PerformanceForm.projects(ctx)] { for form in forms {
+        // Joined lazily: `+` made an array of both, copying every form (its table, rows and indicators retained).
+        for form in [PerformanceForm.overall(ctx), PerformanceForm.projects(ctx)].joined() {
             // The weights summed where they stand (in order, as `sum()` adds them): the weighted indicators are
             // gathered, and the finding's words made, only for a form whose weights are off.
             var sum = Fixed.zero, anyWeight = false
@@ -46,7 +46,7 @@ enum IndicatorWeightCheck {
                 location, expected: want, found: printed,
                 message: "\(form.shortName)的指标权重合计：\(terms) = \(printed)，应为 \(want)（\(exp.template.map { "模板 \($0)" } ?? "通常")）。",
                 english: "The indicator weights of \(form.shortNameEnglish) add up to \(terms) = \(printed); expected \(wantEn) (\(exp.template.map { "template \($0)" } ?? "usual"))."))
-        } }
+        }
         return applicable ? .ran(findings) : .notApplicable(reason: "no performance form prints indicator weights")
     }
 }

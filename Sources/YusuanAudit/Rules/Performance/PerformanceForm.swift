@@ -137,6 +137,12 @@ struct PerformanceForm {
 
     static func overall(_ ctx: AuditContext) -> [PerformanceForm] { ctx.overallForms }
 
+    /// The forms of `disclosure`'s 整体绩效目标表 tables, in document order: read once an audit, for the rules and
+    /// the fact index (`AuditContext.overallForms`).
+    static func overall(in disclosure: Disclosure) -> [PerformanceForm] {
+        disclosure.tables(.overallPerformance).map(PerformanceForm.init)
+    }
+
     /// "附件12-2" or the table's title: how messages name the form.
     var shortName: String { table.attachment.map { "附件\($0)" } ?? table.title }
     var shortNameEnglish: String { table.attachment.map { "attachment \($0)" } ?? table.title }

@@ -12,13 +12,13 @@ enum ProjectCodeCheck {
 
     static func occurrences(_ ctx: AuditContext) -> [Occurrence] {
         var out: [Occurrence] = []
-        // Each list in turn: the two joined copied every form (its table, rows and indicators retained).
-        for forms in [PerformanceForm.projects(ctx), PerformanceForm.overall(ctx)] { for form in forms {
+        // Joined lazily: `+` made an array of both, copying every form (its table, rows and indicators retained).
+        for form in [PerformanceForm.projects(ctx), PerformanceForm.overall(ctx)].joined() {
             guard let code = form.code else { continue }
             out.append(Occurrence(code: code, location: form.location(form.codeField),
                                   place: "\(form.shortName)“\(form.codeField?.label ?? "项目名称")”",
                                   placeEnglish: "\(form.shortNameEnglish), field \(form.codeField?.label ?? "项目名称")"))
-        } }
+        }
         for e in ProjectListEntries.read(ctx) {
             guard let code = e.code else { continue }
             let name = e.table.attachment.map { "附件\($0)" } ?? e.table.title
