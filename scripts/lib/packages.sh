@@ -3,7 +3,7 @@
 # need_package WHO WHAT PACKAGE [PURPOSE]: WHAT (a command on PATH, or a file when it starts with /) present, else
 # installed from Debian's PACKAGE when running as root with apt-get (the package lists refreshed once, when an
 # install first fails), else a message on standard error naming the package and what it is for. Returns 1 when
-# WHAT is still missing; WHO (the script or section) starts every line it prints.
+# WHAT is still missing; every line it prints names WHO (the script or section).
 need_package() {
   local who=$1 what=$2 package=$3 purpose=${4:-$2}
   has_tool "$what" && return 0
