@@ -1,5 +1,5 @@
 /// Lists in one flat array (CSR): list `i` is `entries[start[i]..<start[i + 1]]`. The rounding keeps its per-item
-/// lists so (the sets of each leaf, the crossings of each set, the repair's sets and edges, the circulation's
+/// lists so (the sets of each leaf, the repair's sets and edges, the circulation's
 /// adjacency), so that no list is an array of its own.
 struct Lists {
     let start: [Int]

@@ -1,11 +1,9 @@
 import Testing
 @testable import YusuanCore
 
-/// `LaminarFamilies.crossings` (counted over raw buffers) held to a pairwise oracle: two sets cross when they
-/// share a leaf and neither holds the other; each set's list holds the earlier sets crossing it in ascending
-/// order, then the later ones by the first of its leaves they hold (ties: ascending). The order matters: the
-/// families are coloured in it.
-@Suite struct LaminarCrossingsTests {
+/// `LaminarFamilies` (first fit by each leaf's deepest set, over raw buffers) held to plain definitions: two
+/// sets cross when they share a leaf and neither holds the other, which the oracle tests pair by pair.
+@Suite struct LaminarFamiliesTests {
     static func oracle(_ sets: [[Int]]) -> [[Int]] {
         let members = sets.map(Set.init)
         return sets.indices.map { x in
@@ -41,42 +39,6 @@ import Testing
         return (ordered, leafCount)
     }
 
-    @Test(arguments: 1...30 as ClosedRange<UInt64>)
-    func crossingsAreThePairwiseOnes(seed: UInt64) {
-        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: false)
-        #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
-    }
-
-    /// A set of every leaf is passed over without counting (it holds every other set): the lists are still the
-    /// pairwise ones.
-    @Test(arguments: 1...30 as ClosedRange<UInt64>)
-    func aSetOfEveryLeafCrossesNone(seed: UInt64) {
-        let (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: true)
-        #expect(sets.first?.count == leafCount)
-        #expect(LaminarFamilies.crossings(sets, leafCount: leafCount) == Self.oracle(sets))
-    }
-
-    /// Large sets (most of more than three fifths of the leaves, as the sets of a department's grand totals are),
-    /// with runs among them, so that later sets nest in, cross and miss them: held to the same oracle.
-    @Test(arguments: 1...30 as ClosedRange<UInt64>)
-    func setsOfMostLeavesCrossAsCounted(seed: UInt64) {
-        var random = SplitMix64(seed: seed &+ 1_000)
-        let (runs, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 2 == 0)
-        var sets = Set(runs)
-        for _ in 0..<(5 + Int(random.next() % 20)) {
-            let kept = 65 + Int(random.next() % 35)
-            let set = (0..<leafCount).filter { _ in Int(random.next() % 100) < kept }
-            if !set.isEmpty { sets.insert(set) }
-        }
-        let ordered = sets.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
-        let lists = LaminarFamilies.crossings(ordered, leafCount: leafCount)
-        #expect(lists == Self.oracle(ordered))
-        // Some set of more than three fifths (not all) of the leaves has later sets crossing it.
-        #expect(ordered.indices.contains { id in
-            5 * ordered[id].count > 3 * leafCount && ordered[id].count < leafCount && lists[id].contains { $0 > id }
-        })
-    }
-
     /// The sets holding each leaf (which the search reads as its sets per leaf, `AggregateStructure.setsOfLeaf`)
     /// held to a plain filter: for each leaf, every set holding it, ascending; also for leaves no set holds.
     @Test(arguments: 1...30 as ClosedRange<UInt64>)
@@ -104,31 +66,29 @@ import Testing
         }
     }
 
-    /// The colouring held to a plain one: breadth-first from each set not yet coloured (in set order), along
-    /// the oracle's lists, each set taking the first family none of its coloured neighbours has (looked up in
-    /// their families, not in masks kept as sets are coloured). With `clique`, 70 sets that all cross one
-    /// another ({0, i + 1} over 70 more leaves), so that masks fill and families past 64 are taken.
+    /// First fit held to a plain one: each set, in order, joins the first family (in the order families opened)
+    /// none of whose sets it crosses by the pairwise oracle, else opens one; families are then numbered by their
+    /// memberships, most first (ties: the order they opened). With `clique`, 70 sets that all cross one another
+    /// ({0, i + 1} over 70 more leaves), so that there are more than 64 families.
     static func referenceFamilies(_ sets: [[Int]]) -> [Int] {
-        let lists = oracle(sets)
+        let crossing = oracle(sets).map(Set.init)
+        var opened: [[Int]] = []
         var family = [Int](repeating: -1, count: sets.count)
-        for start in sets.indices where family[start] < 0 {
-            family[start] = 0
-            var queue = [start], head = 0
-            while head < queue.count {
-                let set = queue[head]
-                head += 1
-                for other in lists[set] where family[other] < 0 {
-                    let used = Set(lists[other].map { family[$0] }.filter { $0 >= 0 })
-                    family[other] = (0...).first { !used.contains($0) } ?? 0
-                    queue.append(other)
-                }
-            }
+        for id in sets.indices {
+            let f = opened.firstIndex { members in !members.contains { crossing[id].contains($0) } } ?? opened.count
+            if f == opened.count { opened.append([]) }
+            opened[f].append(id)
+            family[id] = f
         }
-        return family
+        let weight = opened.map { $0.reduce(0) { $0 + sets[$1].count } }
+        let order = opened.indices.sorted { weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1 }
+        var rank = [Int](repeating: 0, count: order.count)
+        for (r, f) in order.enumerated() { rank[f] = r }
+        return family.map { rank[$0] }
     }
 
-    @Test(arguments: [false, true], 1...20 as ClosedRange<UInt64>)
-    func familiesAreTheFirstFreeOnes(clique: Bool, seed: UInt64) {
+    @Test(arguments: [false, true], 1...30 as ClosedRange<UInt64>)
+    func familiesAreTheFirstThatFit(clique: Bool, seed: UInt64) {
         var (sets, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 2 == 0)
         if clique {
             let extra = (0..<70).map { [leafCount, leafCount + 1 + $0] }
@@ -142,12 +102,50 @@ import Testing
         if clique { #expect(split.count >= 70) }
     }
 
-    /// Families are picked from a mask of the first 64 and, past them, from the neighbours' list: sets that all
-    /// cross one another ({0, i + 1}: each pair shares leaf 0) take one family each, the 65th and 66th included.
-    @Test func moreThanSixtyFourFamiliesTakeTheFirstFreeOne() {
+    /// Whatever the order of the sets (largest first or not), no two sets of one family cross, and families are
+    /// numbered by their memberships, most first.
+    @Test(arguments: 1...30 as ClosedRange<UInt64>)
+    func everyFamilyIsLaminarAndTheLargestComeFirst(seed: UInt64) {
+        var random = SplitMix64(seed: seed &+ 500)
+        let (ordered, leafCount) = Self.randomSets(seed: seed, everyLeaf: seed % 3 == 0)
+        var sets = ordered
+        for i in sets.indices.reversed() where i > 0 { sets.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+        let split = LaminarFamilies(sets, leafCount: leafCount)
+        let crossing = Self.oracle(sets)
+        for id in sets.indices {
+            #expect(!crossing[id].contains { split.family[$0] == split.family[id] }, "seed \(seed), set \(id)")
+        }
+        let weight = (0..<split.count).map { f in sets.indices.filter { split.family[$0] == f }.reduce(0) { $0 + sets[$1].count } }
+        #expect(weight == weight.sorted(by: >))
+        #expect(weight.allSatisfy { $0 > 0 })
+    }
+
+    /// Sets that all cross one another ({0, i + 1}: each pair shares leaf 0) take one family each, 66 of them, in
+    /// the order they come (equal memberships keep the order they opened).
+    @Test func setsThatAllCrossTakeAFamilyEach() {
         let sets = (0..<66).map { [0, $0 + 1] }
         let split = LaminarFamilies(sets, leafCount: 67)
         #expect(split.family == Array(0..<66))
         #expect(split.count == 66)
+    }
+
+    /// A table's rows against its columns, with a subtotal over some rows: two families, the rows' (more
+    /// memberships: the total and the subtotal are among them) first.
+    @Test func rowsAgainstColumnsMakeTwoFamilies() {
+        // Cells r * 4 + c of a 3 × 4 table; rows 0 and 1 have a subtotal.
+        let rows = (0..<3).map { r in (0..<4).map { r * 4 + $0 } }
+        let columns = (0..<4).map { c in (0..<3).map { $0 * 4 + c } }
+        let sets = ([Array(0..<12), Array(0..<8)] + rows + columns)
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        let split = LaminarFamilies(sets, leafCount: 12)
+        #expect(split.count == 2)
+        for (id, set) in sets.enumerated() {
+            let isColumn = columns.contains(set)
+            #expect(split.family[id] == (isColumn ? 1 : 0), "set \(set)")
+        }
+        // A row nests under the subtotal or the total, the total under nothing.
+        #expect(split.parent[sets.firstIndex(of: rows[0]) ?? -1] == sets.firstIndex(of: Array(0..<8)))
+        #expect(split.parent[sets.firstIndex(of: rows[2]) ?? -1] == sets.firstIndex(of: Array(0..<12)))
+        #expect(split.parent[0] == -1)
     }
 }
