@@ -129,6 +129,24 @@ import Testing
         #expect(split.count == 66)
     }
 
+    /// Past the row limit no family opens beyond the ones that fit it: the 66 sets that all cross one another,
+    /// over 67 leaves with room for three rows, take three families, and the other 63 go into a fourth, last, with
+    /// no parents. At least two families always open, whatever the limit.
+    @Test func pastTheRowLimitTheRestShareOneLastFamily() {
+        let sets = (0..<66).map { [0, $0 + 1] }
+        let split = LaminarFamilies(sets, leafCount: 67, rowLimit: 3 * 67)
+        #expect(split.family == [0, 1, 2] + Array(repeating: 3, count: 63))
+        #expect(split.count == 4)
+        #expect(split.parent.allSatisfy { $0 == -1 })
+        let tight = LaminarFamilies(sets, leafCount: 67, rowLimit: 0)
+        #expect(tight.family == [0, 1] + Array(repeating: 2, count: 64))
+        #expect(tight.count == 3)
+        // Sets that all fit stay in their families under any limit.
+        let nested = [[0, 1, 2, 3], [0, 1], [2, 3]]
+        let one = LaminarFamilies(nested, leafCount: 4, rowLimit: 0)
+        #expect(one.family == [0, 0, 0] && one.count == 1 && one.parent == [-1, 0, 0])
+    }
+
     /// A table's rows against its columns, with a subtotal over some rows: two families, the rows' (more
     /// memberships: the total and the subtotal are among them) first.
     @Test func rowsAgainstColumnsMakeTwoFamilies() {

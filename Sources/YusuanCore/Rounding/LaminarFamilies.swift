@@ -20,8 +20,14 @@ struct LaminarFamilies {
     /// (`AggregateStructure.setsOfLeaf`).
     let holders: Lists
 
-    /// - Parameter sets: distinct sets of leaf positions (each sorted), largest first.
-    init(_ sets: [[Int]], leafCount: Int) {
+    /// - Parameters:
+    ///   - sets: distinct sets of leaf positions (each sorted), largest first.
+    ///   - rowLimit: the most entries the families' deepest sets may take (a row of `leafCount` per family), so
+    ///     that no input can make the split exhaust memory. Past it (hundreds of families over many leaves) no
+    ///     family opens beyond the second: the sets that fit none go into one last family, not laminar and
+    ///     without parents, which only the repair and the search read (they take every family but the first
+    ///     two alike).
+    init(_ sets: [[Int]], leafCount: Int, rowLimit: Int = 1 << 24) {
         var family = [Int](repeating: -1, count: sets.count)
         var parent = [Int](repeating: -1, count: sets.count)
         let flat = LaminarFamilies.flattened(sets)
@@ -30,6 +36,8 @@ struct LaminarFamilies {
         // -1 for none; a family's row is added (filled with -1) when the family opens.
         var deepest: [Int] = []
         var weight: [Int] = []
+        // The sets that fit no family once no more may open.
+        var overflow: [Int] = []
         flat.start.withUnsafeBufferPointer { setStart in
         flat.entries.withUnsafeBufferPointer { members in
             for id in 0..<(setStart.count &- 1) {
@@ -57,6 +65,10 @@ struct LaminarFamilies {
                     }
                 }
                 if placed < 0 {
+                    guard weight.count < 2 || leafCount <= rowLimit / (weight.count + 1) else {
+                        overflow.append(id)
+                        continue
+                    }
                     placed = weight.count
                     weight.append(0)
                     let row = deepest.count
@@ -71,8 +83,10 @@ struct LaminarFamilies {
         let order = weight.indices.sorted { weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1 }
         var rank = [Int](repeating: 0, count: order.count)
         for (r, f) in order.enumerated() { rank[f] = r }
-        for id in family.indices { family[id] = rank[family[id]] }
-        count = weight.count
+        for id in family.indices where family[id] >= 0 { family[id] = rank[family[id]] }
+        // The sets that fit none come last, in a family of their own.
+        for id in overflow { family[id] = weight.count }
+        count = weight.count + (overflow.isEmpty ? 0 : 1)
         self.family = family
         self.parent = parent
     }
