@@ -28,6 +28,8 @@ struct AggregateStructure {
     let familyCount: Int
     /// The sets holding each leaf, ascending (`LaminarFamilies.holders`).
     let setsOfLeaf: Lists
+    /// The split into families, which keeps each family's deepest set per leaf (`deepest(in:)`).
+    private let split: LaminarFamilies
 
     init(_ problem: RoundingProblem) {
         unit = problem.unit
@@ -130,7 +132,7 @@ struct AggregateStructure {
         carry = carries
         remainder = remainderOfSet
 
-        let split = LaminarFamilies(members, leafCount: fractional.count)
+        split = LaminarFamilies(members, leafCount: fractional.count)
         family = split.family
         parent = split.parent
         familyCount = split.count
@@ -144,34 +146,10 @@ struct AggregateStructure {
         return key ^ (UInt64(truncatingIfNeeded: set.count) &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The smallest set of family `f` holding each leaf (-1: none). A leaf's holders are ascending and the sets
-    /// of one family holding it nested, so it is the last holder of that family: a backward scan of each leaf's
-    /// holders stops there (the smallest sets come last), where a pass over every member of the family wrote
-    /// each leaf once per set of the family holding it.
+    /// The smallest set of family `f` holding each leaf (-1: none), as the split into families found it
+    /// (`LaminarFamilies.deepest(in:)`); -1 everywhere past the laminar families.
     func deepest(in f: Int) -> [Int] {
-        let leafCount = fractionalLeaves.count
-        // Raw buffers: every holder is a set of `family`, and the leaves are the positions of `smallest`.
-        return [Int](unsafeUninitializedCapacity: leafCount) { smallest, initialized in
-            setsOfLeaf.start.withUnsafeBufferPointer { start in
-            setsOfLeaf.entries.withUnsafeBufferPointer { holders in
-            family.withUnsafeBufferPointer { family in
-                for leaf in 0..<leafCount {
-                    var found = -1
-                    var k = start[leaf &+ 1]
-                    let low = start[leaf]
-                    while k > low {
-                        k &-= 1
-                        let set = holders[k]
-                        if family[set] == f {
-                            found = set
-                            break
-                        }
-                    }
-                    smallest.initializeElement(at: leaf, to: found)
-                }
-            }}}
-            initialized = leafCount
-        }
+        split.deepest(in: f)
     }
 
     /// Bounds on a set's count of rounded-up leaves: exactly `carry`, or `carry` or `carry + 1`.

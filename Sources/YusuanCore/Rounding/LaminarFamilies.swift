@@ -19,6 +19,12 @@ struct LaminarFamilies {
     /// The sets holding each leaf, ascending (`holders`): the search reads them as its sets per leaf
     /// (`AggregateStructure.setsOfLeaf`).
     let holders: Lists
+    /// The smallest set of each laminar family holding each leaf, -1 for none, as the split left them: the row of
+    /// family `f` is `deepestRows[rowOfFamily[f] * leafCount ..< (rowOfFamily[f] + 1) * leafCount]` (rows are in the
+    /// order the families opened); the last family, when the row limit was reached, has none (`deepest(in:)`).
+    private let deepestRows: [Int]
+    private let rowOfFamily: [Int]
+    private let leafCount: Int
 
     /// - Parameters:
     ///   - sets: distinct sets of leaf positions (each sorted), largest first.
@@ -38,13 +44,18 @@ struct LaminarFamilies {
         var weight: [Int] = []
         // The sets that fit no family once no more may open.
         var overflow: [Int] = []
+        /// Opens a family: no memberships yet, and a row with no set for any leaf.
+        func open() {
+            weight.append(0)
+            deepest.append(contentsOf: repeatElement(-1, count: leafCount))
+        }
         flat.start.withUnsafeBufferPointer { setStart in
         flat.entries.withUnsafeBufferPointer { members in
             for id in 0..<(setStart.count &- 1) {
                 let first = setStart[id], end = setStart[id &+ 1]
                 guard first < end else {
                     // An empty set (never given by `AggregateStructure`) fits the first family, under no set.
-                    if weight.isEmpty { weight.append(0); deepest.append(contentsOf: repeatElement(-1, count: leafCount)) }
+                    if weight.isEmpty { open() }
                     family[id] = 0
                     continue
                 }
@@ -70,9 +81,8 @@ struct LaminarFamilies {
                         continue
                     }
                     placed = weight.count
-                    weight.append(0)
-                    let row = deepest.count
-                    deepest.append(contentsOf: repeatElement(-1, count: leafCount))
+                    open()
+                    let row = placed * leafCount
                     for m in first..<end { deepest[row + members[m]] = id }
                 }
                 family[id] = placed
@@ -89,6 +99,18 @@ struct LaminarFamilies {
         count = weight.count + (overflow.isEmpty ? 0 : 1)
         self.family = family
         self.parent = parent
+        deepestRows = deepest
+        rowOfFamily = order
+        self.leafCount = leafCount
+    }
+
+    /// The smallest set of family `f` holding each leaf (-1: none), kept from the split: the last set placed in
+    /// the family holding the leaf, which is the smallest (sets come largest first). -1 everywhere for a family
+    /// past the laminar ones (none, or the last family once the row limit was reached).
+    func deepest(in f: Int) -> [Int] {
+        guard f >= 0 && f < rowOfFamily.count else { return [Int](repeating: -1, count: leafCount) }
+        let row = rowOfFamily[f] * leafCount
+        return Array(deepestRows[row..<(row + leafCount)])
     }
 
     /// The sets as lists in one flat array (list `id` is set `id`).
