@@ -7,22 +7,36 @@
 # reported as a failure (`yusuan audit` exits 1 when it finds errors: its sections accept "0 1").
 declare -A median minimum maximum rss cpu
 measure() {
+  local name=$1
+  for _ in $(seq 1 "$runs"); do sample "$@"; done
+  summarize "$name"
+}
+
+# sample NAME COMMAND...: one run of COMMAND, noted for NAME (its wall and CPU seconds, its peak RSS). A section that
+# compares programs samples them in turn, one run of each per round, so that a slow or fast spell of a shared
+# machine falls on all of them alike instead of on one program's runs (`summarize` then gives each its figures).
+declare -A sampled_walls sampled_cpus sampled_peak
+sample() {
   local name=$1; shift
-  local times=() cpus=() peak=0 wall kb user system
-  for _ in $(seq 1 "$runs"); do
-    local status=0
-    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || status=$?
-    if [[ " ${accept:-0} " != *" $status "* ]]; then
-      echo "$name failed (exit $status): see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2
-    fi
-    read -r wall kb user system < <(tail -1 "$work/$name.time")
-    times+=("$wall")
-    cpus+=("$(python3 -c "print(f'{$user + $system:.2f}')")")
-    [ "$kb" -gt "$peak" ] && peak=$kb
-  done
-  read -r median[$name] minimum[$name] maximum[$name] < <(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
-  cpu[$name]=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  rss[$name]=$((peak / 1024))
+  local status=0 wall kb user system
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || status=$?
+  if [[ " ${accept:-0} " != *" $status "* ]]; then
+    echo "$name failed (exit $status): see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2
+  fi
+  read -r wall kb user system < <(tail -1 "$work/$name.time")
+  sampled_walls[$name]+="$wall "
+  sampled_cpus[$name]+="$(python3 -c "print(f'{$user + $system:.2f}')") "
+  [ "$kb" -gt "${sampled_peak[$name]:-0}" ] && sampled_peak[$name]=$kb
+  return 0
+}
+
+# summarize NAME: the figures of NAME's samples (median, min, max, CPU, RSS) set and printed, the samples cleared.
+summarize() {
+  local name=$1
+  read -r median[$name] minimum[$name] maximum[$name] < <(printf '%s\n' ${sampled_walls[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
+  cpu[$name]=$(printf '%s\n' ${sampled_cpus[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  rss[$name]=$(( ${sampled_peak[$name]:-0} / 1024 ))
+  unset "sampled_walls[$name]" "sampled_cpus[$name]" "sampled_peak[$name]"
   printf '%-28s median %9.3f s  min %9.3f  max %9.3f  cpu %9.2f s  peak RSS %6d MiB\n' "$name" "${median[$name]}" "${minimum[$name]}" "${maximum[$name]}" "${cpu[$name]}" "${rss[$name]}"
 }
 

@@ -17,9 +17,13 @@ scale_section() {
     "$helper" city "$csv" "$departments" "$items" 1 && echo "$departments $items" > "$csv.params"; }
   local size; size=$(python3 -c "import os; print(f'{os.path.getsize(\"$csv\")/1e6:.0f}')")
   rm -rf "$work/$name-yusuan" "$work/$name-duckdb" "$work/$name-pandas"
-  measure "$name-yusuan" "$helper" scale "$csv" "$work/$name-yusuan"
-  measure "$name-duckdb" python3 bench/peers/scale_duckdb.py "$csv" "$work/$name-duckdb"
-  measure "$name-pandas" python3 bench/peers/scale_pandas.py "$csv" "$work/$name-pandas"
+  # One run of each program per round (`sample`), so that the machine's spells fall on all three alike.
+  for _ in $(seq 1 "$runs"); do
+    sample "$name-yusuan" "$helper" scale "$csv" "$work/$name-yusuan"
+    sample "$name-duckdb" python3 bench/peers/scale_duckdb.py "$csv" "$work/$name-duckdb"
+    sample "$name-pandas" python3 bench/peers/scale_pandas.py "$csv" "$work/$name-pandas"
+  done
+  for program in yusuan duckdb pandas; do summarize "$name-$program"; done
   local agree="the three agree on every exact total"
   for peer in duckdb pandas; do
     cmp -s "$work/$name-yusuan/totals.tsv" "$work/$name-$peer/totals.tsv" || agree="**totals differ** from $peer (see $work/$name-*/totals.tsv)"
@@ -31,7 +35,7 @@ scale_section() {
   cat > "$work/section-$name.md" <<MD
 ## 2. Build at scale: the $name
 
-Measured by \`bench/run $runs --only $([ "$name" = city ] && echo scale || echo "$name")\` on $(machine_line). Median of $runs run(s) (min–max), wall seconds; CPU time and
+Measured by \`bench/run $runs --only $([ "$name" = city ] && echo scale || echo "$name")\` on $(machine_line). Median of $runs run(s) (min–max), the three programs run in turn, one run of each per round; wall seconds; CPU time and
 peak RSS from \`/usr/bin/time\`.
 
 Input: one CSV of $items line items of $departments departments ($size MB; \`yusuan-bench city\`: 部门编码, 单位编码, 功能科目,
