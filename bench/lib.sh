@@ -30,14 +30,17 @@ sample() {
   return 0
 }
 
-# summarize NAME: the figures of NAME's samples (median, min, max, CPU, RSS) set and printed, the samples cleared.
+# summarize NAME...: for each NAME, the figures of its samples (median, min, max, CPU, RSS) set and printed, the
+# samples cleared.
 summarize() {
-  local name=$1
-  read -r median[$name] minimum[$name] maximum[$name] < <(printf '%s\n' ${sampled_walls[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
-  cpu[$name]=$(printf '%s\n' ${sampled_cpus[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  rss[$name]=$(( ${sampled_peak[$name]:-0} / 1024 ))
-  unset "sampled_walls[$name]" "sampled_cpus[$name]" "sampled_peak[$name]"
-  printf '%-28s median %9.3f s  min %9.3f  max %9.3f  cpu %9.2f s  peak RSS %6d MiB\n' "$name" "${median[$name]}" "${minimum[$name]}" "${maximum[$name]}" "${cpu[$name]}" "${rss[$name]}"
+  local name
+  for name in "$@"; do
+    read -r median[$name] minimum[$name] maximum[$name] < <(printf '%s\n' ${sampled_walls[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
+    cpu[$name]=$(printf '%s\n' ${sampled_cpus[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    rss[$name]=$(( ${sampled_peak[$name]:-0} / 1024 ))
+    unset "sampled_walls[$name]" "sampled_cpus[$name]" "sampled_peak[$name]"
+    printf '%-28s median %9.3f s  min %9.3f  max %9.3f  cpu %9.2f s  peak RSS %6d MiB\n' "$name" "${median[$name]}" "${minimum[$name]}" "${maximum[$name]}" "${cpu[$name]}" "${rss[$name]}"
+  done
 }
 
 # need_tool SECTION WHAT PACKAGE: WHAT (a command, or a file when it starts with /) present or installed from Debian's

@@ -13,7 +13,7 @@ audit_section() {
     sample audit-2-cores "$yusuan" audit --batch "$work/corpus" --format json --jobs 2
     sample floor-read-decode "$helper" floor "$work/corpus"
   done
-  for name in audit-1-core audit-2-cores floor-read-decode; do summarize "$name"; done
+  summarize audit-1-core audit-2-cores floor-read-decode
   "$yusuan" audit --batch "$work/corpus" --format json > "$work/results.jsonl" || true
   local check seed
   check=$("$helper" check "$work/corpus" "$work/results.jsonl" || true)

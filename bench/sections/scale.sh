@@ -23,7 +23,7 @@ scale_section() {
     sample "$name-duckdb" python3 bench/peers/scale_duckdb.py "$csv" "$work/$name-duckdb"
     sample "$name-pandas" python3 bench/peers/scale_pandas.py "$csv" "$work/$name-pandas"
   done
-  for program in yusuan duckdb pandas; do summarize "$name-$program"; done
+  summarize "$name-yusuan" "$name-duckdb" "$name-pandas"
   local agree="the three agree on every exact total"
   for peer in duckdb pandas; do
     cmp -s "$work/$name-yusuan/totals.tsv" "$work/$name-$peer/totals.tsv" || agree="**totals differ** from $peer (see $work/$name-*/totals.tsv)"
