@@ -37,78 +37,81 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 }
 
-switch arguments.first {
-case "corpus":
-    guard arguments.count >= 2 else { fail("corpus DIR [COUNT] [SEED]") }
-    try Corpus.write(to: arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000,
-                     seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
-case "floor":
-    guard arguments.count == 2 else { fail("floor DIR") }
-    let files = try BatchFiles.list(arguments[1])
-    var characters = 0, bytes = 0
-    let t = seconds {
-        for f in files {
-            guard let data = FileManager.default.contents(atPath: f) else { continue }
-            bytes += data.count
-            characters += String(decoding: data, as: UTF8.self).unicodeScalars.count
+/// Runs the command named by the arguments. An error (input that cannot be read, a file that cannot be written)
+/// ends the program with its message and exit status 1 (the `do` at the end), a wrong command line with status 64 (`fail`).
+func run() throws {
+    switch arguments.first {
+    case "corpus":
+        guard arguments.count >= 2 else { fail("corpus DIR [COUNT] [SEED]") }
+        try Corpus.write(to: arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000,
+                         seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
+    case "floor":
+        guard arguments.count == 2 else { fail("floor DIR") }
+        let files = try BatchFiles.list(arguments[1])
+        var characters = 0, bytes = 0
+        let t = seconds {
+            for f in files {
+                guard let data = FileManager.default.contents(atPath: f) else { continue }
+                bytes += data.count
+                characters += String(decoding: data, as: UTF8.self).unicodeScalars.count
+            }
         }
-    }
-    print(String(format: "floor %d files %d bytes %d scalars %.6f s %.1f MB/s", files.count, bytes, characters, t, Double(bytes) / 1e6 / t))
-case "check":
-    guard arguments.count == 3 else { fail("check DIR RESULTS.jsonl") }
-    try Corpus.check(directory: arguments[1], results: arguments[2])
-case "inprocess":
-    guard arguments.count >= 2 else { fail("inprocess FILE [REPEAT]") }
-    let repeatCount = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100
-    guard let data = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
-    var findings = 0
-    let t = try seconds {
-        for _ in 0..<repeatCount {
-            let d = try Recogniser.recognise(DocumentReader.read(data, source: arguments[1]))
-            findings += Auditor.audit(d, profileID: nil).findings.count
+        print(String(format: "floor %d files %d bytes %d scalars %.6f s %.1f MB/s", files.count, bytes, characters, t, Double(bytes) / 1e6 / t))
+    case "check":
+        guard arguments.count == 3 else { fail("check DIR RESULTS.jsonl") }
+        try Corpus.check(directory: arguments[1], results: arguments[2])
+    case "inprocess":
+        guard arguments.count >= 2 else { fail("inprocess FILE [REPEAT]") }
+        let repeatCount = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100
+        guard let data = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
+        var findings = 0
+        let t = try seconds {
+            for _ in 0..<repeatCount {
+                let d = try Recogniser.recognise(DocumentReader.read(data, source: arguments[1]))
+                findings += Auditor.audit(d, profileID: nil).findings.count
+            }
         }
-    }
-    print(String(format: "inprocess %d audits %.6f s per audit (%d bytes, %d findings each)", repeatCount, t / Double(repeatCount), data.count, findings / repeatCount))
-case "reports":
-    guard arguments.count >= 3 else { fail("reports OUTDIR FILE…") }
-    try Reports.write(files: Array(arguments.dropFirst(2)), to: arguments[1])
-case "budget":
-    guard arguments.count == 5, let units = Int(arguments[2]), let items = Int(arguments[3]), let projects = Int(arguments[4]) else {
-        fail("budget OUT.yaml UNITS ITEMS PROJECTS")
-    }
-    let budget = BudgetGenerator.make(seed: 7, units: units, items: items, projects: projects)
-    try BudgetSource.write(budget, format: .yaml, to: arguments[1])
-case "city":
-    guard arguments.count >= 4, let departments = Int(arguments[2]), let items = Int(arguments[3]), departments > 0 else {
-        fail("city OUT.csv DEPARTMENTS ITEMS [SEED]")
-    }
-    try City.write(to: arguments[1], departments: departments, items: items, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
-case "scale":
-    var rest = Array(arguments.dropFirst())
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-    if let i = rest.firstIndex(of: "--jobs"), i + 1 < rest.count, let n = Int(rest[i + 1]) {
-        jobs = n
-        rest.removeSubrange(i...(i + 1))
-    }
-    guard let csv = rest.first else { fail("scale CSV [OUTDIR] [--jobs N]") }
-    do {
+        print(String(format: "inprocess %d audits %.6f s per audit (%d bytes, %d findings each)", repeatCount, t / Double(repeatCount), data.count, findings / repeatCount))
+    case "reports":
+        guard arguments.count >= 3 else { fail("reports OUTDIR FILE…") }
+        try Reports.write(files: Array(arguments.dropFirst(2)), to: arguments[1])
+    case "budget":
+        guard arguments.count == 5, let units = Int(arguments[2]), let items = Int(arguments[3]), let projects = Int(arguments[4]) else {
+            fail("budget OUT.yaml UNITS ITEMS PROJECTS")
+        }
+        let budget = BudgetGenerator.make(seed: 7, units: units, items: items, projects: projects)
+        try BudgetSource.write(budget, format: .yaml, to: arguments[1])
+    case "city":
+        guard arguments.count >= 4, let departments = Int(arguments[2]), let items = Int(arguments[3]), departments > 0 else {
+            fail("city OUT.csv DEPARTMENTS ITEMS [SEED]")
+        }
+        try City.write(to: arguments[1], departments: departments, items: items, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+    case "scale":
+        var rest = Array(arguments.dropFirst())
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let i = rest.firstIndex(of: "--jobs"), i + 1 < rest.count, let n = Int(rest[i + 1]) {
+            jobs = n
+            rest.removeSubrange(i...(i + 1))
+        }
+        guard let csv = rest.first else { fail("scale CSV [OUTDIR] [--jobs N]") }
         try ScaleBuild.run(ScaleBuild.Options(csv: csv, output: rest.count > 1 ? rest[1] : nil, jobs: jobs))
-    } catch {
-        fail("\(error)")
-    }
-case "rounding":
-    var files = Array(arguments.dropFirst())
-    var workLimit = ControlledRounding.defaultWorkLimit
-    if let i = files.firstIndex(of: "--work"), i + 1 < files.count, let n = Int(files[i + 1]) {
-        workLimit = n
-        files.removeSubrange(i...(i + 1))
-    }
-    guard !files.isEmpty else { fail("rounding [--work N] FILE…") }
-    do {
+    case "rounding":
+        var files = Array(arguments.dropFirst())
+        var workLimit = ControlledRounding.defaultWorkLimit
+        if let i = files.firstIndex(of: "--work"), i + 1 < files.count, let n = Int(files[i + 1]) {
+            workLimit = n
+            files.removeSubrange(i...(i + 1))
+        }
+        guard !files.isEmpty else { fail("rounding [--work N] FILE…") }
         if try RoundingCheck.run(files, workLimit: workLimit) > 0 { exit(1) }
-    } catch {
-        fail("\(error)")
+    default:
+        fail("usage: yusuan-bench corpus|floor|check|inprocess|reports|budget|city|scale|rounding … (see bench/README.md)")
     }
-default:
-    fail("usage: yusuan-bench corpus|floor|check|inprocess|reports|budget|city|scale|rounding … (see bench/README.md)")
+}
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("yusuan-bench: \(error)\n".utf8))
+    exit(1)
 }
