@@ -27,6 +27,8 @@ struct KeptJSONFastPathTests {
             #expect(fast.statusLine == routed.statusLine)
             #expect(fast.stableFields == routed.stableFields)
             #expect(fast.body == routed.body && fast.body.count > 10_000)
+            // Larger than one write: the fast path sent it in slices (`KeptResponseOutlet.pieces`), held to the router's bytes here.
+            #expect(fast.body.count > KeptResponseOutlet.wholeBytes)
             #expect(fast.field("Content-Type") == JSONResponse.contentType)
             #expect(fast.field("Cache-Control") == "public, no-cache" && fast.field("Server") == "yusuan")
             #expect(fast.field("Content-Security-Policy") == SecurityHeadersMiddleware.contentSecurityPolicy)

@@ -46,7 +46,7 @@ final class KeptPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 answering = true
                 writability.hold()
                 outlet.writeBytes(answer.head)
-                if let body = answer.body { outlet.writeBytes(body) }
+                if let body = answer.body { outlet.writeBody(body) }
                 // The bytes are queued first: a connection state handler that closes after this response's end
                 // closes after them.
                 outlet.swallowing = true

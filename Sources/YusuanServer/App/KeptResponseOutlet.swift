@@ -33,6 +33,34 @@ final class KeptResponseOutlet: ChannelOutboundHandler, RemovableChannelHandler 
         context?.write(wrapOutboundOut(.byteBuffer(buffer)), promise: nil)
     }
 
+    /// Bodies up to this size go to the socket in one write (`writeBody`): the receive buffer a Linux socket starts
+    /// with (`net.ipv4.tcp_rmem`'s default, 128 KiB).
+    static let wholeBytes = 128 * 1024
+    /// A larger body goes in slices of this size, nginx's (its default output buffers).
+    static let sliceBytes = 32 * 1024
+
+    /// Writes a body towards the socket in the pieces of `pieces(count:)` (views of `buffer`, not copies), each but the
+    /// last flushed as it is written, the last left for the caller's flush. Measured on loopback under wrk (benchmarks
+    /// part 4, stop 32): a 137 KiB JSON written at once took twice as long a response as in 32 KiB slices, which let the
+    /// client read the first slices while the next are sent; a 76 KiB page was about 10% faster in one write than in
+    /// slices. nginx's static files showed the same (one 256 KiB buffer against its default 32 KiB ones).
+    func writeBody(_ buffer: ByteBuffer) {
+        guard let context else { return }
+        let pieces = Self.pieces(count: buffer.readableBytes)
+        for (n, piece) in pieces.enumerated() {
+            guard let slice = buffer.getSlice(at: buffer.readerIndex + piece.lowerBound, length: piece.count) else { return }
+            context.write(wrapOutboundOut(.byteBuffer(slice)), promise: nil)
+            if n < pieces.count - 1 { context.flush() }
+        }
+    }
+
+    /// The ranges of a body of `count` bytes written one at a time: the whole body up to `wholeBytes`, else
+    /// consecutive slices of `sliceBytes` (the last one shorter).
+    static func pieces(count: Int) -> [Range<Int>] {
+        guard count > wholeBytes else { return [0..<count] }
+        return stride(from: 0, to: count, by: sliceBytes).map { $0..<min(count, $0 + sliceBytes) }
+    }
+
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if swallowing {
             promise?.succeed(())

@@ -1,0 +1,27 @@
+import Testing
+@testable import YusuanServer
+
+/// How a kept body is cut for the socket (`KeptResponseOutlet.pieces`): whole up to `wholeBytes`, else in slices of
+/// `sliceBytes`; either way the pieces are the body's bytes once each, in order. The live fast-path tests
+/// (`KeptJSONFastPathTests`) hold the bytes sent in slices to the router's.
+@Suite("Kept bodies cut for the socket")
+struct KeptResponseSlicesTests {
+    @Test("pieces cover the body in order, whole up to the threshold and in slices past it")
+    func piecesCoverTheBody() {
+        let whole = KeptResponseOutlet.wholeBytes, slice = KeptResponseOutlet.sliceBytes
+        var counts = [0, 1, slice - 1, slice, slice + 1, whole - 1, whole, whole + 1, whole + slice, 3 * whole + 7]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 { counts.append(Int.random(in: 0...(8 * whole), using: &random)) }
+        for count in counts {
+            let pieces = KeptResponseOutlet.pieces(count: count)
+            #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == count, "count \(count)")
+            #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "count \(count)")
+            if count <= whole {
+                #expect(pieces.count == 1, "count \(count)")
+            } else {
+                #expect(pieces.dropLast().allSatisfy { $0.count == slice }, "count \(count)")
+                #expect((pieces.last?.count ?? 0) > 0 && (pieces.last?.count ?? 0) <= slice, "count \(count)")
+            }
+        }
+    }
+}
