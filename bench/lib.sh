@@ -52,20 +52,46 @@ need_tool() { need_package "$1" "$2" "$3" "for bench/run's $1 section"; }
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 
 # write_section NAME FILE: puts FILE's text into docs/benchmarks.md between <!-- section:NAME --> and
-# <!-- /section:NAME --> (appended when the markers are absent).
+# <!-- /section:NAME --> (appended when the markers are absent), followed by a link to the section's history. The
+# text it replaces (the last run's figures and whatever was written under them) is not lost: it goes to the top of the
+# section of the same title in docs/benchmarks-history.md (a new section at its end when there is none), under a line
+# that says when it was replaced.
 write_section() {
-  python3 - "$1" "$2" docs/benchmarks.md <<'PY'
+  python3 - "$1" "$2" docs/benchmarks.md docs/benchmarks-history.md "$(date -u +%Y-%m-%d)" <<'PY'
 import re, sys
-name, body_path, doc_path = sys.argv[1:]
+name, body_path, doc_path, history_path, today = sys.argv[1:]
 body = open(body_path).read().rstrip("\n")
 try:
     doc = open(doc_path).read()
 except FileNotFoundError:
     doc = "# Benchmarks\n"
 start, end = f"<!-- section:{name} -->", f"<!-- /section:{name} -->"
-block = f"{start}\n{body}\n{end}"
-if start in doc and end in doc:
-    doc = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, doc, flags=re.S)
+title = body.split("\n", 1)[0]
+anchor = re.sub(r"[^\w\- ]", "", title.lstrip("#").strip().lower()).replace(" ", "-")
+link = ("Earlier stops' runs of this section and every round of work on it, with what each measured and what was "
+        f"tried and not taken: [the history](benchmarks-history.md#{anchor}).")
+block = f"{start}\n{body}\n\n{link}\n{end}"
+found = re.search(re.escape(start) + r"\n(.*?)" + re.escape(end), doc, flags=re.S)
+if found:
+    old = found.group(1).strip("\n")
+    doc = doc[:found.start()] + block + doc[found.end():]
+    # The replaced text, without its title and the link, to the top of its section of the history.
+    old_title, _, old_rest = old.partition("\n")
+    old_rest = re.sub(r"\n*Earlier stops' runs of this section.*?\)\.\s*$", "", old_rest.strip("\n"), flags=re.S)
+    if old_rest.strip():
+        entry = f"**Replaced on {today} by a new run of `bench/run`: the section as it stood.**\n\n{old_rest.strip()}"
+        try:
+            history = open(history_path).read()
+        except FileNotFoundError:
+            history = "# Benchmarks: the history\n"
+        heading = old_title if old_title.startswith("## ") else title
+        at = history.find("\n" + heading + "\n")
+        if at >= 0:
+            at += len(heading) + 2
+            history = history[:at] + "\n" + entry + "\n" + history[at:]
+        else:
+            history = history.rstrip("\n") + "\n\n" + heading + "\n\n" + entry + "\n"
+        open(history_path, "w").write(history)
 else:
     doc = doc.rstrip("\n") + "\n\n" + block + "\n"
 open(doc_path, "w").write(doc)
