@@ -2,8 +2,9 @@ import Testing
 @testable import YusuanServer
 
 /// How a kept body is cut for the socket (`KeptResponseOutlet.pieces`): whole up to `wholeBytes`, else in slices of
-/// `sliceBytes`; either way the pieces are the body's bytes once each, in order. The live fast-path tests
-/// (`KeptJSONFastPathTests`) hold the bytes sent in slices to the router's.
+/// `sliceBytes`; either way the pieces are the body's bytes once each, in order. The fast path and the router both
+/// send a kept body so cut; `KeptJSONFastPathTests` holds the two to each other on a JSON past the threshold, which
+/// must parse whole.
 @Suite("Kept bodies cut for the socket")
 struct KeptResponseSlicesTests {
     @Test("pieces cover the body in order, whole up to the threshold and in slices past it")

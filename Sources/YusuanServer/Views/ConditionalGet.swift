@@ -44,7 +44,21 @@ enum ConditionalGet {
         var headers: HTTPFields = [.eTag: body.tag, .cacheControl: cacheControl]
         if let ifNoneMatch, matches(ifNoneMatch, tag: body.tag) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body.buffer))
+        return Response(status: .ok, headers: headers, body: responseBody(body.buffer))
+    }
+
+    /// A kept body as the router sends it: cut as the fast path cuts it (`KeptResponseOutlet.pieces`), each slice written
+    /// and flushed in turn when there are several (views of `buffer`, not copies).
+    static func responseBody(_ buffer: ByteBuffer) -> ResponseBody {
+        let pieces = KeptResponseOutlet.pieces(count: buffer.readableBytes)
+        guard pieces.count > 1 else { return ResponseBody(byteBuffer: buffer) }
+        return ResponseBody(contentLength: buffer.readableBytes) { writer in
+            for piece in pieces {
+                guard let slice = buffer.getSlice(at: buffer.readerIndex + piece.lowerBound, length: piece.count) else { break }
+                try await writer.write(slice)
+            }
+            try await writer.finish(nil)
+        }
     }
 
     /// An anonymous reader's page: kept by the reader's browser only (a signed-in reader's page of the same
