@@ -1,3 +1,4 @@
+import Hummingbird
 import Testing
 @testable import YusuanServer
 
@@ -23,6 +24,18 @@ struct KeptResponseSlicesTests {
                 #expect(pieces.dropLast().allSatisfy { $0.count == slice }, "count \(count)")
                 #expect((pieces.last?.count ?? 0) > 0 && (pieces.last?.count ?? 0) <= slice, "count \(count)")
             }
+        }
+    }
+
+    @Test("the slices are the buffer's readable bytes, in order, also when it has been read from")
+    func slicesAreTheBytes() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 5, KeptResponseOutlet.wholeBytes, KeptResponseOutlet.wholeBytes + 1, 3 * KeptResponseOutlet.wholeBytes + 7] {
+            var buffer = ByteBuffer(bytes: (0..<(count + 3)).map { _ in UInt8.random(in: 0...255, using: &random) })
+            buffer.moveReaderIndex(forwardBy: 3)
+            let slices = KeptResponseOutlet.slices(of: buffer)
+            #expect(slices.count == KeptResponseOutlet.pieces(count: count).count, "count \(count)")
+            #expect(slices.flatMap { Array($0.readableBytesView) } == Array(buffer.readableBytesView), "count \(count)")
         }
     }
 }

@@ -39,19 +39,24 @@ final class KeptResponseOutlet: ChannelOutboundHandler, RemovableChannelHandler 
     /// A larger body goes in slices of this size, nginx's (its default output buffers).
     static let sliceBytes = 32 * 1024
 
-    /// Writes a body towards the socket in the pieces of `pieces(count:)` (views of `buffer`, not copies), each but the
-    /// last flushed as it is written, the last left for the caller's flush. Measured on loopback under wrk (benchmarks
+    /// Writes a body towards the socket in its `slices(of:)`, each but the last flushed as it is written, the last left
+    /// for the caller's flush. Measured on loopback under wrk (benchmarks
     /// part 4, stop 32): a 137 KiB JSON written at once took twice as long a response as in 32 KiB slices, which let the
     /// client read the first slices while the next are sent; a 76 KiB page was about 10% faster in one write than in
     /// slices. nginx's static files showed the same (one 256 KiB buffer against its default 32 KiB ones).
     func writeBody(_ buffer: ByteBuffer) {
         guard let context else { return }
-        let pieces = Self.pieces(count: buffer.readableBytes)
-        for (n, piece) in pieces.enumerated() {
-            guard let slice = buffer.getSlice(at: buffer.readerIndex + piece.lowerBound, length: piece.count) else { return }
+        let slices = Self.slices(of: buffer)
+        for (n, slice) in slices.enumerated() {
             context.write(wrapOutboundOut(.byteBuffer(slice)), promise: nil)
-            if n < pieces.count - 1 { context.flush() }
+            if n < slices.count - 1 { context.flush() }
         }
+    }
+
+    /// `buffer`'s readable bytes cut as `pieces(count:)` cuts them, as views of `buffer` (not copies): the fast path
+    /// and the router (`ConditionalGet.responseBody`) send a kept body so.
+    static func slices(of buffer: ByteBuffer) -> [ByteBuffer] {
+        pieces(count: buffer.readableBytes).compactMap { buffer.getSlice(at: buffer.readerIndex + $0.lowerBound, length: $0.count) }
     }
 
     /// The ranges of a body of `count` bytes written one at a time: the whole body up to `wholeBytes`, else

@@ -47,16 +47,13 @@ enum ConditionalGet {
         return Response(status: .ok, headers: headers, body: responseBody(body.buffer))
     }
 
-    /// A kept body as the router sends it: cut as the fast path cuts it (`KeptResponseOutlet.pieces`), each slice written
-    /// and flushed in turn when there are several (views of `buffer`, not copies).
+    /// A kept body as the router sends it: cut as the fast path cuts it (`KeptResponseOutlet.slices`), each slice
+    /// written and flushed in turn when there are several.
     static func responseBody(_ buffer: ByteBuffer) -> ResponseBody {
-        let pieces = KeptResponseOutlet.pieces(count: buffer.readableBytes)
-        guard pieces.count > 1 else { return ResponseBody(byteBuffer: buffer) }
+        let slices = KeptResponseOutlet.slices(of: buffer)
+        guard slices.count > 1 else { return ResponseBody(byteBuffer: buffer) }
         return ResponseBody(contentLength: buffer.readableBytes) { writer in
-            for piece in pieces {
-                guard let slice = buffer.getSlice(at: buffer.readerIndex + piece.lowerBound, length: piece.count) else { break }
-                try await writer.write(slice)
-            }
+            for slice in slices { try await writer.write(slice) }
             try await writer.finish(nil)
         }
     }
