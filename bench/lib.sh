@@ -55,7 +55,7 @@ ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 # <!-- /section:NAME --> (appended when the markers are absent), followed by a link to the section's history. The
 # text it replaces (the last run's figures and whatever was written under them) is not lost: it goes to the top of the
 # section of the same title in docs/benchmarks-history.md (a new section at its end when there is none), under a line
-# that says when it was replaced.
+# that says when it was replaced; paragraphs of standing analysis (a bold heading ending "lead).") stay, after FILE's text.
 write_section() {
   python3 - "$1" "$2" docs/benchmarks.md docs/benchmarks-history.md "$(date -u +%Y-%m-%d)" <<'PY'
 import re, sys
@@ -74,10 +74,18 @@ block = f"{start}\n{body}\n\n{link}\n{end}"
 found = re.search(re.escape(start) + r"\n(.*?)" + re.escape(end), doc, flags=re.S)
 if found:
     old = found.group(1).strip("\n")
-    doc = doc[:found.start()] + block + doc[found.end():]
     # The replaced text, without its title and the link, to the top of its section of the history.
     old_title, _, old_rest = old.partition("\n")
     old_rest = re.sub(r"\n*Earlier stops' runs of this section.*?\)\.\s*$", "", old_rest.strip("\n"), flags=re.S)
+    # Standing analysis (a paragraph whose bold heading ends "…, lead)." or "(lead)") stays, under the new figures;
+    # the rest (the figures and what was said of that run) goes to the history.
+    paragraphs = re.split(r"\n\s*\n", old_rest.strip("\n"))
+    lead = re.compile(r"^\*\*[^*\n]*\blead\)")
+    kept = [p for p in paragraphs if lead.match(p)]
+    old_rest = "\n\n".join(p for p in paragraphs if not lead.match(p))
+    if kept:
+        block = f"{start}\n{body}\n\n" + "\n\n".join(kept) + f"\n\n{link}\n{end}"
+    doc = doc[:found.start()] + block + doc[found.end():]
     if old_rest.strip():
         entry = f"**Replaced on {today} by a new run of `bench/run`: the section as it stood.**\n\n{old_rest.strip()}"
         try:
