@@ -55,7 +55,7 @@ ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 # <!-- /section:NAME --> (appended when the markers are absent), followed by a link to the section's history. The
 # text it replaces (the last run's figures and whatever was written under them) is not lost: it goes to the top of the
 # section of the same title in docs/benchmarks-history.md (a new section at its end when there is none), under a line
-# that says when it was replaced; paragraphs of standing analysis (a bold heading ending "lead).") stay, after FILE's text.
+# that says when it was replaced; paragraphs of standing analysis (a bold heading ending in "lead)") stay, after FILE's text.
 write_section() {
   python3 - "$1" "$2" docs/benchmarks.md docs/benchmarks-history.md "$(date -u +%Y-%m-%d)" <<'PY'
 import re, sys
@@ -70,24 +70,23 @@ title = body.split("\n", 1)[0]
 anchor = re.sub(r"[^\w\- ]", "", title.lstrip("#").strip().lower()).replace(" ", "-")
 link = ("Earlier stops' runs of this section and every round of work on it, with what each measured and what was "
         f"tried and not taken: [the history](benchmarks-history.md#{anchor}).")
-block = f"{start}\n{body}\n\n{link}\n{end}"
 found = re.search(re.escape(start) + r"\n(.*?)" + re.escape(end), doc, flags=re.S)
+kept, replaced = [], ""
 if found:
-    old = found.group(1).strip("\n")
-    # The replaced text, without its title and the link, to the top of its section of the history.
-    old_title, _, old_rest = old.partition("\n")
+    # The replaced text without its title and the link. Standing analysis (a paragraph whose bold heading ends in
+    # "lead)", as "(stop 27, lead)." or "(lead):") stays, under the new figures; the rest (the figures and what was said
+    # of that run) goes to the top of its section of the history.
+    old_title, _, old_rest = found.group(1).strip("\n").partition("\n")
     old_rest = re.sub(r"\n*Earlier stops' runs of this section.*?\)\.\s*$", "", old_rest.strip("\n"), flags=re.S)
-    # Standing analysis (a paragraph whose bold heading ends "…, lead)." or "(lead)") stays, under the new figures;
-    # the rest (the figures and what was said of that run) goes to the history.
-    paragraphs = re.split(r"\n\s*\n", old_rest.strip("\n"))
     lead = re.compile(r"^\*\*[^*\n]*\blead\)")
+    paragraphs = re.split(r"\n\s*\n", old_rest.strip("\n"))
     kept = [p for p in paragraphs if lead.match(p)]
-    old_rest = "\n\n".join(p for p in paragraphs if not lead.match(p))
-    if kept:
-        block = f"{start}\n{body}\n\n" + "\n\n".join(kept) + f"\n\n{link}\n{end}"
+    replaced = "\n\n".join(p for p in paragraphs if not lead.match(p)).strip()
+block = f"{start}\n" + "\n\n".join([body, *kept, link]) + f"\n{end}"
+if found:
     doc = doc[:found.start()] + block + doc[found.end():]
-    if old_rest.strip():
-        entry = f"**Replaced on {today} by a new run of `bench/run`: the section as it stood.**\n\n{old_rest.strip()}"
+    if replaced:
+        entry = f"**Replaced on {today} by a new run of `bench/run`: the section as it stood.**\n\n{replaced}"
         try:
             history = open(history_path).read()
         except FileNotFoundError:
